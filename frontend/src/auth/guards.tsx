@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import type { Role, User } from '../api/types';
+import { Layout } from '../components/Layout';
+import { ForbiddenPage } from '../pages/ForbiddenPage';
+import { useSession, wasSignedOutOnPurpose } from './session';
+
+function FullPageStatus({ children }: { children: ReactNode }) {
+  return <div className="full-page-status">{children}</div>;
+}
+
+/** Renders the app shell for a signed-in user; otherwise sends the browser to sign-in. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+
+  if (session.isPending) {
+    return (
+      <FullPageStatus>
+        <p role="status">{t('common.loading')}</p>
+      </FullPageStatus>
+    );
+  }
+  if (session.isError) {
+    return (
+      <FullPageStatus>
+        <p role="alert">{t('common.loadFailed', { message: session.error.message })}</p>
+        <button type="button" className="button" onClick={() => void session.refetch()}>
+          {t('common.retry')}
+        </button>
+      </FullPageStatus>
+    );
+  }
+  if (!session.data) {
+    const state = wasSignedOutOnPurpose() ? null : { from: location.pathname + location.search };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
+  return <Layout user={session.data.user} />;
+}
+
+/** The signed-in user. Only valid below RequireAuth. */
+export function useCurrentUser(): User {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser used outside RequireAuth');
+  return data.user;
+}
+
+/** Shows `children` only to users whose role is in `roles`; others get a refusal page. */
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const user = useCurrentUser();
+  if (!roles.includes(user.role)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
