@@ -1,0 +1,85 @@
+package scenario
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// CheckLibrary checks a folder of scenarios together: ids must be unique,
+// because exercises and imports refer to scenarios by id, and each file is
+// named after its id (grid-cascade.yaml holds id: grid-cascade) so people can
+// find it. Pass the scenarios in a stable order (e.g. by file name): the first
+// keeps a duplicated id.
+func CheckLibrary(scenarios []*Scenario) Problems {
+	first := map[string]*Scenario{}
+	var probs Problems
+	for _, s := range scenarios {
+		if s == nil || s.ID == "" {
+			continue
+		}
+		base := filepath.Base(s.file)
+		if stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml"); stem != base && stem != s.ID {
+			probs = append(probs, Problem{File: s.file, Line: s.idLine, Col: s.idCol,
+				Message: fmt.Sprintf("the id is %q but the file is named %s; name the file %s.yaml or change the id", s.ID, base, s.ID)})
+		}
+		if f, dup := first[s.ID]; dup {
+			probs = append(probs, Problem{File: s.file, Line: s.idLine, Col: s.idCol,
+				Message: fmt.Sprintf("the id %q is already used by %s; ids must be unique in the library", s.ID, f.file)})
+			continue
+		}
+		first[s.ID] = s
+	}
+	probs.sort()
+	return probs
+}
+
+// File is the name the scenario was parsed from.
+func (s *Scenario) File() string { return s.file }
+
+// Inject returns the inject with the given key.
+func (s *Scenario) Inject(key string) (*Inject, bool) {
+	for i := range s.Injects {
+		if s.Injects[i].Key == key {
+			return &s.Injects[i], true
+		}
+	}
+	return nil, false
+}
+
+// Team returns the team with the given key.
+func (s *Scenario) Team(key string) (*Team, bool) {
+	for i := range s.Teams {
+		if s.Teams[i].Key == key {
+			return &s.Teams[i], true
+		}
+	}
+	return nil, false
+}
+
+// Phase returns the phase with the given key.
+func (s *Scenario) Phase(key string) (*Phase, bool) {
+	for i := range s.Phases {
+		if s.Phases[i].Key == key {
+			return &s.Phases[i], true
+		}
+	}
+	return nil, false
+}
+
+// PhaseAt returns the phase running at the given offset from the start.
+func (s *Scenario) PhaseAt(offset time.Duration) *Phase {
+	var cur *Phase
+	for i := range s.Phases {
+		if s.Phases[i].StartsAt <= offset {
+			cur = &s.Phases[i]
+		}
+	}
+	return cur
+}
+
+// AllChannels is the default channels followed by the scenario's own.
+func (s *Scenario) AllChannels() []Channel {
+	return append(append([]Channel(nil), DefaultChannels...), s.Channels...)
+}

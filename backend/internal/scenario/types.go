@@ -1,0 +1,271 @@
+package scenario
+
+import "time"
+
+// Scenario is one parsed and validated scenario file. Optional fields are
+// pointers or empty slices; every offset is a time.Duration from the start of
+// the exercise (exercise time, which the facilitators can pause and speed up).
+type Scenario struct {
+	ID         string
+	Version    int
+	Title      string
+	Summary    string // Markdown
+	Languages  []string
+	Duration   time.Duration
+	Level      Level
+	Audience   []string
+	Themes     []string
+	Catalogue  string   // catalogue id; DefaultCatalogue when the file names none
+	CBMs       []string // item keys of the CBMs in focus, e.g. "8"
+	Objectives []Objective
+	Channels   []Channel // extra channels declared by the scenario (DefaultChannels are always there)
+	Teams      []Team
+	Phases     []Phase
+	Injects    []Inject
+	Triggers   []Trigger
+	Rubric     Rubric
+
+	// Where the id was written, so a library-wide check can point at it.
+	file          string
+	idLine, idCol int
+}
+
+// Level is the intended experience of the participants.
+type Level string
+
+const (
+	LevelIntroductory Level = "introductory"
+	LevelIntermediate Level = "intermediate"
+	LevelAdvanced     Level = "advanced"
+)
+
+// Objective is a learning objective of the exercise.
+type Objective struct {
+	Key  string
+	Text string
+	CBMs []string
+}
+
+// Channel is a message channel teams can use to write to each other.
+type Channel struct {
+	Key   string
+	Title string
+	CBMs  []string
+	// AllTeams is set for channels whose messages every team sees.
+	AllTeams bool
+	// Control is set for the facilitators' cell.
+	Control bool
+}
+
+// DefaultChannels exist in every exercise, with the CBMs they embody.
+var DefaultChannels = []Channel{
+	{Key: "poc_hotline", Title: "Point-of-contact hotline", CBMs: []string{"8"}},
+	{Key: "osce_network", Title: "OSCE Communications Network", CBMs: []string{"10"}},
+	{Key: "diplomatic_note", Title: "Diplomatic note"},
+	{Key: "consultation_request", Title: "Consultation request", CBMs: []string{"3"}},
+	{Key: "public_statement", Title: "Public statement", AllTeams: true},
+	{Key: "control", Title: "Exercise control (facilitators)", Control: true},
+}
+
+// Team is one State or organisation played by a group of participants.
+type Team struct {
+	Key             string
+	Name            string
+	Kind            TeamKind
+	Briefing        string // Markdown, seen only by this team
+	PointsOfContact []PointOfContact
+}
+
+// TeamKind says whether a team plays a State or an organisation.
+type TeamKind string
+
+const (
+	KindState        TeamKind = "state"
+	KindOrganisation TeamKind = "organisation"
+)
+
+// PointOfContact pre-fills a team's entry in the CBM 8 directory.
+type PointOfContact struct {
+	Role      PoCRole
+	Name      string
+	Channel   string // a default or scenario channel key; "" when not given
+	Hours     string
+	Languages []string
+}
+
+// PoCRole is the community a point of contact belongs to.
+type PoCRole string
+
+const (
+	RolePolicy    PoCRole = "policy"
+	RoleTechnical PoCRole = "technical"
+)
+
+// Phase is a block of scenario time with its situation update.
+type Phase struct {
+	Key       string
+	Title     string
+	Clock     string // label for the exercise clock, e.g. "Day 1, 06:30 local"
+	StartsAt  time.Duration
+	Situation string // Markdown
+	Questions []Question
+}
+
+// Question is a discussion question put to every team during a phase.
+type Question struct {
+	Key  string
+	Text string
+}
+
+// InjectChannel is how an inject reaches the players.
+type InjectChannel string
+
+// The inject channels, as on a Master Scenario Events List.
+const (
+	InjectNews               InjectChannel = "news"
+	InjectIntelligenceReport InjectChannel = "intelligence_report"
+	InjectOfficialNote       InjectChannel = "official_note"
+	InjectSocialMedia        InjectChannel = "social_media"
+	InjectEmail              InjectChannel = "email"
+	InjectPhoneCall          InjectChannel = "phone_call"
+	InjectSituationReport    InjectChannel = "situation_report"
+)
+
+// InjectChannels lists every valid inject channel.
+var InjectChannels = []InjectChannel{InjectNews, InjectIntelligenceReport, InjectOfficialNote,
+	InjectSocialMedia, InjectEmail, InjectPhoneCall, InjectSituationReport}
+
+// Inject is one piece of information released to players during play.
+//
+// Exactly one of At, After or Contingency says when: a fixed offset, an
+// offset from another inject's release, or held for a trigger or a facilitator.
+type Inject struct {
+	Key              string
+	Title            string
+	Phase            string
+	Channel          InjectChannel
+	From             string
+	Audience         Audience
+	At               *time.Duration
+	After            *After
+	Contingency      bool
+	Body             string // Markdown
+	FacilitatorNotes string // Markdown, facilitators only
+	ExpectedActions  []ExpectedAction
+}
+
+// After times an inject relative to the release of another inject.
+type After struct {
+	Inject string
+	Delay  time.Duration
+}
+
+// Audience says who receives an inject.
+type Audience struct {
+	// All and Facilitators are exclusive; when both are false, Teams lists
+	// the receiving teams.
+	All          bool
+	Facilitators bool
+	Teams        []string
+}
+
+// Includes reports whether the team receives an inject with this audience.
+func (a Audience) Includes(team string) bool {
+	if a.All {
+		return true
+	}
+	for _, t := range a.Teams {
+		if t == team {
+			return true
+		}
+	}
+	return false
+}
+
+// ExpectedAction is what the designers hope a team does after an inject.
+type ExpectedAction struct {
+	Key    string
+	Team   string // "" means every team in the inject's audience
+	Text   string
+	CBMs   []string
+	Within *time.Duration // from the inject's release
+}
+
+// Trigger releases contingency injects when its condition holds.
+type Trigger struct {
+	Key       string
+	Title     string
+	Condition Condition
+	Release   []string // inject keys, all contingency injects
+}
+
+// ConditionType names what a trigger watches for.
+type ConditionType string
+
+const (
+	// CondMessage holds once a matching message has been sent.
+	CondMessage ConditionType = "message"
+	// CondNoMessage holds if no matching message was sent by the deadline.
+	CondNoMessage ConditionType = "no_message"
+	// CondRequestAnswered holds once a matching request has been answered.
+	CondRequestAnswered ConditionType = "request_answered"
+	// CondRequestUnanswered holds if a matching request is still unanswered at the deadline.
+	CondRequestUnanswered ConditionType = "request_unanswered"
+	// CondFacilitatorDecision holds when a facilitator answers the prompt with yes.
+	CondFacilitatorDecision ConditionType = "facilitator_decision"
+)
+
+// RequestKind is the kind of a request message (consultation, information…).
+type RequestKind string
+
+const (
+	RequestInformation  RequestKind = "information"
+	RequestConsultation RequestKind = "consultation"
+	RequestAssistance   RequestKind = "assistance"
+)
+
+// Condition is a declarative test on what teams did or did not do. Empty
+// strings mean "any".
+type Condition struct {
+	Type     ConditionType
+	From     string
+	To       string
+	CBM      string
+	Channel  string
+	Kind     RequestKind
+	Deadline *Deadline
+	Prompt   string
+}
+
+// Deadline is either a fixed offset (At) or a delay after an inject's release.
+type Deadline struct {
+	At    *time.Duration
+	After *After
+}
+
+// Scale is how facilitators rate a rubric criterion.
+type Scale string
+
+const (
+	// ScalePSMU is the HSEEP rating: Performed without challenges, with Some
+	// challenges, with Major challenges, Unable to be performed.
+	ScalePSMU Scale = "psmu"
+	// ScaleNumeric is a 0–4 score.
+	ScaleNumeric Scale = "numeric"
+)
+
+// Rubric is how each team is scored.
+type Rubric struct {
+	Scale    Scale
+	Criteria []Criterion
+}
+
+// Criterion is one line of a team's scorecard.
+type Criterion struct {
+	Key         string
+	Title       string
+	Description string
+	CBMs        []string
+	Injects     []string
+	Objective   string
+}
