@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/config"
+	"github.com/cbmex/cbmex/backend/internal/httpapi"
+	"github.com/cbmex/cbmex/backend/internal/store"
+	"github.com/cbmex/cbmex/frontend"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	cfg, ok := loadConfig("serve", args, stderr)
+	if !ok {
+		return 2
+	}
+	log := newLogger(cfg, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve(ctx, cfg, log, stdout); err != nil {
+		log.Error("cbmex stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.Writer) error {
+	st, migrator, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	accounts, err := authService(ctx, cfg, st)
+	if err != nil {
+		return err
+	}
+	created, password, err := accounts.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword)
+	if err != nil {
+		return fmt.Errorf("create first admin: %w", err)
+	}
+	e := httpapi.New(httpapi.Deps{
+		Auth: accounts, Logger: log, UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL,
+		Ready: readiness(st, migrator),
+	})
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	printWelcome(stdout, ln.Addr().String(), st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
+	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func readiness(st *store.Store, m *store.Migrator) func(context.Context) error {
+	return func(ctx context.Context) error {
+		if err := st.Ping(ctx); err != nil {
+			return err
+		}
+		current, err := m.Current(ctx)
+		if err != nil {
+			return err
+		}
+		if !current {
+			return errors.New("schema is not current: run 'cbmex migrate up'")
+		}
+		return nil
+	}
+}
+
+func printWelcome(w io.Writer, addr, dialect, email string, created bool, password string, fromConfig bool) {
+	fmt.Fprintf(w, "\ncbmex is running at http://%s/ (database: %s)\n", addr, dialect)
+	switch {
+	case created && !fromConfig:
+		fmt.Fprintf(w, "Sign in as %s with the password %s\n", email, password)
+		fmt.Fprintln(w, "This password is shown only once: keep it, or reset it with 'cbmex user reset-password'.")
+	case created:
+		fmt.Fprintf(w, "Sign in as %s with the password from CBMEX_ADMIN_PASSWORD.\n", email)
+	default:
+		fmt.Fprintln(w, "Sign in with an existing account ('cbmex user reset-password --email …' if you lost it).")
+	}
+	fmt.Fprintln(w)
+}

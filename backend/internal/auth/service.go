@@ -1,0 +1,164 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"net/http"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+)
+
+// Service is the account and session logic. Handlers call it; it calls Store.
+type Service struct {
+	store    Store
+	tokens   *Tokens
+	limiter  *Limiter
+	now      func() time.Time
+	ttl      time.Duration
+	hashCost int
+}
+
+// Options tune a Service; zero values take sensible defaults.
+type Options struct {
+	SessionTTL time.Duration    // default 12h
+	Now        func() time.Time // default time.Now
+	HashCost   int              // bcrypt cost, default 10; tests use the minimum (4)
+}
+
+// NewService wires a Service.
+func NewService(store Store, key []byte, o Options) *Service {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.SessionTTL == 0 {
+		o.SessionTTL = 12 * time.Hour
+	}
+	if o.HashCost == 0 {
+		o.HashCost = 10
+	}
+	return &Service{
+		store: store, tokens: NewTokens(key, o.Now), limiter: NewLimiter(o.Now),
+		now: o.Now, ttl: o.SessionTTL, hashCost: o.HashCost,
+	}
+}
+
+var errInvalidCredentials = apperr.New(http.StatusUnauthorized, "invalid_credentials",
+	"The e-mail or password is not correct.")
+
+// Login checks a password and opens a session. ip is the client address used
+// for rate limiting.
+func (s *Service) Login(ctx context.Context, email, password, ip string) (string, *User, error) {
+	email = normaliseEmail(email)
+	if !s.limiter.Allow(ip, email) {
+		return "", nil, apperr.New(http.StatusTooManyRequests, "too_many_attempts",
+			"Too many sign-in attempts. Please wait a minute and try again.")
+	}
+	u, err := s.store.UserByEmail(ctx, email)
+	if errors.Is(err, apperr.ErrNoRow) {
+		passwordMatches(string(dummyHash), password)
+		return "", nil, errInvalidCredentials
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	if !passwordMatches(u.PasswordHash, password) || u.Disabled {
+		return "", nil, errInvalidCredentials
+	}
+	token, err := s.openSession(ctx, &Session{Kind: KindUser, UserID: &u.ID}, u.Role)
+	return token, u, err
+}
+
+// IssueParticipant opens a session scoped to one exercise and one team.
+func (s *Service) IssueParticipant(ctx context.Context, exerciseID, teamID int64) (string, error) {
+	return s.openSession(ctx, &Session{Kind: KindParticipant, ExerciseID: &exerciseID, TeamID: &teamID}, RoleParticipant)
+}
+
+func (s *Service) openSession(ctx context.Context, sess *Session, role Role) (string, error) {
+	now := s.now().UTC().Truncate(time.Second)
+	sess.ID = randomID()
+	sess.CreatedAt, sess.ExpiresAt = now, now.Add(s.ttl)
+	if err := s.store.CreateSession(ctx, sess); err != nil {
+		return "", err
+	}
+	return s.tokens.Sign(sess, role)
+}
+
+// Authenticate turns a token into the caller, or fails with 401 when the
+// token is malformed, tampered with, expired, revoked, or its user disabled.
+func (s *Service) Authenticate(ctx context.Context, raw string) (*Principal, error) {
+	c, err := s.tokens.Parse(raw)
+	if err != nil {
+		return nil, apperr.Unauthenticated()
+	}
+	sess, err := s.store.SessionByID(ctx, c.ID)
+	if errors.Is(err, apperr.ErrNoRow) {
+		return nil, apperr.Unauthenticated()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if sess.RevokedAt != nil || !s.now().Before(sess.ExpiresAt) || sess.Kind != c.Kind {
+		return nil, apperr.Unauthenticated()
+	}
+	p := &Principal{SessionID: sess.ID, Role: c.Role}
+	if sess.Kind == KindParticipant {
+		p.Role, p.ExerciseID, p.TeamID = RoleParticipant, deref(sess.ExerciseID), deref(sess.TeamID)
+		return p, nil
+	}
+	u, err := s.store.UserByID(ctx, deref(sess.UserID))
+	if errors.Is(err, apperr.ErrNoRow) || (err == nil && u.Disabled) {
+		return nil, apperr.Unauthenticated()
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The role is read from the account, not the token, so a demotion takes
+	// effect at once.
+	p.User, p.Role = u, u.Role
+	return p, nil
+}
+
+// Logout revokes the caller's session.
+func (s *Service) Logout(ctx context.Context, p *Principal) error {
+	return s.store.RevokeSession(ctx, p.SessionID, s.now())
+}
+
+// RevokeSession ends one session, e.g. a removed participant's.
+func (s *Service) RevokeSession(ctx context.Context, id string) error {
+	return s.store.RevokeSession(ctx, id, s.now())
+}
+
+func randomID() string {
+	b := make([]byte, 18)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// RandomSecret returns n random bytes, base64url-encoded.
+func RandomSecret(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func normaliseEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+func validEmail(e string) bool {
+	a, err := mail.ParseAddress(e)
+	return err == nil && a.Address == e && !strings.ContainsAny(e, " <>")
+}
+
+func validRole(r Role) bool { return slices.Contains(AccountRoles, r) }
+
+func deref(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

@@ -1,0 +1,135 @@
+// Package config reads cbmex's settings: built-in defaults, then CBMEX_*
+// environment variables (with _FILE variants for secrets), then command-line
+// flags. Every key is listed once, in Keys, which also feeds docs/config.md.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is the resolved configuration of one cbmex process.
+type Config struct {
+	Addr          string
+	DataDir       string
+	DatabaseURL   string
+	JWTSecret     string
+	AdminEmail    string
+	AdminPassword string
+	LogLevel      string
+	LogFormat     string
+	SessionTTL    time.Duration
+	BodyLimit     string
+}
+
+// Key documents one setting: its variable, flag, default and meaning.
+type Key struct {
+	Env, Flag, Default, Help string
+	Secret                   bool // also read from $ENV_FILE
+	set                      func(*Config, string) error
+}
+
+// Keys lists every setting cbmex understands, in the order docs show them.
+var Keys = []Key{
+	{Env: "CBMEX_ADDR", Flag: "addr", Default: "127.0.0.1:8080", Help: "Address the HTTP server listens on.",
+		set: func(c *Config, v string) error { c.Addr = v; return nil }},
+	{Env: "CBMEX_DATA_DIR", Flag: "data-dir", Default: "./data", Help: "Folder for the SQLite database and generated secrets.",
+		set: func(c *Config, v string) error { c.DataDir = v; return nil }},
+	{Env: "CBMEX_DATABASE_URL", Flag: "database-url", Default: "", Secret: true, Help: "postgres://… selects PostgreSQL; empty means SQLite in the data folder.",
+		set: func(c *Config, v string) error { c.DatabaseURL = v; return nil }},
+	{Env: "CBMEX_JWT_SECRET", Flag: "jwt-secret", Default: "", Secret: true, Help: "Key that signs session tokens (at least 32 bytes). Empty: generated once and kept in the database, so restarts and replicas agree.",
+		set: func(c *Config, v string) error { c.JWTSecret = v; return nil }},
+	{Env: "CBMEX_ADMIN_EMAIL", Flag: "admin-email", Default: "admin@localhost", Help: "E-mail of the first admin, created when there is no user yet.",
+		set: func(c *Config, v string) error { c.AdminEmail = v; return nil }},
+	{Env: "CBMEX_ADMIN_PASSWORD", Flag: "admin-password", Default: "", Secret: true, Help: "Password of the first admin. Empty: a random one is printed once in the log.",
+		set: func(c *Config, v string) error { c.AdminPassword = v; return nil }},
+	{Env: "CBMEX_SESSION_TTL", Flag: "session-ttl", Default: "12h", Help: "Lifetime of a sign-in session (Go duration).",
+		set: func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return err }},
+	{Env: "CBMEX_BODY_LIMIT", Flag: "body-limit", Default: "2M", Help: "Largest request body accepted (e.g. 512K, 2M).",
+		set: func(c *Config, v string) error { c.BodyLimit = v; return nil }},
+	{Env: "CBMEX_LOG_LEVEL", Flag: "log-level", Default: "info", Help: "debug, info, warn or error.",
+		set: func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{Env: "CBMEX_LOG_FORMAT", Flag: "log-format", Default: "text", Help: "text or json.",
+		set: func(c *Config, v string) error { c.LogFormat = v; return nil }},
+}
+
+// Load resolves the configuration from defaults, the environment and args.
+// getenv is os.Getenv in production and a map lookup in tests.
+func Load(name string, args []string, getenv func(string) string) (*Config, error) {
+	c := &Config{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	values := make([]*string, len(Keys))
+	for i, k := range Keys {
+		v, err := fromEnv(k, getenv)
+		if err != nil {
+			return nil, err
+		}
+		values[i] = fs.String(k.Flag, v, k.Help+" ("+k.Env+")")
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	for i, k := range Keys {
+		if err := k.set(c, *values[i]); err != nil {
+			return nil, fmt.Errorf("%s / --%s: %w", k.Env, k.Flag, err)
+		}
+	}
+	return c, c.validate()
+}
+
+// fromEnv returns the variable, or the contents of the file named by
+// VAR_FILE for secrets (Docker and Kubernetes secrets arrive as files).
+func fromEnv(k Key, getenv func(string) string) (string, error) {
+	if v := getenv(k.Env); v != "" {
+		return v, nil
+	}
+	if k.Secret {
+		if path := getenv(k.Env + "_FILE"); path != "" {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return "", fmt.Errorf("%s_FILE: %w", k.Env, err)
+			}
+			return strings.TrimSpace(string(b)), nil
+		}
+	}
+	return k.Default, nil
+}
+
+func (c *Config) validate() error {
+	if c.DatabaseURL != "" && !IsPostgres(c.DatabaseURL) {
+		return fmt.Errorf("CBMEX_DATABASE_URL must start with postgres:// or postgresql://")
+	}
+	if c.JWTSecret != "" && len(c.JWTSecret) < 32 {
+		return fmt.Errorf("CBMEX_JWT_SECRET must be at least 32 bytes long")
+	}
+	if c.SessionTTL < time.Minute {
+		return fmt.Errorf("CBMEX_SESSION_TTL must be at least one minute")
+	}
+	return nil
+}
+
+// IsPostgres tells whether a database URL selects PostgreSQL.
+func IsPostgres(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
+// Markdown renders the settings as the table shown in docs/config.md.
+func Markdown() string {
+	var b strings.Builder
+	b.WriteString("| variable | flag | default | meaning |\n|---|---|---|---|\n")
+	for _, k := range Keys {
+		def := k.Default
+		if def == "" {
+			def = "(empty)"
+		}
+		help := k.Help
+		if k.Secret {
+			help += " Also read from the file named by `" + k.Env + "_FILE`."
+		}
+		fmt.Fprintf(&b, "| `%s` | `--%s` | `%s` | %s |\n", k.Env, k.Flag, def, help)
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+)
+
+// healthz says the process is alive; it touches nothing else.
+func (s *server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz says the process can serve: database reachable, schema current.
+func (s *server) readyz(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+	defer cancel()
+	if err := s.Ready(ctx); err != nil {
+		s.Logger.Warn("not ready", "err", err)
+		return apperr.New(http.StatusServiceUnavailable, "not_ready", "The server cannot reach its database or its schema is not current.")
+	}
+	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func (s *server) metrics() echo.HandlerFunc {
+	return echo.WrapHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+}
+
+func apiNotFound(echo.Context) error {
+	return apperr.New(http.StatusNotFound, "not_found", "There is no API endpoint at this address.")
+}

@@ -1,0 +1,84 @@
+package httpapi
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/auth"
+)
+
+func (s *server) listUsers(c echo.Context) error {
+	users, err := s.Auth.ListUsers(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	out := make([]userJSON, len(users))
+	for i := range users {
+		out[i] = toUserJSON(&users[i])
+	}
+	return c.JSON(http.StatusOK, map[string]any{"users": out})
+}
+
+type createUserRequest struct {
+	Email    string    `json:"email"`
+	Name     string    `json:"name"`
+	Role     auth.Role `json:"role"`
+	Password string    `json:"password"`
+}
+
+func (s *server) createUser(c echo.Context) error {
+	var req createUserRequest
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	u, err := s.Auth.CreateUser(c.Request().Context(), auth.NewUser(req))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"user": toUserJSON(u)})
+}
+
+type updateUserRequest struct {
+	Name     *string    `json:"name"`
+	Role     *auth.Role `json:"role"`
+	Password *string    `json:"password"`
+	Disabled *bool      `json:"disabled"`
+}
+
+func (s *server) updateUser(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var req updateUserRequest
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	u, err := s.Auth.UpdateUser(c.Request().Context(), principal(c), id, auth.UserPatch(req))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"user": toUserJSON(u)})
+}
+
+func (s *server) deleteUser(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.Auth.DeleteUser(c.Request().Context(), principal(c), id); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func pathID(c echo.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(http.StatusBadRequest, "invalid_id", "The "+name+" in the address must be a positive whole number.")
+	}
+	return id, nil
+}

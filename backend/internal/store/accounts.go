@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/auth"
+)
+
+// Accounts implements auth.Store.
+type Accounts struct{ s *Store }
+
+// Accounts returns the account storage.
+func (s *Store) Accounts() *Accounts { return &Accounts{s: s} }
+
+var _ auth.Store = (*Accounts)(nil)
+
+func toUser(r *userRow) *auth.User {
+	return &auth.User{ID: r.ID, Email: r.Email, Name: r.Name, Role: auth.Role(r.Role),
+		PasswordHash: r.PasswordHash, Disabled: r.Disabled, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+func fromUser(u *auth.User) *userRow {
+	return &userRow{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role),
+		PasswordHash: u.PasswordHash, Disabled: u.Disabled, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+}
+
+// CountUsers counts accounts.
+func (a *Accounts) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := a.s.DB.WithContext(ctx).Model(&userRow{}).Count(&n).Error
+	return n, err
+}
+
+// CreateUser inserts u and sets its ID.
+func (a *Accounts) CreateUser(ctx context.Context, u *auth.User) error {
+	r := fromUser(u)
+	if err := a.s.DB.WithContext(ctx).Create(r).Error; err != nil {
+		return translate(err)
+	}
+	u.ID = r.ID
+	return nil
+}
+
+// UpdateUser writes every field of u.
+func (a *Accounts) UpdateUser(ctx context.Context, u *auth.User) error {
+	return translate(a.s.DB.WithContext(ctx).Save(fromUser(u)).Error)
+}
+
+// DeleteUser removes the account; its sessions go with it (ON DELETE CASCADE).
+func (a *Accounts) DeleteUser(ctx context.Context, id int64) error {
+	return translate(a.s.DB.WithContext(ctx).Delete(&userRow{}, id).Error)
+}
+
+// UserByID finds one account.
+func (a *Accounts) UserByID(ctx context.Context, id int64) (*auth.User, error) {
+	var r userRow
+	if err := a.s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
+		return nil, translate(err)
+	}
+	return toUser(&r), nil
+}
+
+// UserByEmail finds one account by its (lower-case) e-mail.
+func (a *Accounts) UserByEmail(ctx context.Context, email string) (*auth.User, error) {
+	var r userRow
+	if err := a.s.DB.WithContext(ctx).Where("email = ?", email).First(&r).Error; err != nil {
+		return nil, translate(err)
+	}
+	return toUser(&r), nil
+}
+
+// ListUsers returns all accounts, oldest first.
+func (a *Accounts) ListUsers(ctx context.Context) ([]auth.User, error) {
+	var rows []userRow
+	if err := a.s.DB.WithContext(ctx).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]auth.User, len(rows))
+	for i := range rows {
+		out[i] = *toUser(&rows[i])
+	}
+	return out, nil
+}
+
+// CreateSession records an issued token.
+func (a *Accounts) CreateSession(ctx context.Context, s *auth.Session) error {
+	r := sessionRow{ID: s.ID, UserID: s.UserID, Kind: s.Kind, ExerciseID: s.ExerciseID, TeamID: s.TeamID,
+		CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt}
+	return translate(a.s.DB.WithContext(ctx).Create(&r).Error)
+}
+
+// SessionByID finds a session by its token id.
+func (a *Accounts) SessionByID(ctx context.Context, id string) (*auth.Session, error) {
+	var r sessionRow
+	if err := a.s.DB.WithContext(ctx).Where("id = ?", id).First(&r).Error; err != nil {
+		return nil, translate(err)
+	}
+	return &auth.Session{ID: r.ID, Kind: r.Kind, UserID: r.UserID, ExerciseID: r.ExerciseID, TeamID: r.TeamID,
+		CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, RevokedAt: r.RevokedAt}, nil
+}
+
+// RevokeSession marks one session revoked (idempotent).
+func (a *Accounts) RevokeSession(ctx context.Context, id string, at time.Time) error {
+	return a.s.DB.WithContext(ctx).Model(&sessionRow{}).
+		Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", at.UTC()).Error
+}
+
+// RevokeUserSessions revokes every open session of a user.
+func (a *Accounts) RevokeUserSessions(ctx context.Context, userID int64, at time.Time) error {
+	return a.s.DB.WithContext(ctx).Model(&sessionRow{}).
+		Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", at.UTC()).Error
+}

@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"gorm.io/gorm/clause"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+)
+
+// SettingOrCreate returns the stored value for key, storing make() first when
+// there is none. Replicas starting together agree on one value: the insert
+// ignores conflicts and everyone then reads back what won.
+func (s *Store) SettingOrCreate(ctx context.Context, key string, make func() string) (string, error) {
+	var r settingRow
+	err := s.DB.WithContext(ctx).Where("key = ?", key).First(&r).Error
+	if err == nil {
+		return r.Value, nil
+	}
+	if !errors.Is(translate(err), apperr.ErrNoRow) {
+		return "", err
+	}
+	r = settingRow{Key: key, Value: make(), CreatedAt: s.DB.NowFunc()}
+	if err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&r).Error; err != nil {
+		return "", err
+	}
+	if err := s.DB.WithContext(ctx).Where("key = ?", key).First(&r).Error; err != nil {
+		return "", err
+	}
+	return r.Value, nil
+}
