@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Compares every locale in src/i18n/locales with English (en.json).
+// Prints, per language, the keys it is missing (English is used for those) and
+// interpolation placeholders that differ. Exits 1 only when something is wrong for
+// sure: a language has a key English lacks, or the source uses a literal key
+// (t('a.b')) that English lacks.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const localesDir = join(root, 'src', 'i18n', 'locales');
+
+function flatten(obj, prefix = '', out = new Map()) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v, key, out);
+    else out.set(key, String(v));
+  }
+  return out;
+}
+
+const placeholders = (s) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+
+const load = (file) => flatten(JSON.parse(readFileSync(join(localesDir, file), 'utf8')));
+const en = load('en.json');
+const others = readdirSync(localesDir)
+  .filter((f) => f.endsWith('.json') && f !== 'en.json')
+  .sort();
+
+let failed = false;
+console.log(`English: ${en.size} keys`);
+
+for (const file of others) {
+  const lang = file.replace(/\.json$/, '');
+  const tr = load(file);
+  const missing = [...en.keys()].filter((k) => !tr.has(k));
+  const extra = [...tr.keys()].filter((k) => !en.has(k));
+  const badVars = [...tr.keys()].filter((k) => en.has(k) && placeholders(en.get(k)) !== placeholders(tr.get(k)));
+  const status = missing.length || extra.length || badVars.length ? '' : ' — complete';
+  console.log(`\n${lang}: ${tr.size - extra.length}/${en.size} keys${status}`);
+  for (const k of missing) console.log(`  missing (falls back to English): ${k}`);
+  for (const k of badVars) console.log(`  placeholders differ from English: ${k}`);
+  for (const k of extra) console.log(`  ERROR key not in English: ${k}`);
+  if (extra.length) failed = true;
+}
+
+// Literal keys used in the source must exist in English.
+function* sourceFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* sourceFiles(p);
+    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) yield p;
+  }
+}
+const used = new Map();
+for (const file of sourceFiles(join(root, 'src'))) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
+  for (const m of text.matchAll(/labelKey:\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
+}
+const unknown = [...used].filter(([k]) => !en.has(k));
+console.log(`\nSource: ${used.size} literal keys used${unknown.length ? '' : ', all present in English'}`);
+for (const [k, f] of unknown) console.log(`  ERROR used in ${f} but missing in English: ${k}`);
+if (unknown.length) failed = true;
+
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, CSRF_HEADER, api, parseError, readCookie } from './client';
+import { jsonResponse } from '../test/utils';
+
+function clearCookies() {
+  for (const c of document.cookie.split(';')) {
+    const name = c.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
+}
+
+function headersOf(call: unknown[]): Record<string, string> {
+  const init = call[1] as RequestInit;
+  return init.headers as Record<string, string>;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  clearCookies();
+});
+
+describe('readCookie', () => {
+  it('finds a cookie among others and decodes it', () => {
+    expect(readCookie('cbmex_csrf', 'a=1; cbmex_csrf=abc%3D%3D; b=2')).toBe('abc==');
+    expect(readCookie('missing', 'a=1')).toBeUndefined();
+  });
+});
+
+describe('api client', () => {
+  it('sends the CSRF cookie as X-CSRF-Token on writes, with same-origin credentials', async () => {
+    document.cookie = 'cbmex_csrf=tok-123; path=/';
+    const fetchMock = vi.fn(async () => jsonResponse(201, { user: { id: 7 } }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await api.post('/users', { email: 'x@y.z' });
+
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const call = fetchMock.mock.calls[0] as unknown[];
+    expect(call[0]).toBe('/api/v1/users');
+    const init = call[1] as RequestInit;
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect(init.body).toBe(JSON.stringify({ email: 'x@y.z' }));
+    expect(headersOf(call)[CSRF_HEADER]).toBe('tok-123');
+    expect(headersOf(call)['Content-Type']).toBe('application/json');
+  });
+
+  it('sends the token on PATCH and DELETE too, but not on GET', async () => {
+    document.cookie = 'cbmex_csrf=tok-9; path=/';
+    const fetchMock = vi.fn(async (_u: string, init: RequestInit) =>
+      init.method === 'DELETE' ? jsonResponse(204) : jsonResponse(200, { ok: true }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+
+    await api.get('/users');
+    await api.patch('/users/1', { disabled: true });
+    await api.delete('/users/1');
+
+    const calls = fetchMock.mock.calls as unknown[][];
+    expect(headersOf(calls[0]!)[CSRF_HEADER]).toBeUndefined();
+    expect(headersOf(calls[1]!)[CSRF_HEADER]).toBe('tok-9');
+    expect(headersOf(calls[2]!)[CSRF_HEADER]).toBe('tok-9');
+    for (const c of calls) expect((c[1] as RequestInit).credentials).toBe('same-origin');
+  });
+
+  it('omits the header when there is no CSRF cookie', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    await api.post('/auth/login', { email: 'a', password: 'b' });
+    expect(headersOf(fetchMock.mock.calls[0] as unknown[])[CSRF_HEADER]).toBeUndefined();
+  });
+
+  it('returns undefined for 204 No Content', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(204)));
+    await expect(api.post('/auth/logout')).resolves.toBeUndefined();
+  });
+
+  it('turns the server error body into an ApiError with code, message and fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Some fields are not valid.',
+            fields: { email: 'Enter a valid email address.', password: 'Use at least 12 characters.' },
+          },
+        }),
+      ),
+    );
+    const err = await api.post('/users', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    const apiErr = err as ApiError;
+    expect(apiErr.status).toBe(422);
+    expect(apiErr.code).toBe('validation_failed');
+    expect(apiErr.message).toBe('Some fields are not valid.');
+    expect(apiErr.fields).toEqual({
+      email: 'Enter a valid email address.',
+      password: 'Use at least 12 characters.',
+    });
+  });
+
+  it('copes with error bodies that are not the JSON error shape', () => {
+    const html = parseError(502, 'Bad Gateway', '<html>oops</html>');
+    expect(html.code).toBe('http_502');
+    expect(html.message).toContain('502');
+    expect(html.fields).toEqual({});
+
+    const partial = parseError(403, '', JSON.stringify({ error: { code: 'csrf_failed' } }));
+    expect(partial.code).toBe('csrf_failed');
+    expect(partial.message).toContain('403');
+  });
+
+  it('reports a network failure as status 0', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const err = (await api.get('/auth/me').catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.status).toBe(0);
+    expect(err.code).toBe('network_error');
+  });
+});

@@ -1,0 +1,60 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, makeUser, mockFetch, renderApp } from '../test/utils';
+import { navItemsFor } from './nav';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function navLinks(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '');
+}
+
+describe('role-based navigation', () => {
+  it('gives admins Home, Scenarios and Users', () => {
+    expect(navItemsFor('admin').map((i) => i.to)).toEqual(['/', '/scenarios', '/users']);
+  });
+
+  it('gives facilitators Home and Scenarios only', () => {
+    expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/scenarios']);
+  });
+
+  it('renders the Users link for an admin', () => {
+    mockFetch({ 'GET /api/v1/users': () => jsonResponse(200, { users: [] }) });
+    renderApp('/', { user: makeUser({ role: 'admin' }), csrf_token: 't' });
+    expect(navLinks()).toEqual(['Home', 'Scenarios', 'Users']);
+  });
+
+  it('hides the Users link from a facilitator and refuses the users page', () => {
+    const fetchMock = mockFetch({});
+    renderApp('/users', { user: makeUser({ id: 2, role: 'facilitator' }), csrf_token: 't' });
+    expect(navLinks()).toEqual(['Home', 'Scenarios']);
+    expect(screen.getByRole('heading', { level: 1, name: 'Access refused' })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows the admin the users page with the list from the server', async () => {
+    const admin = makeUser({ role: 'admin' });
+    const fac = makeUser({ id: 2, email: 'fac@example.org', name: 'Fac', role: 'facilitator' });
+    mockFetch({ 'GET /api/v1/users': () => jsonResponse(200, { users: [admin, fac] }) });
+    renderApp('/users', { user: admin, csrf_token: 't' });
+    expect(await screen.findByRole('rowheader', { name: /fac@example\.org/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Role of fac@example.org' })).toHaveValue('facilitator');
+  });
+
+  it('marks the current page in the navigation', () => {
+    mockFetch({});
+    renderApp('/scenarios', { user: makeUser({ role: 'facilitator' }), csrf_token: 't' });
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Scenarios' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByText(/This page is a placeholder/)).toBeInTheDocument();
+  });
+
+  it('shows a not-found page for unknown paths', () => {
+    mockFetch({});
+    renderApp('/no/such/page', null);
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,61 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, makeUser, mockFetch, renderApp } from '../test/utils';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('users page', () => {
+  it('shows field errors from the server next to the fields', async () => {
+    const admin = makeUser();
+    mockFetch({
+      'GET /api/v1/users': () => jsonResponse(200, { users: [admin] }),
+      'POST /api/v1/users': () =>
+        jsonResponse(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Please correct the marked fields.',
+            fields: { password: 'The password must be at least 12 characters long.' },
+          },
+        }),
+    });
+    renderApp('/users', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    await screen.findByRole('rowheader', { name: /ana@example\.org/ });
+
+    await user.type(screen.getByLabelText('Email address'), 'new@example.org');
+    await user.type(screen.getByLabelText('Name'), 'New Person');
+    await user.selectOptions(screen.getByLabelText('Role'), 'facilitator');
+    await user.type(screen.getByLabelText('Initial password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+
+    expect(await screen.findByText('The password must be at least 12 characters long.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Initial password')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the marked fields.');
+  });
+
+  it('asks for confirmation before deleting, then deletes', async () => {
+    const admin = makeUser();
+    const fac = makeUser({ id: 2, email: 'fac@example.org', name: 'Fac', role: 'facilitator' });
+    let users = [admin, fac];
+    const fetchMock = mockFetch({
+      'GET /api/v1/users': () => jsonResponse(200, { users }),
+      'DELETE /api/v1/users/2': () => {
+        users = [admin];
+        return jsonResponse(204);
+      },
+    });
+    renderApp('/users', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    await screen.findByRole('rowheader', { name: /fac@example\.org/ });
+
+    const group = screen.getByRole('group', { name: 'Actions for fac@example.org' });
+    await user.click(group.querySelector('button.danger')!);
+    expect(screen.getByRole('heading', { name: 'Delete this user?' })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.some((c) => (c[1] as RequestInit | undefined)?.method === 'DELETE')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Delete user' }));
+    expect(await screen.findByText('The user fac@example.org was deleted.')).toBeInTheDocument();
+    expect(screen.queryByRole('rowheader', { name: /fac@example\.org/ })).not.toBeInTheDocument();
+  });
+});
