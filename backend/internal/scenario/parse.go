@@ -105,7 +105,11 @@ func (p *parser) document(data []byte) *yaml.Node {
 	var extra yaml.Node
 	switch err := decodeSafely(dec, &extra); {
 	case err == nil:
-		p.errorf(&extra, "a scenario file holds a single YAML document; remove the second one (after ---) or put it in its own file")
+		at := &extra
+		if len(extra.Content) > 0 {
+			at = extra.Content[0]
+		}
+		p.errorf(at, "a scenario file holds a single YAML document; remove the second one (after ---) or put it in its own file")
 	case !errors.Is(err, io.EOF):
 		p.syntaxError(err)
 	}
@@ -137,6 +141,18 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserErrors are the yaml.v3 messages raised by its parser rather than its
+// scanner. For those, yaml.v3 prints the 0-based line of the collection being
+// parsed (the scanner's lines are 1-based), so we add one and say where it points.
+var parserErrors = []string{
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+}
+
 // syntaxError reports a YAML syntax error. yaml.v3 gives only a line, so the
 // column is 1.
 func (p *parser) syntaxError(err error) {
@@ -145,6 +161,13 @@ func (p *parser) syntaxError(err error) {
 	if m := lineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		for _, pe := range parserErrors {
+			if msg == pe {
+				line++
+				msg += " (in the list or block that starts on this line)"
+				break
+			}
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -1,0 +1,136 @@
+package scenario
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/cbm"
+)
+
+func TestParseValid(t *testing.T) {
+	s, probs := Parse("testdata/mini.yaml", []byte(mini(t)), nil)
+	if probs != nil {
+		t.Fatalf("unexpected problems:\n%v", probs)
+	}
+	if s.ID != "mini" || s.Version != 1 || s.Duration != time.Hour || s.Level != LevelIntroductory {
+		t.Errorf("header = %q v%d %s %s", s.ID, s.Version, s.Duration, s.Level)
+	}
+	if s.Catalogue != cbm.DefaultID || !reflect.DeepEqual(s.CBMs, []string{"3", "8"}) {
+		t.Errorf("catalogue %q cbms %v", s.Catalogue, s.CBMs)
+	}
+	if len(s.Teams) != 2 || s.Teams[1].Key != "borovia" || s.Teams[1].Kind != KindState {
+		t.Errorf("teams = %+v", s.Teams)
+	}
+	if len(s.Phases) != 2 || s.Phases[1].StartsAt != 30*time.Minute || s.Phases[0].Questions[0].Key != "q1" {
+		t.Errorf("phases = %+v", s.Phases)
+	}
+	blackout, _ := s.Inject("blackout")
+	if blackout == nil || *blackout.At != 5*time.Minute || !blackout.Audience.All || blackout.Channel != InjectNews {
+		t.Fatalf("blackout = %+v", blackout)
+	}
+	act := blackout.ExpectedActions[0]
+	if act.Team != "aurelia" || *act.Within != 20*time.Minute || !reflect.DeepEqual(act.CBMs, []string{"8"}) {
+		t.Errorf("expected action = %+v", act)
+	}
+	follow, _ := s.Inject("follow-up")
+	if follow.After == nil || follow.After.Inject != "blackout" || follow.After.Delay != 30*time.Minute {
+		t.Errorf("follow-up after = %+v", follow.After)
+	}
+	stmt, _ := s.Inject("statement")
+	if !stmt.Contingency || !reflect.DeepEqual(stmt.Audience.Teams, []string{"aurelia"}) || stmt.Audience.Includes("borovia") {
+		t.Errorf("statement = %+v", stmt)
+	}
+	cond := s.Triggers[0].Condition
+	if cond.Type != CondNoMessage || cond.From != "aurelia" || cond.To != "borovia" ||
+		cond.Deadline.After.Inject != "blackout" || cond.Deadline.After.Delay != 20*time.Minute {
+		t.Errorf("condition = %+v", cond)
+	}
+	if s.Rubric.Scale != ScalePSMU || s.Rubric.Criteria[0].Objective != "reach" {
+		t.Errorf("rubric = %+v", s.Rubric)
+	}
+	if got := s.PhaseAt(45 * time.Minute); got.Key != "escalation" {
+		t.Errorf("phase at 45m = %s", got.Key)
+	}
+}
+
+func TestSchedule(t *testing.T) {
+	s, probs := Parse("mini.yaml", []byte(mini(t)), nil)
+	if probs != nil {
+		t.Fatal(probs)
+	}
+	want := []ScheduledInject{{"blackout", 5 * time.Minute}, {"follow-up", 35 * time.Minute}}
+	if got := s.Schedule(); !reflect.DeepEqual(got, want) {
+		t.Errorf("schedule = %v, want %v", got, want)
+	}
+	if _, ok := s.ReleaseOffset("statement"); ok {
+		t.Error("a contingency inject has no scripted release time")
+	}
+}
+
+// An inject timed after a contingency inject waits for it: no fixed time.
+func TestScheduleAfterContingency(t *testing.T) {
+	injects := []Inject{
+		{Key: "held", Contingency: true},
+		{Key: "then", After: &After{Inject: "held", Delay: time.Minute}},
+		{Key: "a", After: &After{Inject: "b"}},
+		{Key: "b", After: &After{Inject: "a"}},
+	}
+	abs, cycles := offsets(injects)
+	if len(abs) != 0 {
+		t.Errorf("offsets = %v", abs)
+	}
+	if !reflect.DeepEqual(cycles, [][]string{{"a", "b", "a"}}) {
+		t.Errorf("cycles = %v", cycles)
+	}
+}
+
+func TestCheckLibrary(t *testing.T) {
+	data := []byte(mini(t))
+	a, _ := Parse("lib/mini.yaml", data, nil)
+	b, _ := Parse("lib/other.yaml", data, nil)
+	probs := CheckLibrary([]*Scenario{a, b})
+	want := []string{
+		`lib/other.yaml:1:5: the id is "mini" but the file is named other.yaml`,
+		`lib/other.yaml:1:5: the id "mini" is already used by lib/mini.yaml`,
+	}
+	if len(probs) != len(want) {
+		t.Fatalf("problems:\n%v", probs)
+	}
+	for i := range want {
+		if got := probs[i].String(); len(got) < len(want[i]) || got[:len(want[i])] != want[i] {
+			t.Errorf("got %s\nwant %s…", got, want[i])
+		}
+	}
+}
+
+// The example in the authoring guide must stay valid.
+func TestReadmeExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "readme-example.yaml"))
+	if err != nil {
+		t.Skip("no README example yet")
+	}
+	if _, probs := Parse("readme-example.yaml", data, nil); probs != nil {
+		t.Fatal(probs)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("../../../scenarios/grid-cascade.yaml")
+	if err != nil {
+		data = []byte(mini(b))
+	}
+	set, err := cbm.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, probs := Parse("grid-cascade.yaml", data, set); probs != nil {
+			b.Fatal(probs)
+		}
+	}
+}
