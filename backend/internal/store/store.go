@@ -31,6 +31,7 @@ const (
 type Store struct {
 	DB      *gorm.DB
 	Dialect string
+	URL     string // the PostgreSQL URL it was opened with; empty for SQLite
 }
 
 // Options say which database to open.
@@ -56,7 +57,7 @@ func Open(o Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
 		}
-		return &Store{DB: db, Dialect: Postgres}, nil
+		return &Store{DB: db, Dialect: Postgres, URL: o.DatabaseURL}, nil
 	}
 	return openSQLite(o.DataDir, cfg)
 }
