@@ -30,7 +30,7 @@ func NewLimiter(now func() time.Time) *Limiter {
 		byIP:      map[string]*rate.Limiter{},
 		byAccount: map[string]*rate.Limiter{},
 		ipRate:    rate.Every(6 * time.Second), ipBurst: 20,
-		accRate:   rate.Every(30 * time.Second), accBurst: 5,
+		accRate: rate.Every(30 * time.Second), accBurst: 5,
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/store"
@@ -39,7 +38,6 @@ func TestModelsMatchMigratedSchema(t *testing.T) {
 		}
 	})
 }
-
 
 func TestMigrateDownAndUpAgain(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
