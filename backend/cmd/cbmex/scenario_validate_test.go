@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeScenario(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func miniScenario(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../internal/scenario/testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestScenarioValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := writeScenario(t, dir, "mini.yaml", miniScenario(t))
+	bad := writeScenario(t, dir, "bad.yaml", strings.Replace(miniScenario(t), "phase: detection", "phase: detectoin", 1))
+
+	cases := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string
+		stderrHas  string
+		stderrNone bool
+	}{
+		{"valid", []string{good}, 0, good + ": ok — 3 injects, 2 phases, 2 teams, CBMs 3 8\n", "", true},
+		{"invalid", []string{bad}, 1, "", bad + `:37:12: inject "blackout" refers to phase "detectoin"`, false},
+		{"mixed", []string{good, bad}, 1, good + ": ok", bad + ":37:12:", false},
+		{"missing file", []string{filepath.Join(dir, "nope.yaml")}, 1, "", "nope.yaml:1:1: the file does not exist", false},
+		{"folder", []string{dir}, 1, "", "this is a folder", false},
+		{"no args", nil, 2, "", "usage: cbmex scenario validate FILE...", false},
+		{"bad flag", []string{"-x", good}, 2, "", "unknown flag -x", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runScenarioValidate(tc.args, &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr.String())
+			}
+			if !strings.HasPrefix(stdout.String(), tc.stdout) {
+				t.Errorf("stdout = %q, want prefix %q", stdout.String(), tc.stdout)
+			}
+			if !strings.Contains(stderr.String(), tc.stderrHas) || tc.stderrNone && stderr.Len() > 0 {
+				t.Errorf("stderr = %q, want %q", stderr.String(), tc.stderrHas)
+			}
+		})
+	}
+}
+
+// Two files with the same id fail together even though each is valid alone.
+func TestScenarioValidateDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	a := writeScenario(t, dir, "mini.yaml", miniScenario(t))
+	sub := filepath.Join(dir, "copy")
+	if err := os.Mkdir(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	b := writeScenario(t, sub, "mini.yaml", miniScenario(t))
+	var stdout, stderr bytes.Buffer
+	if code := runScenarioValidate([]string{a, b}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr.String())
+	}
+	if want := b + `:1:5: the id "mini" is already used by ` + a; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+}
