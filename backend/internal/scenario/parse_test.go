@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,12 +108,23 @@ func TestCheckLibrary(t *testing.T) {
 
 // The example in the authoring guide must stay valid.
 func TestReadmeExample(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "readme-example.yaml"))
+	data, err := os.ReadFile("../../../scenarios/README.md")
 	if err != nil {
-		t.Skip("no README example yet")
+		t.Fatal(err)
 	}
-	if _, probs := Parse("readme-example.yaml", data, nil); probs != nil {
+	text := string(data)
+	start := strings.Index(text, "<!-- example:start -->\n```yaml\n")
+	end := strings.Index(text, "```\n<!-- example:end -->")
+	if start < 0 || end < start {
+		t.Fatal("the README has no marked example")
+	}
+	example := text[start+len("<!-- example:start -->\n```yaml\n") : end]
+	s, probs := Parse("README.md example", []byte(example), nil)
+	if probs != nil {
 		t.Fatal(probs)
+	}
+	if at, _ := s.ReleaseOffset("pressure-drop"); at != 45*time.Minute {
+		t.Errorf("pressure-drop at %s, want 45m as the comment says", at)
 	}
 }
 
