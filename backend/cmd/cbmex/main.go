@@ -16,6 +16,7 @@ Usage:
   cbmex user create --email E --role R    create an account (admin or facilitator)
   cbmex user reset-password --email E     give an account a new random password
   cbmex scenario validate FILE...         check scenario files; errors as file:line:col
+  cbmex ready                             exit 0 when the server at CBMEX_ADDR is ready (for health checks)
   cbmex config                            print every setting as a Markdown table
   cbmex version                           print the version
 
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScenario(rest, stdout, stderr)
 	case "config":
 		return runConfig(stdout)
+	case "ready":
+		return runReady(rest, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cbmex", version)
 		return 0
