@@ -29,7 +29,7 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.probs = append(d.probs, Problem{File: d.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 }
 
-func (d *decoder) defer_(f func()) { d.later = append(d.later, f) }
+func (d *decoder) afterAll(f func()) { d.later = append(d.later, f) }
 
 // field describes one key of a YAML mapping and how to decode its value.
 // label is a phrase naming the value in messages, e.g. `the title of team "aurelia"`.

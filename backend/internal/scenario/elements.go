@@ -196,7 +196,7 @@ func (p *parser) expectedActions(v *yaml.Node, label, owner string, in *Inject) 
 			{"key", true, p.define(ix, &a.Key)},
 			{"team", false, func(v *yaml.Node, l string) {
 				p.ref(p.teams, &a.Team, aOwner)(v, l)
-				p.defer_(func() { p.checkActionTeam(v, a.Team, aOwner, in) })
+				p.afterAll(func() { p.checkActionTeam(v, a.Team, aOwner, in) })
 			}},
 			{"text", true, p.textField(&a.Text, MaxShortTextLen)},
 			{"cbms", false, p.cbms(&a.CBMs)},
@@ -234,7 +234,7 @@ func (p *parser) trigger(n *yaml.Node, i int) Trigger {
 		{"release", true, func(v *yaml.Node, l string) {
 			p.refs(p.injects, &t.Release, owner, MaxListItems)(v, l)
 			p.atLeast(v, len(t.Release), 1, owner+" must release at least one inject")
-			p.defer_(func() { p.checkReleases(v, t.Release, owner) })
+			p.afterAll(func() { p.checkReleases(v, t.Release, owner) })
 		}},
 	})
 	return t
@@ -315,9 +315,9 @@ func (p *parser) deadline(v *yaml.Node, label, owner string) *Deadline {
 // checkReleases runs once every inject is known: triggers may only release
 // contingency injects, or an inject would come out twice.
 func (p *parser) checkReleases(v *yaml.Node, keys []string, owner string) {
-	for i, k := range keys {
+	for _, k := range keys {
 		in, ok := p.injectByKey[k]
-		if ok && !in.Contingency && i < len(v.Content) {
+		if ok && !in.Contingency {
 			p.errorf(itemWithValue(v, k), "%s releases inject %q, which is not a contingency inject; add contingency: true to it (and remove its at/after), or release another inject", owner, k)
 		}
 	}

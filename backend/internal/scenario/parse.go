@@ -84,7 +84,7 @@ func Parse(filename string, data []byte, cbms *cbm.Set) (*Scenario, Problems) {
 	p.checkTiming(s)
 	if len(p.probs) > 0 {
 		p.probs.sort()
-		return nil, p.probs
+		return nil, p.probs.truncate(MaxProblems)
 	}
 	return s, nil
 }

@@ -55,3 +55,19 @@ func (ps Problems) sort() {
 		return a.Col < b.Col
 	})
 }
+
+// MaxProblems caps the problems reported for one file: past that, the author
+// has a wrong file rather than a list of fixes, and a crafted file must not
+// turn a small upload into megabytes of messages.
+const MaxProblems = 100
+
+// truncate keeps the first max problems and says how many were left out, at
+// the position of the first one dropped.
+func (ps Problems) truncate(max int) Problems {
+	if len(ps) <= max {
+		return ps
+	}
+	next := ps[max]
+	next.Message = fmt.Sprintf("… and %d more problems from here on; fix the ones above first", len(ps)-max)
+	return append(ps[:max:max], next)
+}

@@ -205,3 +205,15 @@ func TestProblemsError(t *testing.T) {
 		t.Error("empty Problems.Err() should be nil")
 	}
 }
+
+func TestProblemsAreCapped(t *testing.T) {
+	data := strings.Repeat("x: 1\n", 1000)
+	_, probs := Parse("f.yaml", []byte(data), nil)
+	if len(probs) != MaxProblems+1 {
+		t.Fatalf("got %d problems", len(probs))
+	}
+	last := probs[MaxProblems].String()
+	if !strings.HasPrefix(last, "f.yaml:88:1: … and 913 more") || !strings.Contains(last, "more problems") {
+		t.Errorf("last problem = %s", last)
+	}
+}

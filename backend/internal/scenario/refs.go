@@ -68,7 +68,7 @@ func (p *parser) ref(ix *index, dst *string, owner string) func(*yaml.Node, stri
 			return
 		}
 		*dst = s
-		p.defer_(func() { p.checkRef(ix, v, s, owner) })
+		p.afterAll(func() { p.checkRef(ix, v, s, owner) })
 	}
 }
 
@@ -110,7 +110,7 @@ func (p *parser) cbm(v *yaml.Node, label string) string {
 		return ""
 	}
 	s = strings.TrimSpace(s)
-	p.defer_(func() {
+	p.afterAll(func() {
 		if p.cat == nil {
 			return // the catalogue itself is unknown; already reported
 		}
