@@ -36,7 +36,7 @@ type Key struct {
 var Keys = []Key{
 	{Env: "CBMEX_ADDR", Flag: "addr", Default: "127.0.0.1:8080", Help: "Address the HTTP server listens on.",
 		set: func(c *Config, v string) error { c.Addr = v; return nil }},
-	{Env: "CBMEX_DATA_DIR", Flag: "data-dir", Default: "./data", Help: "Folder for the SQLite database and generated secrets.",
+	{Env: "CBMEX_DATA_DIR", Flag: "data-dir", Default: "./data", Help: "Folder for the SQLite database file.",
 		set: func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{Env: "CBMEX_DATABASE_URL", Flag: "database-url", Default: "", Secret: true, Help: "postgres://… selects PostgreSQL; empty means SQLite in the data folder.",
 		set: func(c *Config, v string) error { c.DatabaseURL = v; return nil }},
@@ -44,7 +44,7 @@ var Keys = []Key{
 		set: func(c *Config, v string) error { c.JWTSecret = v; return nil }},
 	{Env: "CBMEX_ADMIN_EMAIL", Flag: "admin-email", Default: "admin@localhost", Help: "E-mail of the first admin, created when there is no user yet.",
 		set: func(c *Config, v string) error { c.AdminEmail = v; return nil }},
-	{Env: "CBMEX_ADMIN_PASSWORD", Flag: "admin-password", Default: "", Secret: true, Help: "Password of the first admin. Empty: a random one is printed once in the log.",
+	{Env: "CBMEX_ADMIN_PASSWORD", Flag: "admin-password", Default: "", Secret: true, Help: "Password of the first admin. Empty: a random one is printed once at first start.",
 		set: func(c *Config, v string) error { c.AdminPassword = v; return nil }},
 	{Env: "CBMEX_SESSION_TTL", Flag: "session-ttl", Default: "12h", Help: "Lifetime of a sign-in session (Go duration).",
 		set: func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return err }},

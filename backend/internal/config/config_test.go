@@ -57,3 +57,14 @@ func TestMarkdownListsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// docs/config.md must show the table as the code has it.
+func TestDocsTableIsCurrent(t *testing.T) {
+	doc, err := os.ReadFile("../../../docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), Markdown()) {
+		t.Fatal("docs/config.md is out of date: paste the output of `cbmex config` into it")
+	}
+}
