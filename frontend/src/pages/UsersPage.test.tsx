@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, makeUser, mockFetch, renderApp } from '../test/utils';
@@ -57,5 +57,33 @@ describe('users page', () => {
     await user.click(screen.getByRole('button', { name: 'Delete user' }));
     expect(await screen.findByText('The user fac@example.org was deleted.')).toBeInTheDocument();
     expect(screen.queryByRole('rowheader', { name: /fac@example\.org/ })).not.toBeInTheDocument();
+  });
+
+  it("shows the server's reason when a row action is refused, and protects the admin's own row", async () => {
+    const admin = makeUser();
+    const other = makeUser({ id: 3, email: 'last@example.org', name: 'Last' });
+    mockFetch({
+      'GET /api/v1/users': () => jsonResponse(200, { users: [admin, other] }),
+      'PATCH /api/v1/users/3': () =>
+        jsonResponse(422, {
+          error: {
+            code: 'validation_failed',
+            message: 'Some fields are not valid.',
+            fields: { disabled: 'At least one active administrator must remain.' },
+          },
+        }),
+    });
+    renderApp('/users', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    await screen.findByRole('rowheader', { name: /last@example\.org/ });
+
+    const own = screen.getByRole('group', { name: 'Actions for ana@example.org' });
+    expect(within(own).getByRole('button', { name: 'Disable' })).toBeDisabled();
+    expect(within(own).getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expect(screen.getByRole('combobox', { name: 'Role of ana@example.org' })).toBeDisabled();
+
+    const theirs = screen.getByRole('group', { name: 'Actions for last@example.org' });
+    await user.click(within(theirs).getByRole('button', { name: 'Disable' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('At least one active administrator must remain.');
   });
 });

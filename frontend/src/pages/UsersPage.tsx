@@ -11,8 +11,12 @@ import { PageTitle } from '../components/PageTitle';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
-function errorText(err: unknown): string {
-  if (isApiError(err)) return err.message;
+/** The server's message; for a row action, its per-field messages say more, so prefer those. */
+function errorText(err: unknown, preferFields = false): string {
+  if (isApiError(err)) {
+    const details = Object.values(err.fields);
+    return preferFields && details.length > 0 ? details.join(' ') : err.message;
+  }
   if (err instanceof Error) return err.message;
   return String(err);
 }
@@ -32,7 +36,7 @@ export function UsersPage() {
       { id: user.id, patch: p },
       {
         onSuccess: (u) => setNotice({ kind: 'success', text: t('users.updated', { email: u.email }) }),
-        onError: (err) => setNotice({ kind: 'error', text: errorText(err) }),
+        onError: (err) => setNotice({ kind: 'error', text: errorText(err, true) }),
       },
     );
   };
@@ -104,7 +108,7 @@ export function UsersPage() {
           }}
           onError={(err) => {
             setDeleteFor(null);
-            setNotice({ kind: 'error', text: errorText(err) });
+            setNotice({ kind: 'error', text: errorText(err, true) });
           }}
         />
       )}
@@ -122,7 +126,7 @@ interface UsersTableProps {
   onDelete: (u: User) => void;
 }
 
-function UsersTable({ users, meId, busy, onRole, onToggle, onReset, onDelete }: UsersTableProps) {
+function UsersTable({ users, meId, busy, ...actions }: UsersTableProps) {
   const { t, i18n } = useTranslation();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const formatDate = (s: string) => {
@@ -144,51 +148,65 @@ function UsersTable({ users, meId, busy, onRole, onToggle, onReset, onDelete }: 
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id} data-user-email={u.email}>
-              <th scope="row" className="email-cell">
-                {u.email} {u.id === meId && <span className="muted">{t('users.you')}</span>}
-              </th>
-              <td>{u.name}</td>
-              <td>
-                <select
-                  aria-label={t('users.roleFor', { email: u.email })}
-                  value={u.role}
-                  disabled={busy}
-                  onChange={(e) => onRole(u, e.target.value as Role)}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <span className={u.disabled ? 'badge badge-off' : 'badge badge-on'}>
-                  {u.disabled ? t('users.status.disabled') : t('users.status.active')}
-                </span>
-              </td>
-              <td>
-                <time dateTime={u.created_at}>{formatDate(u.created_at)}</time>
-              </td>
-              <td>
-                <div className="row-actions" role="group" aria-label={t('users.actionsFor', { email: u.email })}>
-                  <button type="button" className="button small" disabled={busy} onClick={() => onToggle(u)}>
-                    {u.disabled ? t('users.enable') : t('users.disable')}
-                  </button>
-                  <button type="button" className="button small" onClick={() => onReset(u)}>
-                    {t('users.resetPassword')}
-                  </button>
-                  <button type="button" className="button small danger" onClick={() => onDelete(u)}>
-                    {t('users.delete')}
-                  </button>
-                </div>
-              </td>
-            </tr>
+            <UserRow key={u.id} user={u} self={u.id === meId} busy={busy} formatDate={formatDate} {...actions} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface UserRowProps extends Omit<UsersTableProps, 'users' | 'meId'> {
+  user: User;
+  /** The signed-in admin's own row: the server refuses to demote, disable or delete oneself. */
+  self: boolean;
+  formatDate: (s: string) => string;
+}
+
+function UserRow({ user: u, self, busy, formatDate, onRole, onToggle, onReset, onDelete }: UserRowProps) {
+  const { t } = useTranslation();
+  return (
+    <tr data-user-email={u.email}>
+      <th scope="row" className="email-cell">
+        {u.email} {self && <span className="muted">{t('users.you')}</span>}
+      </th>
+      <td>{u.name}</td>
+      <td>
+        <select
+          aria-label={t('users.roleFor', { email: u.email })}
+          value={u.role}
+          disabled={busy || self}
+          onChange={(e) => onRole(u, e.target.value as Role)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <span className={u.disabled ? 'badge badge-off' : 'badge badge-on'}>
+          {u.disabled ? t('users.status.disabled') : t('users.status.active')}
+        </span>
+      </td>
+      <td>
+        <time dateTime={u.created_at}>{formatDate(u.created_at)}</time>
+      </td>
+      <td>
+        <div className="row-actions" role="group" aria-label={t('users.actionsFor', { email: u.email })}>
+          <button type="button" className="button small" disabled={busy || self} onClick={() => onToggle(u)}>
+            {u.disabled ? t('users.enable') : t('users.disable')}
+          </button>
+          <button type="button" className="button small" onClick={() => onReset(u)}>
+            {t('users.resetPassword')}
+          </button>
+          <button type="button" className="button small danger" disabled={self} onClick={() => onDelete(u)}>
+            {t('users.delete')}
+          </button>
+        </div>
+      </td>
+    </tr>
   );
 }
 
