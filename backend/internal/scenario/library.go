@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/cbm"
 )
 
 // CheckLibrary checks a folder of scenarios together: ids must be unique,
@@ -82,4 +84,50 @@ func (s *Scenario) PhaseAt(offset time.Duration) *Phase {
 // AllChannels is the default channels followed by the scenario's own.
 func (s *Scenario) AllChannels() []Channel {
 	return append(append([]Channel(nil), DefaultChannels...), s.Channels...)
+}
+
+// Channel returns a default or scenario channel by key.
+func (s *Scenario) Channel(key string) (Channel, bool) {
+	for _, c := range s.AllChannels() {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return Channel{}, false
+}
+
+// AllCBMs is every CBM the scenario mentions anywhere (focus, objectives,
+// channels, expected actions, triggers, rubric), in reading order (2 before
+// 10): the columns of an after-action CBM × team heat map.
+func (s *Scenario) AllCBMs() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(keys ...string) {
+		for _, k := range keys {
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	add(s.CBMs...)
+	for _, o := range s.Objectives {
+		add(o.CBMs...)
+	}
+	for _, c := range s.Channels {
+		add(c.CBMs...)
+	}
+	for _, in := range s.Injects {
+		for _, a := range in.ExpectedActions {
+			add(a.CBMs...)
+		}
+	}
+	for _, t := range s.Triggers {
+		add(t.Condition.CBM)
+	}
+	for _, c := range s.Rubric.Criteria {
+		add(c.CBMs...)
+	}
+	cbm.SortKeys(out)
+	return out
 }

@@ -51,6 +51,12 @@ func TestParseValid(t *testing.T) {
 	if s.Rubric.Scale != ScalePSMU || s.Rubric.Criteria[0].Objective != "reach" {
 		t.Errorf("rubric = %+v", s.Rubric)
 	}
+	if got := s.AllCBMs(); !reflect.DeepEqual(got, []string{"3", "8"}) {
+		t.Errorf("all CBMs = %v", got)
+	}
+	if c, ok := s.Channel("osce_network"); !ok || c.CBMs[0] != "10" {
+		t.Errorf("osce_network = %+v", c)
+	}
 	if got := s.PhaseAt(45 * time.Minute); got.Key != "escalation" {
 		t.Errorf("phase at 45m = %s", got.Key)
 	}
