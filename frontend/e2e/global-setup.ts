@@ -92,6 +92,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await stop(child);
     throw err;
   }
+  // A binary built without `-tags ui` answers / with a "how to build the UI" page.
+  const home = await fetch(`${baseURL}/`).then((r) => r.text());
+  if (!home.includes('id="root"')) {
+    await stop(child);
+    throw new Error(
+      `${bin} was built without the web interface. Run \`npm run build\` in frontend/, then ` +
+        '`go build -tags ui -o bin/cbmex ./backend/cmd/cbmex` (or `make build`).',
+    );
+  }
   process.env[BASE_URL_ENV] = baseURL;
   process.env.CBMEX_E2E_SERVER_LOG = logFile;
   console.log(`cbmex e2e: ${bin} serving at ${baseURL} (data in ${dataDir})`);
