@@ -48,8 +48,12 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	if err != nil {
 		return fmt.Errorf("create first admin: %w", err)
 	}
+	lib, err := scenarioLibrary(ctx, st, log)
+	if err != nil {
+		return err
+	}
 	e := httpapi.New(httpapi.Deps{
-		Auth: accounts, Logger: log, UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL,
+		Auth: accounts, Library: lib, Logger: log, UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL,
 		Ready: readiness(st, migrator),
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -9,8 +9,11 @@ import (
 	"strings"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/store"
+	"github.com/cbmex/cbmex/scenarios"
 )
 
 func loadConfig(name string, args []string, stderr io.Writer) (*config.Config, bool) {
@@ -66,6 +69,24 @@ func authService(ctx context.Context, cfg *config.Config, st *store.Store) (*aut
 		}
 	}
 	return auth.NewService(st.Accounts(), []byte(key), auth.Options{SessionTTL: cfg.SessionTTL}), nil
+}
+
+// scenarioLibrary opens the scenario library and adds the bundled scenarios
+// it does not have yet (all of them on first start).
+func scenarioLibrary(ctx context.Context, st *store.Store, log *slog.Logger) (*library.Library, error) {
+	set, err := cbm.Load()
+	if err != nil {
+		return nil, err
+	}
+	lib := library.New(st.Scenarios(), set, nil)
+	added, err := lib.ImportBundled(ctx, scenarios.FS)
+	if err != nil {
+		return nil, fmt.Errorf("import bundled scenarios: %w", err)
+	}
+	if added > 0 {
+		log.Info("bundled scenarios imported", "count", added)
+	}
+	return lib, nil
 }
 
 func runConfig(stdout io.Writer) int {

@@ -14,6 +14,7 @@ type Error struct {
 	Code    string            // stable snake_case code, e.g. "validation_failed"
 	Message string            // a sentence for a person
 	Fields  map[string]string // per-field messages for validation errors
+	Details any               // optional structured details, e.g. a file's problems
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -48,11 +49,23 @@ func Unauthenticated() *Error {
 	return New(http.StatusUnauthorized, "unauthenticated", "Please sign in again: your session is missing, expired or was ended.")
 }
 
+// Presenter is implemented by domain errors that describe themselves to
+// callers as an *Error (for example a scenario file's list of problems).
+type Presenter interface {
+	APIError() *Error
+}
+
 // As returns the *Error inside err, if any.
 func As(err error) (*Error, bool) {
 	var e *Error
-	ok := errors.As(err, &e)
-	return e, ok
+	if errors.As(err, &e) {
+		return e, true
+	}
+	var p Presenter
+	if errors.As(err, &p) {
+		return p.APIError(), true
+	}
+	return nil, false
 }
 
 // Storage outcomes that the domain reacts to. Stores translate their

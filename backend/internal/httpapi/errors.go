@@ -20,6 +20,8 @@ type errorDetail struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// Problems lists a file's problems with line and column (scenarios).
+	Problems any `json:"problems,omitempty"`
 }
 
 // errorHandler writes every error as JSON. Domain errors carry their status
@@ -48,7 +50,7 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 
 func describe(err error) (int, errorBody) {
 	if e, ok := apperr.As(err); ok {
-		return e.Status, errorBody{errorDetail{Code: e.Code, Message: e.Message, Fields: e.Fields}}
+		return e.Status, errorBody{errorDetail{Code: e.Code, Message: e.Message, Fields: e.Fields, Problems: e.Details}}
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {

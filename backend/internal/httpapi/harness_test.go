@@ -9,13 +9,17 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
+	"github.com/cbmex/cbmex/scenarios"
 )
 
 const (
@@ -58,8 +62,16 @@ func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 	if _, _, err := svc.EnsureAdmin(context.Background(), adminEmail, adminPassword); err != nil {
 		t.Fatal(err)
 	}
+	set, err := cbm.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library.New(st.Scenarios(), set, ck.Now)
+	if _, err := lib.ImportBundled(context.Background(), scenarios.FS); err != nil {
+		t.Fatal(err)
+	}
 	e := &env{t: t, auth: svc, clock: ck}
-	d := Deps{Auth: svc, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
+	d := Deps{Auth: svc, Library: lib, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
 		SessionTTL: 12 * time.Hour, Ready: func(context.Context) error { return e.ready }}
 	for _, o := range opts {
 		o(&d)
@@ -78,6 +90,7 @@ func onBoth(t *testing.T, fn func(t *testing.T, e *env)) {
 type req struct {
 	method, path string
 	body         any
+	yaml         string // sent as application/yaml instead of body
 	bearer       string
 	cookies      []*http.Cookie
 	csrf         string
@@ -101,12 +114,16 @@ func (e *env) do(r req) resp {
 		}
 		body = bytes.NewReader(b)
 	}
+	ctype := "application/json"
+	if r.yaml != "" {
+		body, ctype = strings.NewReader(r.yaml), "application/yaml"
+	}
 	hr, err := http.NewRequest(r.method, e.srv.URL+r.path, body)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	if body != nil {
-		hr.Header.Set("Content-Type", "application/json")
+		hr.Header.Set("Content-Type", ctype)
 	}
 	if r.bearer != "" {
 		hr.Header.Set("Authorization", "Bearer "+r.bearer)

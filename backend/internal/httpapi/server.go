@@ -14,11 +14,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/library"
 )
 
 // Deps are what the HTTP layer needs; main wires them by hand.
 type Deps struct {
 	Auth       *auth.Service
+	Library    *library.Library
 	Ready      func(ctx context.Context) error // database reachable and schema current
 	Logger     *slog.Logger
 	UI         fs.FS  // built SPA (frontend/dist), nil when not built
@@ -69,12 +71,21 @@ func (s *server) routes(e *echo.Echo) {
 	api.POST("/auth/login", s.login)
 	api.POST("/auth/logout", s.logout, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
 	api.GET("/auth/me", s.me, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
+	api.GET("/cbms", s.listCBMs, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
 
 	admin := api.Group("", requireRole(auth.RoleAdmin))
 	admin.GET("/users", s.listUsers)
 	admin.POST("/users", s.createUser)
 	admin.PATCH("/users/:id", s.updateUser)
 	admin.DELETE("/users/:id", s.deleteUser)
+
+	staff := api.Group("", requireRole(auth.RoleAdmin, auth.RoleFacilitator))
+	staff.GET("/scenarios", s.listScenarios)
+	staff.POST("/scenarios", s.createScenario)
+	staff.POST("/scenarios/validate", s.validateScenario)
+	staff.GET("/scenarios/:id", s.getScenario)
+	staff.PUT("/scenarios/:id", s.updateScenario)
+	staff.GET("/scenarios/:id/export", s.exportScenario)
 
 	api.Any("/*", apiNotFound)
 	s.ui(e)

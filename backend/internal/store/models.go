@@ -42,5 +42,5 @@ func (settingRow) TableName() string { return "settings" }
 
 // Models lists every model, for the schema-agreement test.
 func Models() []any {
-	return []any{&userRow{}, &sessionRow{}, &settingRow{}}
+	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{}}
 }

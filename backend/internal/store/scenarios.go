@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/cbmex/cbmex/backend/internal/library"
+)
+
+type scenarioRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	Slug      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (scenarioRow) TableName() string { return "scenarios" }
+
+type scenarioVersionRow struct {
+	ID              int64 `gorm:"primaryKey"`
+	ScenarioID      int64
+	Number          int
+	Source          string
+	Checksum        string
+	Title           string
+	Summary         string
+	Level           string
+	DurationSeconds int64
+	Languages       string
+	Themes          string
+	CBMs            string `gorm:"column:cbms"`
+	TeamCount       int
+	PhaseCount      int
+	InjectCount     int
+	Origin          string
+	CreatedBy       *int64
+	CreatedAt       time.Time
+	Slug            string `gorm:"->;-:migration"` // read-only, from the join with scenarios
+}
+
+func (scenarioVersionRow) TableName() string { return "scenario_versions" }
+
+// Scenarios implements library.Store.
+type Scenarios struct{ s *Store }
+
+// Scenarios returns the scenario library storage.
+func (s *Store) Scenarios() *Scenarios { return &Scenarios{s: s} }
+
+var _ library.Store = (*Scenarios)(nil)
+
+// listColumns are the columns of a version without its source.
+const listColumns = "scenario_versions.id, scenario_id, number, checksum, title, summary, level, duration_seconds, " +
+	"languages, themes, cbms, team_count, phase_count, inject_count, origin, created_by, scenario_versions.created_at, scenarios.slug"
+
+// CreateScenario inserts the scenario and its first version together.
+func (sc *Scenarios) CreateScenario(ctx context.Context, v *library.Version) error {
+	return sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row := scenarioRow{Slug: v.Slug, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
+		if err := tx.Create(&row).Error; err != nil {
+			return translate(err)
+		}
+		v.ScenarioID, v.Number = row.ID, 1
+		return insertVersion(tx, v)
+	})
+}
+
+// AddVersion inserts v with the next number. The scenario row is locked
+// first, so two saves at once get consecutive numbers instead of a clash.
+func (sc *Scenarios) AddVersion(ctx context.Context, v *library.Version) error {
+	return sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row scenarioRow
+		q := tx
+		if sc.s.Dialect == Postgres {
+			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+		}
+		if err := q.First(&row, v.ScenarioID).Error; err != nil {
+			return translate(err)
+		}
+		var max int
+		if err := tx.Model(&scenarioVersionRow{}).Where("scenario_id = ?", row.ID).
+			Select("COALESCE(MAX(number), 0)").Scan(&max).Error; err != nil {
+			return err
+		}
+		v.Number, v.Slug = max+1, row.Slug
+		if err := insertVersion(tx, v); err != nil {
+			return err
+		}
+		return tx.Model(&row).Update("updated_at", v.CreatedAt).Error
+	})
+}
+
+func insertVersion(tx *gorm.DB, v *library.Version) error {
+	r := scenarioVersionRow{
+		ScenarioID: v.ScenarioID, Number: v.Number, Source: string(v.Source), Checksum: v.Checksum,
+		Title: v.Title, Summary: v.Summary, Level: v.Level, DurationSeconds: int64(v.Duration / time.Second),
+		Languages: join(v.Languages), Themes: join(v.Themes), CBMs: join(v.CBMs),
+		TeamCount: v.Teams, PhaseCount: v.Phases, InjectCount: v.Injects,
+		Origin: v.Origin, CreatedBy: v.CreatedBy, CreatedAt: v.CreatedAt,
+	}
+	if err := tx.Omit("Slug").Create(&r).Error; err != nil {
+		return translate(err)
+	}
+	v.ID = r.ID
+	return nil
+}
+
+// ScenarioID finds a scenario by slug.
+func (sc *Scenarios) ScenarioID(ctx context.Context, slug string) (int64, error) {
+	var row scenarioRow
+	if err := sc.s.DB.WithContext(ctx).Where("slug = ?", slug).First(&row).Error; err != nil {
+		return 0, translate(err)
+	}
+	return row.ID, nil
+}
+
+// Version returns one version with its source; number 0 is the latest.
+func (sc *Scenarios) Version(ctx context.Context, scenarioID int64, number int) (*library.Version, error) {
+	q := sc.s.DB.WithContext(ctx).Table("scenario_versions").
+		Select("scenario_versions.*, scenarios.slug").
+		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
+		Where("scenario_id = ?", scenarioID)
+	if number > 0 {
+		q = q.Where("number = ?", number)
+	} else {
+		q = q.Order("number DESC")
+	}
+	var r scenarioVersionRow
+	if err := q.Take(&r).Error; err != nil {
+		return nil, translate(err)
+	}
+	return toVersion(&r), nil
+}
+
+// Versions lists one scenario's versions, newest first.
+func (sc *Scenarios) Versions(ctx context.Context, scenarioID int64) ([]library.Version, error) {
+	var rows []scenarioVersionRow
+	err := sc.s.DB.WithContext(ctx).Table("scenario_versions").Select(listColumns).
+		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
+		Where("scenario_id = ?", scenarioID).Order("number DESC").Find(&rows).Error
+	return toVersions(rows), err
+}
+
+// Latest lists the newest version of every scenario.
+func (sc *Scenarios) Latest(ctx context.Context) ([]library.Version, error) {
+	var rows []scenarioVersionRow
+	err := sc.s.DB.WithContext(ctx).Table("scenario_versions").Select(listColumns).
+		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
+		Where("number = (SELECT MAX(v2.number) FROM scenario_versions v2 WHERE v2.scenario_id = scenario_versions.scenario_id)").
+		Find(&rows).Error
+	return toVersions(rows), err
+}
+
+func toVersions(rows []scenarioVersionRow) []library.Version {
+	out := make([]library.Version, len(rows))
+	for i := range rows {
+		out[i] = *toVersion(&rows[i])
+	}
+	return out
+}
+
+func toVersion(r *scenarioVersionRow) *library.Version {
+	return &library.Version{
+		ID: r.ID, ScenarioID: r.ScenarioID, Slug: r.Slug, Number: r.Number, Source: []byte(r.Source),
+		Checksum: r.Checksum, Title: r.Title, Summary: r.Summary, Level: r.Level,
+		Duration: time.Duration(r.DurationSeconds) * time.Second, Languages: split(r.Languages),
+		Themes: split(r.Themes), CBMs: split(r.CBMs), Teams: r.TeamCount, Phases: r.PhaseCount,
+		Injects: r.InjectCount, Origin: r.Origin, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt,
+	}
+}
+
+// Lists are stored as comma-separated text: they hold short tags and CBM
+// keys without commas, and this keeps one schema for both dialects.
+func join(xs []string) string { return strings.Join(xs, ",") }
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
