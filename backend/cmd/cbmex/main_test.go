@@ -90,4 +90,3 @@ func waitForURL(t *testing.T, out *syncBuffer) string {
 	t.Fatalf("server never printed its address: %q", out.String())
 	return ""
 }
-

@@ -10,8 +10,8 @@ import (
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/cbm"
-	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/config"
+	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/scenarios"
 )

@@ -47,4 +47,3 @@ func isExists(err error) bool {
 	e, ok := apperr.As(err)
 	return ok && e.Code == "scenario_exists"
 }
-
