@@ -87,6 +87,10 @@ func TestProblems(t *testing.T) {
 		{name: "duplicate team", old: "key: borovia", new: "key: aurelia",
 			want: []string{`18:10: there are two teams with the key "aurelia" (the first is at line 14); keys must be unique`,
 				`66:11: trigger "silent" refers to team "borovia", which does not exist; teams are: aurelia`}},
+		// Found by FuzzParse: a duplicated key whose second inject had no time crashed the timing check.
+		{name: "duplicate inject", old: "  - key: statement", new: "  - key: blackout",
+			want: []string{`53:10: there are two injects with the key "blackout" (the first is at line 35); keys must be unique`,
+				`68:15: trigger "silent" refers to inject "statement", which does not exist; injects are: blackout, follow-up`}},
 		{name: "duplicate question", old: "        text: Who is told first?\n", new: "        text: Who is told first?\n      - key: q1\n        text: Again?\n",
 			want: []string{`30:14: there are two questions with the key "q1" (the first is at line 28)`}},
 		{name: "negative offset", old: "at: 5m", new: "at: -5m",

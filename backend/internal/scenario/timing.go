@@ -20,7 +20,9 @@ func (p *parser) checkTiming(s *Scenario) {
 	}
 	for i, t := range p.timing {
 		at, ok := abs[t.key]
-		if !ok || i >= len(s.Injects) {
+		// With duplicated keys (already reported), abs describes the first
+		// inject of that key only.
+		if !ok || i >= len(s.Injects) || p.injectByKey[t.key] != &s.Injects[i] {
 			continue
 		}
 		p.checkInjectTime(s, &s.Injects[i], t, at, phaseStart)
@@ -64,7 +66,7 @@ func (p *parser) reportCycles(cycles [][]string) {
 
 func (p *parser) checkInjectTime(s *Scenario, in *Inject, t injectTiming, at time.Duration, phaseStart map[string]time.Duration) {
 	node, how := t.at, ""
-	if in.At == nil {
+	if in.At == nil && in.After != nil {
 		node, how = t.after, fmt.Sprintf(" (%s after %q)", fmtDur(in.After.Delay), in.After.Inject)
 	}
 	if node == nil {
