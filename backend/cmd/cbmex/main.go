@@ -16,6 +16,8 @@ Usage:
   cbmex user create --email E --role R    create an account (admin or facilitator)
   cbmex user reset-password --email E     give an account a new random password
   cbmex scenario validate FILE...         check scenario files; errors as file:line:col
+  cbmex scenario import FILE...           store files in the library (new scenario or new version)
+  cbmex scenario export ID [--version N] [--out FILE]   write a stored scenario's YAML
   cbmex ready                             exit 0 when the server at CBMEX_ADDR is ready (for health checks)
   cbmex config                            print every setting as a Markdown table
   cbmex version                           print the version
@@ -61,12 +63,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func runScenario(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "usage: cbmex scenario validate FILE...\n")
+		fmt.Fprint(stderr, "usage: cbmex scenario validate|import FILE... | export ID [--version N] [--out FILE]\n")
 		return 2
 	}
 	switch args[0] {
 	case "validate":
 		return runScenarioValidate(args[1:], stdout, stderr)
+	case "import":
+		return runScenarioImport(args[1:], stdout, stderr)
+	case "export":
+		return runScenarioExport(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "cbmex scenario: unknown command %q\n", args[0])
 	return 2

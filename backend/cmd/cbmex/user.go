@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/config"
+	"github.com/cbmex/cbmex/backend/internal/library"
 )
 
 func runUser(args []string, stdout, stderr io.Writer) int {
@@ -79,8 +81,13 @@ func userCommand(cmd string, cfg *config.Config, email, name string, role auth.R
 	return nil
 }
 
-// describeErr prints validation errors field by field.
+// describeErr prints a scenario's problems as file:line:col lines and
+// validation errors field by field.
 func describeErr(err error) string {
+	var inv *library.InvalidError
+	if errors.As(err, &inv) {
+		return inv.Problems.Error()
+	}
 	if e, ok := apperr.As(err); ok {
 		msg := e.Message
 		for f, m := range e.Fields {

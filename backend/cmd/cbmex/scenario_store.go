@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/cbmex/cbmex/backend/internal/library"
+	"github.com/cbmex/cbmex/backend/internal/store"
+)
+
+func runScenarioImport(args []string, stdout, stderr io.Writer) int {
+	ctx := context.Background()
+	st, lib, code := libraryFromArgs(ctx, "scenario import", args, nil, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	files := lib.files
+	failed := false
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			failed = true
+			continue
+		}
+		v, status, err := lib.Import(ctx, name, src, library.OriginCLI)
+		if err != nil {
+			fmt.Fprintln(stderr, describeErr(err))
+			failed = true
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s — %s version %d\n", name, status, v.Slug, v.Number)
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+func runScenarioExport(args []string, stdout, stderr io.Writer) int {
+	ctx := context.Background()
+	var version int
+	var out string
+	extra := func(fs *flag.FlagSet) {
+		fs.IntVar(&version, "version", 0, "version number (default: the latest)")
+		fs.StringVar(&out, "out", "", "write to this file instead of standard output")
+	}
+	st, lib, code := libraryFromArgs(ctx, "scenario export", args, extra, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	if len(lib.files) != 1 {
+		fmt.Fprintln(stderr, "usage: cbmex scenario export ID|SLUG [--version N] [--out FILE]")
+		return 2
+	}
+	id, err := lib.Resolve(ctx, lib.files[0])
+	var v *library.Version
+	if err == nil {
+		v, err = lib.Get(ctx, id, version)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "cbmex scenario export:", describeErr(err))
+		return 1
+	}
+	if out == "" {
+		_, err = stdout.Write(v.Source)
+	} else {
+		err = os.WriteFile(out, v.Source, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "cbmex scenario export:", err)
+		return 1
+	}
+	return 0
+}
+
+// cliLibrary is the library plus the positional arguments of the command.
+type cliLibrary struct {
+	*library.Library
+	files []string
+}
+
+// libraryFromArgs parses flags (the database flags plus extra ones) and
+// opens the library; it returns a nil store and an exit code on failure.
+func libraryFromArgs(ctx context.Context, name string, args []string, extra func(*flag.FlagSet), stderr io.Writer) (*store.Store, *cliLibrary, int) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfgArgs []string
+	fs.Func("database-url", "database URL (CBMEX_DATABASE_URL)", func(v string) error { cfgArgs = append(cfgArgs, "--database-url", v); return nil })
+	fs.Func("data-dir", "data folder (CBMEX_DATA_DIR)", func(v string) error { cfgArgs = append(cfgArgs, "--data-dir", v); return nil })
+	if extra != nil {
+		extra(fs)
+	}
+	if err := fs.Parse(interspersed(args)); err != nil {
+		return nil, nil, 2
+	}
+	cfg, ok := loadConfig(name, cfgArgs, stderr)
+	if !ok {
+		return nil, nil, 2
+	}
+	log := newLogger(cfg, io.Discard)
+	st, _, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "cbmex %s: %v\n", name, err)
+		return nil, nil, 1
+	}
+	lib, err := scenarioLibrary(ctx, st, log)
+	if err != nil {
+		st.Close()
+		fmt.Fprintf(stderr, "cbmex %s: %v\n", name, err)
+		return nil, nil, 1
+	}
+	return st, &cliLibrary{Library: lib, files: fs.Args()}, 0
+}
+
+// interspersed moves flags before positional arguments, so that
+// "export grid-cascade --version 2" works as people type it.
+func interspersed(args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			pos = append(pos, args[i+1:]...)
+			i = len(args)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			if !containsEq(a) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			pos = append(pos, a)
+		}
+	}
+	return append(flags, pos...)
+}
+
+func containsEq(s string) bool {
+	for _, c := range s {
+		if c == '=' {
+			return true
+		}
+	}
+	return false
+}
