@@ -1,10 +1,15 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Role, User } from '../api/types';
 import { Layout } from '../components/Layout';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 import { useSession, wasSignedOutOnPurpose } from './session';
+
+// The signed-in user, provided by RequireAuth. A context (rather than each page reading
+// the session query) keeps pages from rendering without a user in the moment between a
+// 401 and the redirect to sign-in.
+const CurrentUserContext = createContext<User | null>(null);
 
 function FullPageStatus({ children }: { children: ReactNode }) {
   return <div className="full-page-status">{children}</div>;
@@ -37,14 +42,18 @@ export function RequireAuth() {
     const state = wasSignedOutOnPurpose() ? null : { from: location.pathname + location.search };
     return <Navigate to="/sign-in" replace state={state} />;
   }
-  return <Layout user={session.data.user} />;
+  return (
+    <CurrentUserContext.Provider value={session.data.user}>
+      <Layout user={session.data.user} />
+    </CurrentUserContext.Provider>
+  );
 }
 
 /** The signed-in user. Only valid below RequireAuth. */
 export function useCurrentUser(): User {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentUser used outside RequireAuth');
-  return data.user;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser used outside RequireAuth');
+  return user;
 }
 
 /** Shows `children` only to users whose role is in `roles`; others get a refusal page. */

@@ -58,3 +58,14 @@ describe('role-based navigation', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
   });
 });
+
+describe('expired session', () => {
+  it('goes to sign-in when the server answers 401 to any request', async () => {
+    mockFetch({
+      'GET /api/v1/users': () =>
+        jsonResponse(401, { error: { code: 'unauthenticated', message: 'Please sign in.' } }),
+    });
+    renderApp('/users', { user: makeUser({ role: 'admin' }), csrf_token: 't' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+});
