@@ -74,9 +74,17 @@ func (s *Service) Login(ctx context.Context, email, password, ip string) (string
 	return token, u, err
 }
 
-// IssueParticipant opens a session scoped to one exercise and one team.
-func (s *Service) IssueParticipant(ctx context.Context, exerciseID, teamID int64) (string, error) {
-	return s.openSession(ctx, &Session{Kind: KindParticipant, ExerciseID: &exerciseID, TeamID: &teamID}, RoleParticipant)
+// IssueParticipant opens a session scoped to one exercise and one team, or
+// to the whole exercise read-only when teamID is 0 (an observer). It returns
+// the token and the session id, which revokes it.
+func (s *Service) IssueParticipant(ctx context.Context, exerciseID, teamID int64) (token, sessionID string, err error) {
+	sess := &Session{Kind: KindParticipant, ExerciseID: &exerciseID}
+	role := RoleObserver
+	if teamID != 0 {
+		sess.TeamID, role = &teamID, RoleParticipant
+	}
+	token, err = s.openSession(ctx, sess, role)
+	return token, sess.ID, err
 }
 
 func (s *Service) openSession(ctx context.Context, sess *Session, role Role) (string, error) {
@@ -109,6 +117,9 @@ func (s *Service) Authenticate(ctx context.Context, raw string) (*Principal, err
 	p := &Principal{SessionID: sess.ID, Role: c.Role}
 	if sess.Kind == KindParticipant {
 		p.Role, p.ExerciseID, p.TeamID = RoleParticipant, deref(sess.ExerciseID), deref(sess.TeamID)
+		if sess.TeamID == nil {
+			p.Role = RoleObserver
+		}
 		return p, nil
 	}
 	u, err := s.store.UserByID(ctx, deref(sess.UserID))

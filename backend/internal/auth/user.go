@@ -17,6 +17,7 @@ const (
 	RoleAdmin       Role = "admin"
 	RoleFacilitator Role = "facilitator"
 	RoleParticipant Role = "participant"
+	RoleObserver    Role = "observer" // sees a whole exercise, writes nothing
 )
 
 // AccountRoles are the roles an account (a user with a password) may have.
@@ -53,12 +54,14 @@ type Session struct {
 	RevokedAt  *time.Time
 }
 
-// Principal is the authenticated caller of one request.
+// Principal is the authenticated caller of one request. Participants and
+// observers carry the one exercise (and, for participants, the team) their
+// token is scoped to.
 type Principal struct {
 	SessionID  string
 	Role       Role
 	User       *User // nil for participants
-	ExerciseID int64 // participants only
+	ExerciseID int64 // participants and observers
 	TeamID     int64 // participants only
 }
 

@@ -57,6 +57,8 @@ type Due struct {
 	DueAt time.Duration // exercise time it fell due
 	// Releases lists the contingency injects a firing trigger releases.
 	Releases []string
+	// Trigger names the trigger that released an inject, if one did.
+	Trigger string
 }
 
 // Plan returns what is due at st.Now, in order: phases, then injects by due
@@ -70,9 +72,12 @@ func Plan(s *scenario.Scenario, st State) []Due {
 		}
 	}
 	var injects []Due
+	byTrigger := releasedByFiredTriggers(s, st)
 	for _, in := range s.Injects {
 		if at, ok := ScheduledAt(in, st); ok && at <= st.Now {
 			injects = append(injects, Due{Kind: DueInject, Key: in.Key, DueAt: at})
+		} else if trig, ok := byTrigger[in.Key]; ok && waiting(in.Key, st) {
+			injects = append(injects, Due{Kind: DueInject, Key: in.Key, DueAt: st.Now, Trigger: trig})
 		}
 	}
 	sort.SliceStable(injects, func(i, j int) bool { return injects[i].DueAt < injects[j].DueAt })
@@ -86,6 +91,31 @@ func Plan(s *scenario.Scenario, st State) []Due {
 		}
 	}
 	return out
+}
+
+// releasedByFiredTriggers maps each inject that a fired trigger releases to
+// that trigger. Firing is recorded first and the releases follow from it, so
+// a crash between the two loses nothing: the next plan releases them.
+func releasedByFiredTriggers(s *scenario.Scenario, st State) map[string]string {
+	out := map[string]string{}
+	for _, t := range s.Triggers {
+		if st.Fired[t.Key] {
+			for _, k := range t.Release {
+				if _, seen := out[k]; !seen {
+					out[k] = t.Key
+				}
+			}
+		}
+	}
+	return out
+}
+
+// waiting tells whether an inject is neither released nor skipped. A held
+// inject released by a trigger still goes out: the facilitator chose the
+// trigger when writing the scenario, and can skip the inject instead.
+func waiting(key string, st State) bool {
+	_, done := st.Released[key]
+	return !done && !st.Skipped[key]
 }
 
 // ScheduledAt returns when an inject falls due by the script, if it is not

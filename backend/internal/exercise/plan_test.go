@@ -136,7 +136,7 @@ func TestHeldAndSkippedInjectsWait(t *testing.T) {
 	st := newState(d(45))
 	st.PhasesStarted["p1"], st.PhasesStarted["p2"] = true, true
 	st.Held["a"], st.Skipped["c"] = true, true
-	st.Fired["silent"] = true
+	st.Fired["silent"], st.Skipped["escalation"] = true, true
 	if got := Plan(s, st); len(got) != 0 {
 		t.Fatalf("held and skipped injects were planned: %v", keys(got))
 	}
@@ -221,5 +221,22 @@ func TestVisibilityPolicy(t *testing.T) {
 		if got := CanSee(c.v, c.a); got != c.want {
 			t.Errorf("case %d: CanSee(%+v, %+v) = %v", i, c.v, c.a, got)
 		}
+	}
+}
+
+func TestFiredTriggerReleasesItsInjectsAndTheirFollowUps(t *testing.T) {
+	s := fixture()
+	st := newState(d(26))
+	st.PhasesStarted["p1"] = true
+	st.Released["a"], st.Released["b"] = d(5), d(15)
+	st.Fired["silent"] = true
+	got := Plan(s, st)
+	if len(got) != 1 || got[0].Key != "escalation" || got[0].Trigger != "silent" {
+		t.Fatalf("after the trigger fired: %+v", got)
+	}
+	st.Released["escalation"] = d(26)
+	st.Now, st.PhasesStarted["p2"] = d(31), true
+	if got := keys(Plan(s, st)); !eq(got, []string{"inject:follow-up"}) {
+		t.Fatalf("5 minutes after the escalation: %v", got)
 	}
 }

@@ -48,6 +48,7 @@ func (s *server) logout(c echo.Context) error {
 		return err
 	}
 	s.setSessionCookie(c, "", -1)
+	c.SetCookie(&http.Cookie{Name: csrfCookie, Value: "", Path: "/", MaxAge: -1, SameSite: http.SameSiteStrictMode, Secure: s.SecureCookies})
 	return c.NoContent(http.StatusNoContent)
 }
 

@@ -94,7 +94,7 @@ func TestExpiredTokenIs401(t *testing.T) {
 
 func TestParticipantTokenOnAdminRouteIs403(t *testing.T) {
 	onBoth(t, func(t *testing.T, e *env) {
-		tok, err := e.auth.IssueParticipant(context.Background(), 7, 3)
+		tok, _, err := e.auth.IssueParticipant(context.Background(), 7, 3)
 		if err != nil {
 			t.Fatal(err)
 		}

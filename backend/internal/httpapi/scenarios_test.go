@@ -101,7 +101,7 @@ func TestScenarioValidateEndpoint(t *testing.T) {
 
 func TestParticipantsSeeCBMsButNotTheLibrary(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	tok, err := e.auth.IssueParticipant(context.Background(), 1, 1)
+	tok, _, err := e.auth.IssueParticipant(context.Background(), 1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,9 +69,9 @@ func (s *server) routes(e *echo.Echo) {
 	api := e.Group("/api/v1", s.authenticate, csrfProtection(s.SecureCookies))
 	api.GET("/openapi.json", s.openapi)
 	api.POST("/auth/login", s.login)
-	api.POST("/auth/logout", s.logout, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
-	api.GET("/auth/me", s.me, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
-	api.GET("/cbms", s.listCBMs, requireRole(auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant))
+	api.POST("/auth/logout", s.logout, requireRole(anyone...))
+	api.GET("/auth/me", s.me, requireRole(anyone...))
+	api.GET("/cbms", s.listCBMs, requireRole(anyone...))
 
 	admin := api.Group("", requireRole(auth.RoleAdmin))
 	admin.GET("/users", s.listUsers)
@@ -102,3 +102,6 @@ func requestLogger(log *slog.Logger) echo.MiddlewareFunc {
 		},
 	})
 }
+
+// anyone is every role that can hold a session.
+var anyone = []auth.Role{auth.RoleAdmin, auth.RoleFacilitator, auth.RoleParticipant, auth.RoleObserver}

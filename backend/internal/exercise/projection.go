@@ -1,0 +1,123 @@
+package exercise
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Projection is the state of an exercise folded from its log. It is kept in
+// memory and brought up to date by folding the events after Seq, so the
+// scheduler never re-reads the whole log.
+type Projection struct {
+	Seq           int64
+	Released      map[string]time.Duration
+	Held          map[string]bool
+	Skipped       map[string]bool
+	PhasesStarted map[string]bool
+	PhasesClosed  map[string]bool
+	Fired         map[string]bool
+	Decisions     map[string]bool
+	Answers       map[AnswerKey]Answer
+	Submitted     map[AnswerKey]bool
+	Shared        map[string]bool // phases whose answers the facilitators shared
+	Messages      []MessageFact
+	TeamKeys      map[int64]string // team id → scenario key, for trigger facts
+}
+
+// AnswerKey identifies one team's answer to one question.
+type AnswerKey struct {
+	TeamID          int64
+	Phase, Question string
+}
+
+// Answer is the latest text of a shared answer.
+type Answer struct {
+	AnswerData
+	Seq       int64
+	UpdatedAt time.Time
+}
+
+// NewProjection is the state before any event.
+func NewProjection(teams []Team) *Projection {
+	p := &Projection{
+		Released: map[string]time.Duration{}, Held: map[string]bool{}, Skipped: map[string]bool{},
+		PhasesStarted: map[string]bool{}, PhasesClosed: map[string]bool{}, Fired: map[string]bool{},
+		Decisions: map[string]bool{}, Answers: map[AnswerKey]Answer{}, Submitted: map[AnswerKey]bool{},
+		Shared: map[string]bool{}, TeamKeys: map[int64]string{},
+	}
+	for _, t := range teams {
+		p.TeamKeys[t.ID] = t.Key
+	}
+	return p
+}
+
+// Apply folds events (in sequence order) into the projection.
+func (p *Projection) Apply(events ...Event) {
+	for _, e := range events {
+		if e.Seq <= p.Seq {
+			continue
+		}
+		p.Seq = e.Seq
+		p.apply(e)
+	}
+}
+
+func (p *Projection) apply(e Event) {
+	switch e.Type {
+	case EvPhaseStarted:
+		p.PhasesStarted[key(e)] = true
+	case EvPhaseClosed:
+		p.PhasesClosed[key(e)] = true
+	case EvInjectReleased:
+		p.Released[key(e)] = e.Offset
+	case EvInjectHeld:
+		p.Held[key(e)] = true
+	case EvInjectUnheld:
+		delete(p.Held, key(e))
+	case EvInjectSkipped:
+		p.Skipped[key(e)] = true
+	case EvTriggerFired:
+		p.Fired[key(e)] = true
+	case EvTriggerDecided:
+		var d KeyData
+		_ = json.Unmarshal(e.Data, &d)
+		p.Decisions[d.Key] = d.Yes != nil && *d.Yes
+	case EvAnswerUpdated:
+		var a AnswerData
+		_ = json.Unmarshal(e.Data, &a)
+		p.Answers[AnswerKey{a.TeamID, a.Phase, a.Question}] = Answer{AnswerData: a, Seq: e.Seq, UpdatedAt: e.CreatedAt}
+	case EvAnswerSubmit:
+		var a AnswerData
+		_ = json.Unmarshal(e.Data, &a)
+		p.Submitted[AnswerKey{a.TeamID, a.Phase, a.Question}] = true
+	case EvAnswersShared:
+		p.Shared[key(e)] = true
+	case EvMessageSent:
+		p.Messages = append(p.Messages, p.messageFact(e))
+	}
+}
+
+func (p *Projection) messageFact(e Event) MessageFact {
+	var m MessageData
+	_ = json.Unmarshal(e.Data, &m)
+	f := MessageFact{At: e.Offset, From: p.TeamKeys[m.From], Channel: m.Channel, CBMs: m.CBMs, Kind: m.Kind}
+	for _, id := range m.To {
+		f.To = append(f.To, p.TeamKeys[id])
+	}
+	return f
+}
+
+// State is the planner's view of the projection at exercise time now.
+func (p *Projection) State(now time.Duration) State {
+	return State{Now: now, Released: p.Released, Held: p.Held, Skipped: p.Skipped,
+		PhasesStarted: p.PhasesStarted, Fired: p.Fired, Decisions: p.Decisions, Messages: p.Messages}
+}
+
+// key reads the "key" field that most payloads carry.
+func key(e Event) string {
+	var k struct {
+		Key string `json:"key"`
+	}
+	_ = json.Unmarshal(e.Data, &k)
+	return k.Key
+}

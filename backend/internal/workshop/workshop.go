@@ -1,0 +1,175 @@
+// Package workshop holds workshops: the assistance events in which an
+// organiser runs one or more exercises for several States. It decides who
+// may see and run them. Storage is behind the Store interface declared here.
+package workshop
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/auth"
+)
+
+// Workshop is one assistance event.
+type Workshop struct {
+	ID               int64
+	Title            string
+	HostOrganisation string
+	Place            string
+	StartsOn         string // YYYY-MM-DD, or empty
+	EndsOn           string
+	Language         string
+	Participants     []string // participating States and organisations
+	FacilitatorIDs   []int64
+	CreatedBy        *int64
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+// Store is what workshops need from storage; lookups return apperr.ErrNoRow.
+type Store interface {
+	CreateWorkshop(ctx context.Context, w *Workshop) error
+	UpdateWorkshop(ctx context.Context, w *Workshop) error
+	Workshop(ctx context.Context, id int64) (*Workshop, error)
+	Workshops(ctx context.Context) ([]Workshop, error)
+	UserExists(ctx context.Context, id int64) (bool, error)
+}
+
+// Service manages workshops.
+type Service struct {
+	store Store
+	now   func() time.Time
+}
+
+// New wires a Service.
+func New(store Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, now: now}
+}
+
+// CanRun tells whether the caller may see and run the workshop: admins all
+// of them, facilitators those they are assigned to.
+func CanRun(p *auth.Principal, w *Workshop) bool {
+	if p == nil || p.User == nil {
+		return false
+	}
+	if p.Role == auth.RoleAdmin {
+		return true
+	}
+	for _, id := range w.FacilitatorIDs {
+		if id == p.User.ID {
+			return p.Role == auth.RoleFacilitator
+		}
+	}
+	return false
+}
+
+// Create stores a new workshop (admins only; checked by the caller's route).
+func (s *Service) Create(ctx context.Context, actor *auth.Principal, w Workshop) (*Workshop, error) {
+	if err := s.validate(ctx, &w); err != nil {
+		return nil, err
+	}
+	now := s.now().UTC()
+	w.CreatedAt, w.UpdatedAt = now, now
+	if actor != nil && actor.User != nil {
+		w.CreatedBy = &actor.User.ID
+	}
+	if err := s.store.CreateWorkshop(ctx, &w); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+// Update replaces the editable fields of a workshop.
+func (s *Service) Update(ctx context.Context, actor *auth.Principal, id int64, patch func(*Workshop)) (*Workshop, error) {
+	w, err := s.Get(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	patch(w)
+	if err := s.validate(ctx, w); err != nil {
+		return nil, err
+	}
+	w.UpdatedAt = s.now().UTC()
+	return w, s.store.UpdateWorkshop(ctx, w)
+}
+
+// Get returns a workshop the caller may run; others look not found, so
+// their existence is not revealed.
+func (s *Service) Get(ctx context.Context, actor *auth.Principal, id int64) (*Workshop, error) {
+	w, err := s.store.Workshop(ctx, id)
+	if errors.Is(err, apperr.ErrNoRow) || (err == nil && !CanRun(actor, w)) {
+		return nil, apperr.NotFound("workshop")
+	}
+	return w, err
+}
+
+// List returns the workshops the caller may run, newest first.
+func (s *Service) List(ctx context.Context, actor *auth.Principal) ([]Workshop, error) {
+	all, err := s.store.Workshops(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, w := range all {
+		if CanRun(actor, &w) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+var languages = map[string]bool{"en": true, "fr": true, "de": true, "it": true, "ru": true, "es": true}
+
+func (s *Service) validate(ctx context.Context, w *Workshop) error {
+	w.Title = strings.TrimSpace(w.Title)
+	fields := map[string]string{}
+	if w.Title == "" || utf8.RuneCountInString(w.Title) > 200 {
+		fields["title"] = "Give the workshop a title of at most 200 characters."
+	}
+	for name, d := range map[string]string{"starts_on": w.StartsOn, "ends_on": w.EndsOn} {
+		if d != "" && !validDate(d) {
+			fields[name] = "Write the date as YYYY-MM-DD, for example 2026-11-27."
+		}
+	}
+	if w.StartsOn != "" && w.EndsOn != "" && w.EndsOn < w.StartsOn {
+		fields["ends_on"] = "The workshop cannot end before it starts."
+	}
+	if w.Language == "" {
+		w.Language = "en"
+	}
+	if !languages[w.Language] {
+		fields["language"] = "The language must be one of en, fr, de, it, ru, es."
+	}
+	if len(w.Participants) > 60 {
+		fields["participants"] = "List at most 60 participating States and organisations."
+	}
+	for _, id := range w.FacilitatorIDs {
+		if ok, err := s.store.UserExists(ctx, id); err != nil {
+			return err
+		} else if !ok {
+			fields["facilitator_ids"] = "Every facilitator must be an existing user."
+		}
+	}
+	if len(fields) > 0 {
+		return apperr.Invalid(fields)
+	}
+	return nil
+}
+
+func validDate(d string) bool {
+	if !dateRe.MatchString(d) {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", d)
+	return err == nil
+}
