@@ -1,0 +1,189 @@
+package msel
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
+
+// parseBase reads the scenario's current source as a node tree, so that
+// everything but the injects (comments included) is written back as it was.
+func parseBase(base []byte) (*yaml.Node, *yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(base, &doc); err != nil {
+		return nil, nil, fmt.Errorf("the scenario's current source cannot be read as YAML: %v", err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil, errors.New("the scenario's current source is not a scenario (a set of fields such as id:, teams: and injects:)")
+	}
+	return &doc, doc.Content[0], nil
+}
+
+// replaceInjects swaps the value of injects: for the new list, or appends
+// the field when the base has none.
+func replaceInjects(root *yaml.Node, injects []scenario.Inject) {
+	_, old := baseInjects(root)
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, in := range injects {
+		seq.Content = append(seq.Content, injectNode(in))
+	}
+	keepComments(seq, old)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "injects" {
+			root.Content[i+1] = seq
+			return
+		}
+	}
+	root.Content = append(root.Content, str("injects"), seq)
+}
+
+// injectNode writes an inject the way the scenario guide does, field by field
+// in the guide's order, leaving out empty optional fields.
+func injectNode(in scenario.Inject) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
+	add("key", str(in.Key))
+	add("title", text(in.Title))
+	add("phase", str(in.Phase))
+	add("channel", str(string(in.Channel)))
+	if in.From != "" {
+		add("from", text(in.From))
+	}
+	add("audience", audienceNode(in.Audience))
+	switch {
+	case in.Contingency:
+		add("contingency", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	case in.After != nil:
+		after := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+		after.Content = []*yaml.Node{str("inject"), str(in.After.Inject), str("delay"), dur(in.After.Delay)}
+		add("after", after)
+	case in.At != nil:
+		add("at", dur(*in.At))
+	}
+	add("body", text(in.Body))
+	if in.FacilitatorNotes != "" {
+		add("facilitator_notes", text(in.FacilitatorNotes))
+	}
+	if len(in.ExpectedActions) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, a := range in.ExpectedActions {
+			list.Content = append(list.Content, actionNode(a))
+		}
+		add("expected_actions", list)
+	}
+	return m
+}
+
+func actionNode(a scenario.ExpectedAction) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
+	add("key", str(a.Key))
+	if a.Team != "" {
+		add("team", str(a.Team))
+	}
+	add("text", text(a.Text))
+	if len(a.CBMs) > 0 {
+		add("cbms", cbmsNode(a.CBMs))
+	}
+	if a.Within != nil {
+		add("within", dur(*a.Within))
+	}
+	return m
+}
+
+func audienceNode(a scenario.Audience) *yaml.Node {
+	switch {
+	case a.Facilitators:
+		return str("facilitators")
+	case a.All:
+		return str("all")
+	}
+	return flowList(a.Teams, "!!str")
+}
+
+var digits = regexp.MustCompile(`^[0-9]+$`)
+
+// cbmsNode writes [8, 2] rather than ["8", "2"], as people write them.
+func cbmsNode(cbms []string) *yaml.Node {
+	list := flowList(cbms, "!!str")
+	for _, n := range list.Content {
+		if digits.MatchString(n.Value) {
+			n.Tag = "!!int"
+		}
+	}
+	return list
+}
+
+func flowList(items []string, tag string) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, it := range items {
+		list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: it})
+	}
+	return list
+}
+
+// str is a plain string; the encoder quotes it when it would otherwise read
+// as a number, a boolean or null.
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+// text is free text: a literal block (|) when it spans lines, as the
+// bundled scenarios write bodies; the encoder falls back to a quoted string
+// when a block cannot hold the text exactly.
+func text(s string) *yaml.Node {
+	n := str(s)
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func dur(d time.Duration) *yaml.Node { return str(formatDuration(d)) }
+
+// encode writes the document with the two-space indentation of the bundled
+// files.
+func encode(doc *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// injectLines returns, for each item of injects: in the encoded source, the
+// first line it occupies, so that a problem Parse finds there can be
+// reported against the spreadsheet row it came from. The last entry is the
+// line after the list.
+func injectLines(src []byte) []int {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "injects" {
+			continue
+		}
+		var lines []int
+		for _, it := range root.Content[i+1].Content {
+			lines = append(lines, it.Line)
+		}
+		end := bytes.Count(src, []byte("\n")) + 2
+		if i+2 < len(root.Content) {
+			end = root.Content[i+2].Line
+		}
+		return append(lines, end)
+	}
+	return nil
+}
