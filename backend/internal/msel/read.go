@@ -178,8 +178,8 @@ func readXLSX(data []byte) (workbook, error) {
 		UnzipXMLSizeLimit: maxUnzipped, // keep every part in memory: no temporary files
 	})
 	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) ||
-			strings.Contains(err.Error(), "unzip size") {
+		// excelize has no sentinel for this one, only a formatted message.
+		if strings.Contains(err.Error(), "unzip size exceeds") {
 			return workbook{}, fmt.Errorf("the workbook unpacks to more than %d MiB; it cannot be an MSEL", maxUnzipped>>20)
 		}
 		return workbook{}, fmt.Errorf("the file looks like an XLSX workbook but cannot be opened (%v); save it again from your spreadsheet program", err)

@@ -18,6 +18,7 @@ type row struct {
 	action  string
 	cbms    []string
 	explain string // the phase was left empty: why it could not be inferred
+	badTime bool   // the Time cell was refused, so no phase can be inferred
 }
 
 // converter turns sheet rows into injects, collecting every problem rather
@@ -64,9 +65,9 @@ func (c *converter) mselRows(t table, m columnMap) []row {
 		if !c.checkCells(t, r) {
 			continue
 		}
-		if x, ok := c.mselRow(t, m, r, keys, used); ok {
-			out = append(out, x)
-		}
+		// Bad rows are kept too: nothing is imported if any row is refused,
+		// and later checks (the phase of an after chain) may still need them.
+		out = append(out, c.mselRow(t, m, r, keys, used))
 	}
 	c.inferPhases(t, m, out)
 	c.checkAfterRefs(t, m, out, used)
@@ -88,14 +89,13 @@ func (c *converter) explicitKeys(t table, m columnMap) map[string]bool {
 	return out
 }
 
-func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]bool, used map[string]int) (row, bool) {
+func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]bool, used map[string]int) row {
 	get := func(f field) string {
 		if !m.has(f) {
 			return ""
 		}
 		return r.cell(m[f])
 	}
-	before := len(c.probs)
 	x := row{num: r.num}
 	in := &x.inject
 	in.Title, in.Body = get(fTitle), get(fBody)
@@ -106,7 +106,7 @@ func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]
 		c.refuse(t, r.num, m[fBody], "the body is empty; write what the players read or hear")
 	}
 	in.Key = c.injectKey(t, m, r, get(fKey), in.Title, explicit, used)
-	c.timing(t, m, r, in)
+	x.badTime = !c.timing(t, m, r, in)
 	c.phase(t, m, r, get(fPhase), &x)
 	var msg string
 	if in.Channel, msg = parseChannel(get(fChannel)); msg != "" {
@@ -128,7 +128,7 @@ func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]
 	if len(x.cbms) > 0 && x.action == "" {
 		c.refuse(t, r.num, m[fCBMs], "CBMs are given without an expected action; write the action in the %s column, or clear the CBMs", colExpectedAction)
 	}
-	return x, len(c.probs) == before
+	return x
 }
 
 // injectKey takes the Key cell, or makes one from the title; made keys get
@@ -154,7 +154,8 @@ func (c *converter) injectKey(t table, m columnMap, r record, cell, title string
 	return key
 }
 
-func (c *converter) timing(t table, m columnMap, r record, in *scenario.Inject) {
+// timing reads the Time cell; false if it was refused.
+func (c *converter) timing(t table, m columnMap, r record, in *scenario.Inject) bool {
 	cell := r.cell(m[fTime])
 	tm, msg := parseTime(cell)
 	if msg != "" && t.raw != nil && strings.TrimSpace(cell) != "" {
@@ -166,9 +167,10 @@ func (c *converter) timing(t table, m columnMap, r record, in *scenario.Inject) 
 	}
 	if msg != "" {
 		c.refuse(t, r.num, m[fTime], "%s", msg)
-		return
+		return false
 	}
 	in.At, in.After, in.Contingency = tm.at, tm.after, tm.contingency
+	return true
 }
 
 // phase matches the Phase cell by key or title. An empty cell is filled in
@@ -196,7 +198,7 @@ func (c *converter) inferPhases(t table, m columnMap, rows []row) {
 	}
 	for i := range rows {
 		x := &rows[i]
-		if x.inject.Phase != "" || x.explain == "" {
+		if x.inject.Phase != "" || x.explain == "" || x.badTime {
 			continue
 		}
 		at, ok := releaseAt(&x.inject, byKey)
