@@ -40,8 +40,7 @@ func Import(filename string, data []byte, base []byte, cbms *cbm.Set) ([]byte, R
 	for i, x := range rows {
 		injects[i] = x.inject
 	}
-	replaceInjects(root, injects)
-	src, err := encode(doc)
+	src, err := writeScenario(base, doc, root, injectsNode(root, injects))
 	if err != nil {
 		return nil, rep, fmt.Errorf("writing the scenario: %w", err)
 	}

@@ -2,6 +2,7 @@ package msel
 
 import (
 	"sort"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -65,7 +66,9 @@ func orderLikeBase(rows []row, pos map[string]int) {
 }
 
 // keepComments copies the comments around an inject's item in the current
-// source (such as "# --- Stage 2 ---" above it) onto its replacement.
+// source (such as "# --- Stage 2 ---" above it) onto its replacement, and
+// within it the comments and quoting of every value left unchanged, so an
+// import rewrites only what the spreadsheet changed.
 func keepComments(seq *yaml.Node, items map[string]*yaml.Node) {
 	for _, it := range seq.Content {
 		k := mapValue(it, "key")
@@ -73,7 +76,45 @@ func keepComments(seq *yaml.Node, items map[string]*yaml.Node) {
 			continue
 		}
 		if old, ok := items[k.Value]; ok {
-			it.HeadComment, it.LineComment, it.FootComment = old.HeadComment, old.LineComment, old.FootComment
+			keepLook(it, old)
 		}
 	}
+}
+
+// keepLook copies comments and styles from old onto n where they describe
+// the same thing: mapping values under the same key, list items at the same
+// place, scalars with the same value.
+func keepLook(n, old *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && old.Kind == yaml.ScalarNode && sameDuration(n.Value, old.Value) {
+		n.Value = old.Value // the author's 60m rather than our 1h
+	}
+	if n.Kind != old.Kind || n.Kind == yaml.ScalarNode && n.Value != old.Value {
+		return
+	}
+	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
+	n.Style = old.Style
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			for j := 0; j+1 < len(old.Content); j += 2 {
+				if n.Content[i].Value == old.Content[j].Value {
+					keepLook(n.Content[i], old.Content[j])
+					keepLook(n.Content[i+1], old.Content[j+1])
+					break
+				}
+			}
+		}
+	case yaml.SequenceNode:
+		if len(n.Content) == len(old.Content) {
+			for i := range n.Content {
+				keepLook(n.Content[i], old.Content[i])
+			}
+		}
+	}
+}
+
+func sameDuration(a, b string) bool {
+	da, errA := time.ParseDuration(a)
+	db, errB := time.ParseDuration(b)
+	return errA == nil && errB == nil && da == db
 }

@@ -2,6 +2,7 @@ package msel
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"reflect"
 	"testing"
@@ -41,6 +42,11 @@ func TestRoundTripBundled(t *testing.T) {
 				t.Errorf("injects changed in the round trip")
 				diffInjects(t, want, got.Injects)
 			}
+			// Stronger still: an unchanged sheet gives back the very same file,
+			// comments, quoting and blank lines included.
+			if !bytes.Equal(out, src) {
+				t.Errorf("the source changed in the round trip:\n%s", firstDiff(src, out))
+			}
 			if !reflect.DeepEqual(got.Schedule(), orig.Schedule()) {
 				t.Errorf("schedule changed:\n got %v\nwant %v", got.Schedule(), orig.Schedule())
 			}
@@ -68,4 +74,15 @@ func diffInjects(t *testing.T, want, got []scenario.Inject) {
 			t.Errorf("inject %d:\n got %#v\nwant %#v", i, got[i], want[i])
 		}
 	}
+}
+
+// firstDiff shows the first line where a and b differ.
+func firstDiff(a, b []byte) string {
+	la, lb := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if !bytes.Equal(la[i], lb[i]) {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(lb), len(la))
 }

@@ -26,15 +26,21 @@ func parseBase(base []byte) (*yaml.Node, *yaml.Node, error) {
 	return &doc, doc.Content[0], nil
 }
 
-// replaceInjects swaps the value of injects: for the new list, or appends
-// the field when the base has none.
-func replaceInjects(root *yaml.Node, injects []scenario.Inject) {
+// injectsNode builds the new injects: list, keeping the comments that were
+// around each inject that is still there.
+func injectsNode(root *yaml.Node, injects []scenario.Inject) *yaml.Node {
 	_, old := baseInjects(root)
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, in := range injects {
 		seq.Content = append(seq.Content, injectNode(in))
 	}
 	keepComments(seq, old)
+	return seq
+}
+
+// setInjects swaps the value of injects: for seq, or appends the field when
+// the base has none.
+func setInjects(root, seq *yaml.Node) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "injects" {
 			root.Content[i+1] = seq
@@ -42,6 +48,17 @@ func replaceInjects(root *yaml.Node, injects []scenario.Inject) {
 		}
 	}
 	root.Content = append(root.Content, str("injects"), seq)
+}
+
+// writeScenario returns base with seq as its injects: the file is spliced
+// when its layout allows, so the other lines stay exactly as they were, and
+// re-encoded from the node tree otherwise (comments are kept either way).
+func writeScenario(base []byte, doc, root, seq *yaml.Node) ([]byte, error) {
+	if src, ok := spliceInjects(base, root, seq); ok {
+		return src, nil
+	}
+	setInjects(root, seq)
+	return encode(doc)
 }
 
 // injectNode writes an inject the way the scenario guide does, field by field
