@@ -19,12 +19,14 @@ type actionRow struct {
 func (c *converter) actionSheet(t table, injects map[string]bool) []actionRow {
 	m, probs := mapColumns(t, actionHeaders[:], actionNames[:])
 	c.probs = append(c.probs, probs...)
+	missing := false
 	for _, f := range []field{aInject, aText} {
 		if !m.has(f) {
 			c.refuse(t, headerRow(t), -1, "there is no %s column on this sheet; add it, or delete the sheet to take the expected actions from the MSEL sheet", actionNames[f])
+			missing = true
 		}
 	}
-	if len(c.probs) > 0 && (!m.has(aInject) || !m.has(aText)) {
+	if missing {
 		return nil
 	}
 	var out []actionRow
