@@ -14,8 +14,11 @@ import (
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/config"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/httpapi"
 	"github.com/cbmex/cbmex/backend/internal/store"
+	"github.com/cbmex/cbmex/backend/internal/stream"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 	"github.com/cbmex/cbmex/frontend"
 )
 
@@ -52,16 +55,37 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	if err != nil {
 		return err
 	}
+	workshops := workshop.New(st.Workshops(), nil)
+	exercises := exercise.NewService(st.Exercises(), lib, accounts, nil)
+	hub := stream.NewHub(st.Exercises(), log)
+	exercises.OnAppend(hub.Notify)
+	var demo *demoInfo
+	if created {
+		if demo, err = seedDemo(ctx, st, workshops, exercises, lib, cfg.AdminEmail); err != nil {
+			return fmt.Errorf("create the demonstration workshop: %w", err)
+		}
+	}
+
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	go hub.Run(runCtx)
+	go runScheduler(runCtx, exercises, log)
+	if st.Dialect == store.Postgres {
+		go stream.ListenPostgres(runCtx, st.URL, store.NotifyChannel, hub, log)
+	}
+
 	e := httpapi.New(httpapi.Deps{
-		Auth: accounts, Library: lib, Logger: log, UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL,
-		Ready: readiness(st, migrator),
+		Auth: accounts, Library: lib, Workshops: workshops, Exercises: exercises, Hub: hub, Logger: log,
+		UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, Ready: readiness(st, migrator),
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	printWelcome(stdout, ln.Addr().String(), st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
+	printDemo(stdout, ln.Addr().String(), demo)
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(hub.CloseAll) // event streams never end by themselves
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -76,6 +100,23 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		return err
 	}
 	return nil
+}
+
+// runScheduler releases what falls due, four times a second: injects go out
+// within a quarter of a second of their time.
+func runScheduler(ctx context.Context, ex *exercise.Service, log *slog.Logger) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := ex.Tick(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("scheduler", "err", err)
+			}
+		}
+	}
 }
 
 func readiness(st *store.Store, m *store.Migrator) func(context.Context) error {

@@ -62,3 +62,45 @@ func (l *Limiter) get(m map[string]*rate.Limiter, key string, r rate.Limit, burs
 	m[key] = lim
 	return lim
 }
+
+// FailureLimiter counts only failures: a workshop room behind one address may
+// join many times at once, but guessing join codes from it is slowed to a
+// crawl after a burst of wrong ones.
+type FailureLimiter struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	m     map[string]*rate.Limiter
+	r     rate.Limit
+	burst int
+}
+
+// NewFailureLimiter allows 10 failures at once, then one every 10 seconds.
+func NewFailureLimiter(now func() time.Time) *FailureLimiter {
+	return &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(10 * time.Second), burst: 10}
+}
+
+func (f *FailureLimiter) limiter(key string) *rate.Limiter {
+	lim, ok := f.m[key]
+	if !ok {
+		if len(f.m) >= 10000 {
+			f.m = map[string]*rate.Limiter{} // forget everyone rather than grow without bound
+		}
+		lim = rate.NewLimiter(f.r, f.burst)
+		f.m[key] = lim
+	}
+	return lim
+}
+
+// Blocked tells whether key has no failures left to spend.
+func (f *FailureLimiter) Blocked(key string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.limiter(key).TokensAt(f.now()) < 1
+}
+
+// Failed spends one failure.
+func (f *FailureLimiter) Failed(key string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.limiter(key).AllowN(f.now(), 1)
+}

@@ -71,6 +71,11 @@ func (e *TransitionError) Error() string {
 	return fmt.Sprintf("an exercise that is %s cannot %s", e.From, e.Action)
 }
 
+// LimitError says a clock change is out of bounds (speed, jumping back).
+type LimitError string
+
+func (e LimitError) Error() string { return string(e) }
+
 // Start begins a draft exercise at exercise time zero.
 func (c Clock) Start(now time.Time) (Clock, error) {
 	if c.Status != Draft {
@@ -110,7 +115,7 @@ func (c Clock) End(now time.Time) (Clock, error) {
 // SetSpeed changes how fast exercise time runs from now on.
 func (c Clock) SetSpeed(now time.Time, speed float64) (Clock, error) {
 	if speed < MinSpeed || speed > MaxSpeed {
-		return c, fmt.Errorf("the speed must be between %gx and %gx", float64(MinSpeed), float64(MaxSpeed))
+		return c, LimitError(fmt.Sprintf("The speed must be between %gx and %gx", float64(MinSpeed), float64(MaxSpeed)))
 	}
 	if c.Status == Ended {
 		return c, &TransitionError{c.Status, "change speed"}
@@ -126,7 +131,7 @@ func (c Clock) Jump(now time.Time, offset time.Duration) (Clock, error) {
 		return c, &TransitionError{c.Status, "jump to a phase"}
 	}
 	if offset < c.Now(now) {
-		return c, fmt.Errorf("the exercise is already past that point; the clock only moves forward")
+		return c, LimitError("The exercise is already past that point; the clock only moves forward")
 	}
 	c.Base, c.BaseWall = offset, now
 	return c, nil

@@ -11,6 +11,7 @@ import (
 type Projection struct {
 	Seq           int64
 	Released      map[string]time.Duration
+	ReleasedInfo  map[string]ReleasedInject // by inject key, ad-hoc injects included
 	Held          map[string]bool
 	Skipped       map[string]bool
 	PhasesStarted map[string]bool
@@ -22,6 +23,13 @@ type Projection struct {
 	Shared        map[string]bool // phases whose answers the facilitators shared
 	Messages      []MessageFact
 	TeamKeys      map[int64]string // team id → scenario key, for trigger facts
+}
+
+// ReleasedInject is what was released, when, and who received it.
+type ReleasedInject struct {
+	InjectData
+	Seq      int64
+	Audience Audience
 }
 
 // AnswerKey identifies one team's answer to one question.
@@ -40,7 +48,7 @@ type Answer struct {
 // NewProjection is the state before any event.
 func NewProjection(teams []Team) *Projection {
 	p := &Projection{
-		Released: map[string]time.Duration{}, Held: map[string]bool{}, Skipped: map[string]bool{},
+		Released: map[string]time.Duration{}, ReleasedInfo: map[string]ReleasedInject{}, Held: map[string]bool{}, Skipped: map[string]bool{},
 		PhasesStarted: map[string]bool{}, PhasesClosed: map[string]bool{}, Fired: map[string]bool{},
 		Decisions: map[string]bool{}, Answers: map[AnswerKey]Answer{}, Submitted: map[AnswerKey]bool{},
 		Shared: map[string]bool{}, TeamKeys: map[int64]string{},
@@ -69,7 +77,10 @@ func (p *Projection) apply(e Event) {
 	case EvPhaseClosed:
 		p.PhasesClosed[key(e)] = true
 	case EvInjectReleased:
-		p.Released[key(e)] = e.Offset
+		var d InjectData
+		_ = json.Unmarshal(e.Data, &d)
+		p.Released[d.Key] = e.Offset
+		p.ReleasedInfo[d.Key] = ReleasedInject{InjectData: d, Seq: e.Seq, Audience: e.Audience}
 	case EvInjectHeld:
 		p.Held[key(e)] = true
 	case EvInjectUnheld:
@@ -120,4 +131,26 @@ func key(e Event) string {
 	}
 	_ = json.Unmarshal(e.Data, &k)
 	return k.Key
+}
+
+// clone copies the projection so a caller can fold new events into the copy
+// while readers keep using the old one.
+func (p *Projection) clone() *Projection {
+	c := *p
+	c.Released, c.ReleasedInfo = cloneMap(p.Released), cloneMap(p.ReleasedInfo)
+	c.Held, c.Skipped = cloneMap(p.Held), cloneMap(p.Skipped)
+	c.PhasesStarted, c.PhasesClosed = cloneMap(p.PhasesStarted), cloneMap(p.PhasesClosed)
+	c.Fired, c.Decisions = cloneMap(p.Fired), cloneMap(p.Decisions)
+	c.Answers, c.Submitted, c.Shared = cloneMap(p.Answers), cloneMap(p.Submitted), cloneMap(p.Shared)
+	c.Messages = append([]MessageFact(nil), p.Messages...)
+	c.TeamKeys = cloneMap(p.TeamKeys)
+	return &c
+}
+
+func cloneMap[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }

@@ -14,13 +14,19 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
+	"github.com/cbmex/cbmex/backend/internal/stream"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 // Deps are what the HTTP layer needs; main wires them by hand.
 type Deps struct {
 	Auth       *auth.Service
 	Library    *library.Library
+	Workshops  *workshop.Service
+	Exercises  *exercise.Service
+	Hub        *stream.Hub
 	Ready      func(ctx context.Context) error // database reachable and schema current
 	Logger     *slog.Logger
 	UI         fs.FS  // built SPA (frontend/dist), nil when not built
@@ -32,13 +38,14 @@ type Deps struct {
 
 type server struct {
 	Deps
-	registry *prometheus.Registry
-	latency  *prometheus.HistogramVec
+	registry     *prometheus.Registry
+	latency      *prometheus.HistogramVec
+	joinFailures *auth.FailureLimiter
 }
 
 // New builds the Echo instance with every route registered.
 func New(d Deps) *echo.Echo {
-	s := &server{Deps: d, registry: prometheus.NewRegistry()}
+	s := &server{Deps: d, registry: prometheus.NewRegistry(), joinFailures: auth.NewFailureLimiter(time.Now)}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "cbmex_http_request_duration_seconds",
 		Help:    "Latency of HTTP requests by method, route pattern and status.",
@@ -47,6 +54,11 @@ func New(d Deps) *echo.Echo {
 	s.registry.MustRegister(s.latency,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if d.Hub != nil {
+		s.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "cbmex_open_streams", Help: "Open exercise event streams in this process.",
+		}, func() float64 { return float64(d.Hub.Count()) }))
+	}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -86,6 +98,38 @@ func (s *server) routes(e *echo.Echo) {
 	staff.GET("/scenarios/:id", s.getScenario)
 	staff.PUT("/scenarios/:id", s.updateScenario)
 	staff.GET("/scenarios/:id/export", s.exportScenario)
+
+	api.POST("/join", s.join)
+	staff.GET("/workshops", s.listWorkshops)
+	staff.GET("/workshops/:id", s.getWorkshop)
+	admin.POST("/workshops", s.createWorkshop)
+	admin.PATCH("/workshops/:id", s.updateWorkshop)
+	staff.POST("/exercises", s.createExercise)
+
+	ex := api.Group("/exercises/:id", requireRole(anyone...))
+	ex.GET("", s.getExercise)
+	ex.GET("/events", s.streamEvents)
+	ex.GET("/log", s.eventLog)
+	ex.GET("/briefing", s.briefing)
+	ex.GET("/injects", s.listInjects)
+	ex.GET("/answers", s.listAnswers)
+	ex.PUT("/answers/:phase/:question", s.saveAnswer)
+	ex.GET("/triggers", s.listTriggers)
+	ex.GET("/participants", s.listParticipants)
+	for _, a := range []string{"start", "pause", "resume", "end", "speed", "jump"} {
+		ex.POST("/"+a, s.clockAction(a))
+	}
+	for _, a := range []string{"release", "hold", "unhold", "skip"} {
+		ex.POST("/injects/:key/"+a, s.injectAction(a))
+	}
+	ex.POST("/injects", s.adHocInject)
+	ex.POST("/triggers/:key/decide", s.decideTrigger)
+	ex.POST("/phases/:phase/close", s.phaseAction(false))
+	ex.POST("/phases/:phase/share", s.phaseAction(true))
+	ex.POST("/notes", s.addNote)
+	ex.PATCH("/teams/:team", s.renameTeam)
+	ex.POST("/teams/:team/code", s.newTeamCode)
+	ex.DELETE("/participants/:pid", s.removeParticipant)
 
 	api.Any("/*", apiNotFound)
 	s.ui(e)

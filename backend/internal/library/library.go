@@ -68,9 +68,10 @@ type Store interface {
 
 // Library validates and stores scenarios.
 type Library struct {
-	store Store
-	cbms  *cbm.Set
-	now   func() time.Time
+	store  Store
+	cbms   *cbm.Set
+	now    func() time.Time
+	parsed *parsedCache
 }
 
 // New wires a Library.
@@ -78,7 +79,7 @@ func New(store Store, cbms *cbm.Set, now func() time.Time) *Library {
 	if now == nil {
 		now = time.Now
 	}
-	return &Library{store: store, cbms: cbms, now: now}
+	return &Library{store: store, cbms: cbms, now: now, parsed: &parsedCache{m: map[int64]*scenario.Scenario{}}}
 }
 
 // CBMs returns the catalogues scenarios are checked against.

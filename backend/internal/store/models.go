@@ -42,5 +42,6 @@ func (settingRow) TableName() string { return "settings" }
 
 // Models lists every model, for the schema-agreement test.
 func Models() []any {
-	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{}}
+	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{},
+		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{}}
 }

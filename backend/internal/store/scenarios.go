@@ -182,3 +182,25 @@ func split(s string) []string {
 	}
 	return strings.Split(s, ",")
 }
+
+func joinLines(xs []string) string { return strings.Join(xs, "\n") }
+
+func splitLines(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "\n")
+}
+
+// VersionByID returns one version, with its source, by its own id.
+func (sc *Scenarios) VersionByID(ctx context.Context, versionID int64) (*library.Version, error) {
+	var r scenarioVersionRow
+	err := sc.s.DB.WithContext(ctx).Table("scenario_versions").
+		Select("scenario_versions.*, scenarios.slug").
+		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
+		Where("scenario_versions.id = ?", versionID).Take(&r).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	return toVersion(&r), nil
+}

@@ -1,0 +1,188 @@
+package exercise
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+)
+
+// Joined is the outcome of joining with a code.
+type Joined struct {
+	Token       string
+	Participant Participant
+	Exercise    *Exercise
+	Team        *Team // nil for an observer
+}
+
+var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check it with your facilitator; codes look like K7PM-3QXD.")
+
+// Join lets a person in with a team's code (a participant) or the
+// exercise's observer code (an observer), without an account. The same
+// person may join again from another device: each join is its own session.
+func (s *Service) Join(ctx context.Context, code, name string) (*Joined, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || utf8.RuneCountInString(name) > 80 {
+		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 80 characters) so your team knows who writes."})
+	}
+	code = NormaliseCode(code)
+	j := &Joined{}
+	team, err := s.store.TeamByCode(ctx, code)
+	switch {
+	case err == nil:
+		j.Team = team
+		j.Exercise, err = s.store.Exercise(ctx, team.ExerciseID)
+	case errors.Is(err, apperr.ErrNoRow):
+		j.Exercise, err = s.store.ExerciseByObserverCode(ctx, code)
+	}
+	if errors.Is(err, apperr.ErrNoRow) {
+		return nil, errBadCode
+	}
+	if err != nil {
+		return nil, err
+	}
+	if j.Exercise.Clock.Status == Ended {
+		return nil, conflict("exercise_ended", "This exercise has ended; it can no longer be joined.")
+	}
+	return j, s.admit(ctx, j, name)
+}
+
+func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
+	var teamID int64
+	if j.Team != nil {
+		teamID = j.Team.ID
+	}
+	token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
+	if err != nil {
+		return err
+	}
+	j.Token = token
+	j.Participant = Participant{ExerciseID: j.Exercise.ID, Name: name, SessionID: sid, JoinedAt: s.now().UTC()}
+	if j.Team != nil {
+		j.Participant.TeamID = &j.Team.ID
+	}
+	if err := s.store.AddParticipant(ctx, &j.Participant); err != nil {
+		return err
+	}
+	_, err = s.append(ctx, j.Exercise.ID, func(*Exercise) (Write, error) {
+		return Write{Events: []NewEvent{{Type: EvJoined, Audience: StaffOnly,
+			Data: ParticipantData{ParticipantID: j.Participant.ID, TeamID: teamID, Name: name}}}}, nil
+	})
+	return err
+}
+
+// Participants lists who joined (removed ones included, marked).
+func (s *Service) Participants(ctx context.Context, exerciseID int64) ([]Participant, error) {
+	return s.store.Participants(ctx, exerciseID)
+}
+
+// RemoveParticipant ends a participant's session at once: their token is
+// refused from now on and every replica closes their open stream when it
+// sees the participant.removed event.
+func (s *Service) RemoveParticipant(ctx context.Context, exerciseID, participantID int64) error {
+	ps, err := s.store.Participants(ctx, exerciseID)
+	if err != nil {
+		return err
+	}
+	var p *Participant
+	for i := range ps {
+		if ps[i].ID == participantID {
+			p = &ps[i]
+		}
+	}
+	if p == nil {
+		return apperr.NotFound("participant")
+	}
+	if err := s.sessions.RevokeSession(ctx, p.SessionID); err != nil {
+		return err
+	}
+	if err := s.store.RemoveParticipant(ctx, p.ID, s.now().UTC()); err != nil {
+		return err
+	}
+	var teamID int64
+	if p.TeamID != nil {
+		teamID = *p.TeamID
+	}
+	_, err = s.append(ctx, exerciseID, func(*Exercise) (Write, error) {
+		return Write{Events: []NewEvent{{Type: EvRemoved, Audience: StaffOnly,
+			Data: ParticipantData{ParticipantID: p.ID, TeamID: teamID, Name: p.Name, SessionID: p.SessionID}}}}, nil
+	})
+	return err
+}
+
+// RenameTeam gives a team the name of the real delegation playing it.
+func (s *Service) RenameTeam(ctx context.Context, exerciseID, teamID int64, name string) (*Team, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || utf8.RuneCountInString(name) > 120 {
+		return nil, apperr.Invalid(map[string]string{"name": "A team name must have 1 to 120 characters."})
+	}
+	t, err := s.team(ctx, exerciseID, teamID)
+	if err != nil {
+		return nil, err
+	}
+	t.Name = name
+	if err := s.store.UpdateTeam(ctx, t); err != nil {
+		return nil, err
+	}
+	_, err = s.append(ctx, exerciseID, func(*Exercise) (Write, error) {
+		return Write{Events: []NewEvent{{Type: EvTeamRenamed, Audience: Everyone, Data: TeamData{TeamID: t.ID, Name: name}}}}, nil
+	})
+	return t, err
+}
+
+// NewCode replaces a team's join code; the old one stops working. People
+// already in keep their sessions (remove them to end those).
+func (s *Service) NewCode(ctx context.Context, exerciseID, teamID int64) (*Team, error) {
+	t, err := s.team(ctx, exerciseID, teamID)
+	if err != nil {
+		return nil, err
+	}
+	t.JoinCode = NewJoinCode()
+	return t, s.store.UpdateTeam(ctx, t)
+}
+
+func (s *Service) team(ctx context.Context, exerciseID, teamID int64) (*Team, error) {
+	teams, err := s.store.Teams(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range teams {
+		if teams[i].ID == teamID {
+			return &teams[i], nil
+		}
+	}
+	return nil, apperr.NotFound("team")
+}
+
+// Events returns the log entries after seq that v may see, reading at most
+// limit entries; last is the sequence number read up to, to page on from.
+func (s *Service) Events(ctx context.Context, v Viewer, exerciseID, after int64, limit int) (visible []Event, last int64, err error) {
+	evs, err := s.store.Events(ctx, exerciseID, after, limit)
+	if err != nil {
+		return nil, after, err
+	}
+	last = after
+	for _, e := range evs {
+		last = e.Seq
+		if CanSee(v, e.Audience) {
+			visible = append(visible, e)
+		}
+	}
+	return visible, last, nil
+}
+
+// ParticipantOf finds the participant holding a session.
+func (s *Service) ParticipantOf(ctx context.Context, exerciseID int64, sessionID string) (*Participant, error) {
+	ps, err := s.store.Participants(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		if ps[i].SessionID == sessionID {
+			return &ps[i], nil
+		}
+	}
+	return nil, apperr.NotFound("participant")
+}

@@ -1,0 +1,191 @@
+package exercise
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"math/big"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
+
+// Scenarios gives the parsed scenario of a stored version.
+type Scenarios interface {
+	ScenarioOfVersion(ctx context.Context, versionID int64) (*scenario.Scenario, error)
+}
+
+// Sessions issues and revokes participant tokens.
+type Sessions interface {
+	IssueParticipant(ctx context.Context, exerciseID, teamID int64) (token, sessionID string, err error)
+	RevokeSession(ctx context.Context, id string) error
+}
+
+// Service runs exercises. It is safe for concurrent use; every write goes
+// through Store.Append, so several replicas may run the same exercise.
+type Service struct {
+	store     Store
+	scenarios Scenarios
+	sessions  Sessions
+	now       func() time.Time
+
+	notify func(exerciseID int64)
+
+	mu          sync.Mutex
+	projections map[int64]*Projection
+}
+
+// OnAppend sets a function called after every successful append, so the
+// process's own streams learn of new events at once.
+func (s *Service) OnAppend(f func(exerciseID int64)) { s.notify = f }
+
+// NewService wires a Service.
+func NewService(store Store, scenarios Scenarios, sessions Sessions, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, scenarios: scenarios, sessions: sessions, now: now, projections: map[int64]*Projection{}}
+}
+
+// Now is the service's wall clock.
+func (s *Service) Now() time.Time { return s.now() }
+
+// Create makes an exercise from a scenario version, with one team per
+// scenario team, each with its own join code.
+func (s *Service) Create(ctx context.Context, workshopID, versionID int64, title string, by *int64) (*Exercise, []Team, error) {
+	sc, err := s.scenarios.ScenarioOfVersion(ctx, versionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = sc.Title
+	}
+	if len([]rune(title)) > 200 {
+		return nil, nil, apperr.Invalid(map[string]string{"title": "The title must be at most 200 characters."})
+	}
+	now := s.now().UTC()
+	ex := &Exercise{WorkshopID: workshopID, ScenarioVersionID: versionID, Title: title, Clock: NewClock(),
+		ObserverCode: NewJoinCode(), CreatedBy: by, CreatedAt: now, UpdatedAt: now}
+	teams := make([]Team, len(sc.Teams))
+	for i, t := range sc.Teams {
+		teams[i] = Team{Key: t.Key, Name: t.Name, JoinCode: NewJoinCode(), Position: i}
+	}
+	if err := s.store.CreateExercise(ctx, ex, teams); err != nil {
+		return nil, nil, err
+	}
+	if _, err := s.append(ctx, ex.ID, func(*Exercise) (Write, error) {
+		return Write{Events: []NewEvent{{Type: EvCreated, Audience: StaffOnly, Data: map[string]any{"title": title, "scenario_version_id": versionID}}}}, nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	teams, err = s.store.Teams(ctx, ex.ID)
+	return ex, teams, err
+}
+
+// Get returns an exercise and its teams.
+func (s *Service) Get(ctx context.Context, id int64) (*Exercise, []Team, error) {
+	ex, err := s.store.Exercise(ctx, id)
+	if errors.Is(err, apperr.ErrNoRow) {
+		return nil, nil, apperr.NotFound("exercise")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	teams, err := s.store.Teams(ctx, id)
+	return ex, teams, err
+}
+
+// List returns a workshop's exercises.
+func (s *Service) List(ctx context.Context, workshopID int64) ([]Exercise, error) {
+	return s.store.Exercises(ctx, workshopID)
+}
+
+// Scenario returns the exercise's pinned scenario.
+func (s *Service) Scenario(ctx context.Context, ex *Exercise) (*scenario.Scenario, error) {
+	return s.scenarios.ScenarioOfVersion(ctx, ex.ScenarioVersionID)
+}
+
+// Projection returns the exercise's state folded from its log, brought up to
+// date with the events written since the last call (by any replica). The
+// returned value must be treated as read-only.
+func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection, error) {
+	s.mu.Lock()
+	p := s.projections[exerciseID]
+	s.mu.Unlock()
+	if p == nil {
+		teams, err := s.store.Teams(ctx, exerciseID)
+		if err != nil {
+			return nil, err
+		}
+		p = NewProjection(teams)
+	}
+	next := p.clone()
+	for {
+		evs, err := s.store.Events(ctx, exerciseID, next.Seq, 1000)
+		if err != nil {
+			return nil, err
+		}
+		next.Apply(evs...)
+		if len(evs) < 1000 {
+			break
+		}
+	}
+	s.mu.Lock()
+	if cur := s.projections[exerciseID]; cur == nil || cur.Seq <= next.Seq {
+		s.projections[exerciseID] = next
+	}
+	s.mu.Unlock()
+	return next, nil
+}
+
+// append writes through the store and maps its outcomes to API errors.
+func (s *Service) append(ctx context.Context, exerciseID int64, decide func(*Exercise) (Write, error)) ([]Event, error) {
+	evs, err := s.store.Append(ctx, exerciseID, s.now(), decide)
+	if errors.Is(err, apperr.ErrNoRow) {
+		return nil, apperr.NotFound("exercise")
+	}
+	if err == nil && len(evs) > 0 && s.notify != nil {
+		s.notify(exerciseID)
+	}
+	return evs, err
+}
+
+// conflict is a 409 with a stable code.
+func conflict(code, msg string) error { return apperr.New(http.StatusConflict, code, msg) }
+
+// joinAlphabet leaves out letters and digits that people confuse (0/O, 1/I/L).
+const joinAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+// NewJoinCode returns a code like "K7PM-3QXD": 8 symbols from 31, about 40
+// bits, enough against guessing when join attempts are rate-limited.
+func NewJoinCode() string {
+	b := make([]byte, 0, 9)
+	for i := 0; i < 8; i++ {
+		if i == 4 {
+			b = append(b, '-')
+		}
+		n, _ := rand.Int(rand.Reader, big.NewInt(int64(len(joinAlphabet))))
+		b = append(b, joinAlphabet[n.Int64()])
+	}
+	return string(b)
+}
+
+// NormaliseCode accepts codes typed with spaces, lower case or no dash.
+func NormaliseCode(code string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(code) {
+		if strings.ContainsRune(joinAlphabet, r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if len(s) == 8 {
+		return s[:4] + "-" + s[4:]
+	}
+	return s
+}

@@ -1,0 +1,89 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
+)
+
+// exCtx is what every exercise handler needs: the exercise, its teams, and
+// how the caller sees it.
+type exCtx struct {
+	ex     *exercise.Exercise
+	teams  []exercise.Team
+	viewer exercise.Viewer
+	p      *auth.Principal
+}
+
+// staff tells whether the caller runs the exercise (and may write as staff).
+func (x *exCtx) staff() bool { return x.viewer.Staff }
+
+// loadExercise resolves :id and checks the caller may see it: facilitators
+// of its workshop and admins, or participants and observers whose token is
+// scoped to it. Anyone else gets 404, so ids reveal nothing.
+func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	p := principal(c)
+	if p == nil {
+		return nil, apperr.Unauthenticated()
+	}
+	notFound := apperr.NotFound("exercise")
+	if !p.IsStaff() && p.ExerciseID != id {
+		return nil, notFound
+	}
+	ctx := c.Request().Context()
+	ex, teams, err := s.Exercises.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	x := &exCtx{ex: ex, teams: teams, p: p}
+	switch p.Role {
+	case auth.RoleParticipant:
+		x.viewer = exercise.Viewer{TeamID: p.TeamID}
+	case auth.RoleObserver:
+		x.viewer = exercise.Viewer{Observer: true}
+	default:
+		w, err := s.Workshops.Get(ctx, p, ex.WorkshopID)
+		if err != nil || !workshop.CanRun(p, w) {
+			return nil, notFound
+		}
+		x.viewer = exercise.Viewer{Staff: true}
+	}
+	return x, nil
+}
+
+// staffExercise is loadExercise for facilitator actions.
+func (s *server) staffExercise(c echo.Context) (*exCtx, error) {
+	x, err := s.loadExercise(c)
+	if err != nil {
+		return nil, err
+	}
+	if !x.staff() {
+		return nil, apperr.Forbidden()
+	}
+	return x, nil
+}
+
+// actorName is how the caller is named in events ("by").
+func (s *server) actorName(c echo.Context, x *exCtx) string {
+	if x.p.User != nil {
+		if x.p.User.Name != "" {
+			return x.p.User.Name
+		}
+		return x.p.User.Email
+	}
+	if pt, err := s.Exercises.ParticipantOf(c.Request().Context(), x.ex.ID, x.p.SessionID); err == nil {
+		return pt.Name
+	}
+	return "participant"
+}
+
+var errParticipantsOnly = apperr.New(http.StatusForbidden, "participants_only", "Only a team's participants can write its answers.")

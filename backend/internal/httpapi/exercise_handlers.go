@@ -1,0 +1,282 @@
+package httpapi
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+)
+
+type createExerciseRequest struct {
+	WorkshopID int64  `json:"workshop_id"`
+	ScenarioID string `json:"scenario_id"` // numeric id or slug
+	Version    int    `json:"version"`     // 0: the latest
+	Title      string `json:"title"`
+}
+
+func (s *server) createExercise(c echo.Context) error {
+	var req createExerciseRequest
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	ctx := c.Request().Context()
+	if _, err := s.Workshops.Get(ctx, principal(c), req.WorkshopID); err != nil {
+		return err
+	}
+	sid, err := s.Library.Resolve(ctx, req.ScenarioID)
+	if err != nil {
+		return err
+	}
+	v, err := s.Library.Get(ctx, sid, req.Version)
+	if err != nil {
+		return err
+	}
+	ex, _, err := s.Exercises.Create(ctx, req.WorkshopID, v.ID, req.Title, userID(c))
+	if err != nil {
+		return err
+	}
+	c.SetParamNames("id")
+	c.SetParamValues(strconv.FormatInt(ex.ID, 10))
+	return s.writeExercise(c, http.StatusCreated)
+}
+
+func (s *server) getExercise(c echo.Context) error { return s.writeExercise(c, http.StatusOK) }
+
+func (s *server) writeExercise(c echo.Context, status int) error {
+	x, err := s.loadExercise(c)
+	if err != nil {
+		return err
+	}
+	sc, err := s.Exercises.Scenario(c.Request().Context(), x.ex)
+	if err != nil {
+		return err
+	}
+	out := toExerciseJSON(x, sc, s.Exercises.Now())
+	if !x.staff() {
+		out.Viewer.Name = s.actorName(c, x)
+	}
+	return c.JSON(status, map[string]any{"exercise": out})
+}
+
+// clockAction handles start, pause, resume, end, speed and jump.
+func (s *server) clockAction(action string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		x, err := s.staffExercise(c)
+		if err != nil {
+			return err
+		}
+		var req struct {
+			Speed float64 `json:"speed"`
+			Phase string  `json:"phase"`
+		}
+		if action == "speed" || action == "jump" {
+			if err := c.Bind(&req); err != nil {
+				return badJSON(err)
+			}
+		}
+		ex, err := s.Exercises.ChangeClock(c.Request().Context(), x.ex.ID, exercise.ClockAction{Action: action, Speed: req.Speed, Phase: req.Phase})
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]any{"clock": toClockJSON(ex.Clock, s.Exercises.Now())})
+	}
+}
+
+type injectStateJSON struct {
+	Key              string            `json:"key"`
+	Title            string            `json:"title"`
+	Phase            string            `json:"phase"`
+	Channel          string            `json:"channel"`
+	From             string            `json:"from"`
+	Audience         exercise.Audience `json:"audience"`
+	ScheduledSeconds *float64          `json:"scheduled_seconds"` // by the script; null for held ones
+	Contingency      bool              `json:"contingency"`
+	State            string            `json:"state"` // pending, held, skipped, released, waiting
+	ReleasedSeconds  *float64          `json:"released_seconds"`
+	Late             bool              `json:"late"`
+	Source           string            `json:"source,omitempty"`
+	Body             string            `json:"body"`
+	FacilitatorNotes string            `json:"facilitator_notes,omitempty"`
+}
+
+// listInjects gives staff the whole timeline with each inject's state, and
+// participants the injects released to them.
+func (s *server) listInjects(c echo.Context) error {
+	x, err := s.loadExercise(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := s.Exercises.Projection(ctx, x.ex.ID)
+	if err != nil {
+		return err
+	}
+	if !x.staff() && !x.viewer.Observer {
+		return c.JSON(http.StatusOK, map[string]any{"injects": visibleReleases(p, x.viewer)})
+	}
+	sc, err := s.Exercises.Scenario(ctx, x.ex)
+	if err != nil {
+		return err
+	}
+	st := p.State(x.ex.Clock.Now(s.Exercises.Now()))
+	out := []injectStateJSON{}
+	for _, in := range sc.Injects {
+		is := injectStateJSON{Key: in.Key, Title: in.Title, Phase: in.Phase, Channel: string(in.Channel), From: in.From,
+			Contingency: in.Contingency, Body: in.Body, FacilitatorNotes: in.FacilitatorNotes, State: "pending"}
+		is.Audience = exercise.AudienceOf(in.Audience, x.teams)
+		if at, ok := exercise.ScheduledAt(in, st); ok {
+			f := at.Seconds()
+			is.ScheduledSeconds = &f
+		} else if in.Contingency {
+			is.State = "waiting"
+		}
+		s.fillInjectState(&is, p)
+		out = append(out, is)
+	}
+	for _, r := range p.ReleasedInfo {
+		if r.Source == "adhoc" {
+			is := injectStateJSON{Key: r.Key, Title: r.Title, Channel: r.Channel, From: r.From, Audience: r.Audience, Body: r.Body}
+			s.fillInjectState(&is, p)
+			out = append(out, is)
+		}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"injects": out})
+}
+
+func (s *server) fillInjectState(is *injectStateJSON, p *exercise.Projection) {
+	switch {
+	case p.Skipped[is.Key]:
+		is.State = "skipped"
+	case p.Held[is.Key]:
+		is.State = "held"
+	}
+	if r, ok := p.ReleasedInfo[is.Key]; ok {
+		f := r.OffsetSeconds
+		is.State, is.ReleasedSeconds, is.Late, is.Source = "released", &f, r.Late, r.Source
+	}
+}
+
+func visibleReleases(p *exercise.Projection, v exercise.Viewer) []exercise.InjectData {
+	rs := make([]exercise.ReleasedInject, 0, len(p.ReleasedInfo))
+	for _, r := range p.ReleasedInfo {
+		if exercise.CanSee(v, r.Audience) {
+			rs = append(rs, r)
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Seq > rs[j].Seq }) // newest first
+	out := make([]exercise.InjectData, len(rs))
+	for i := range rs {
+		out[i] = rs[i].InjectData
+	}
+	return out
+}
+
+func (s *server) injectAction(action string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		x, err := s.staffExercise(c)
+		if err != nil {
+			return err
+		}
+		ctx, key, by := c.Request().Context(), c.Param("key"), s.actorName(c, x)
+		if action == "release" {
+			err = s.Exercises.Release(ctx, x.ex.ID, key, by)
+		} else {
+			err = s.Exercises.Control(ctx, x.ex.ID, key, action, by)
+		}
+		if err != nil {
+			return err
+		}
+		return c.NoContent(http.StatusNoContent)
+	}
+}
+
+type adHocRequest struct {
+	Title   string  `json:"title"`
+	Body    string  `json:"body"`
+	Channel string  `json:"channel"`
+	From    string  `json:"from"`
+	Teams   []int64 `json:"teams"`
+}
+
+func (s *server) adHocInject(c echo.Context) error {
+	x, err := s.staffExercise(c)
+	if err != nil {
+		return err
+	}
+	var req adHocRequest
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	if err := s.Exercises.ReleaseAdHoc(c.Request().Context(), x.ex.ID, exercise.AdHoc(req)); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusCreated)
+}
+
+func (s *server) listTriggers(c echo.Context) error {
+	x, err := s.loadExercise(c)
+	if err != nil {
+		return err
+	}
+	if !x.staff() && !x.viewer.Observer {
+		return apperr.Forbidden()
+	}
+	ctx := c.Request().Context()
+	sc, err := s.Exercises.Scenario(ctx, x.ex)
+	if err != nil {
+		return err
+	}
+	p, err := s.Exercises.Projection(ctx, x.ex.ID)
+	if err != nil {
+		return err
+	}
+	out := []map[string]any{}
+	for _, t := range sc.Triggers {
+		tj := toTriggerJSON(t)
+		decided, hasDecision := p.Decisions[t.Key]
+		out = append(out, map[string]any{"key": t.Key, "title": t.Title, "condition": tj.Condition, "release": tj.Release,
+			"fired": p.Fired[t.Key], "decision": map[bool]any{true: decided, false: nil}[hasDecision]})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"triggers": out})
+}
+
+func (s *server) decideTrigger(c echo.Context) error {
+	x, err := s.staffExercise(c)
+	if err != nil {
+		return err
+	}
+	var req struct {
+		Yes *bool `json:"yes"`
+	}
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	if req.Yes == nil {
+		return apperr.Invalid(map[string]string{"yes": "Answer with true or false."})
+	}
+	if err := s.Exercises.Decide(c.Request().Context(), x.ex.ID, c.Param("key"), *req.Yes, s.actorName(c, x)); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func (s *server) addNote(c echo.Context) error {
+	x, err := s.staffExercise(c)
+	if err != nil {
+		return err
+	}
+	var req struct {
+		Text string `json:"text"`
+	}
+	if err := c.Bind(&req); err != nil {
+		return badJSON(err)
+	}
+	if err := s.Exercises.Note(c.Request().Context(), x.ex.ID, req.Text, s.actorName(c, x)); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusCreated)
+}

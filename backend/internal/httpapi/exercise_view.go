@@ -1,0 +1,117 @@
+package httpapi
+
+import (
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
+
+type clockJSON struct {
+	Status        exercise.Status `json:"status"`
+	Speed         float64         `json:"speed"`
+	OffsetSeconds float64         `json:"offset_seconds"` // exercise time at as_of
+	AsOf          time.Time       `json:"as_of"`
+}
+
+func toClockJSON(c exercise.Clock, now time.Time) clockJSON {
+	return clockJSON{Status: c.Status, Speed: c.Speed, OffsetSeconds: c.Now(now).Seconds(), AsOf: now.UTC()}
+}
+
+type exerciseSummaryJSON struct {
+	ID                int64     `json:"id"`
+	WorkshopID        int64     `json:"workshop_id"`
+	ScenarioVersionID int64     `json:"scenario_version_id"`
+	Title             string    `json:"title"`
+	Clock             clockJSON `json:"clock"`
+	CreatedAt         time.Time `json:"created_at"`
+}
+
+func toExerciseSummary(ex *exercise.Exercise, now time.Time) exerciseSummaryJSON {
+	return exerciseSummaryJSON{ID: ex.ID, WorkshopID: ex.WorkshopID, ScenarioVersionID: ex.ScenarioVersionID,
+		Title: ex.Title, Clock: toClockJSON(ex.Clock, now), CreatedAt: ex.CreatedAt}
+}
+
+type teamViewJSON struct {
+	ID       int64  `json:"id"`
+	Key      string `json:"key"`
+	Name     string `json:"name"`
+	JoinCode string `json:"join_code,omitempty"` // staff only
+	JoinPath string `json:"join_path,omitempty"` // staff only
+}
+
+type phaseViewJSON struct {
+	Key      string `json:"key"`
+	Title    string `json:"title"`
+	Clock    string `json:"clock"`
+	StartsAt int64  `json:"starts_at_seconds"`
+}
+
+type exerciseJSON struct {
+	exerciseSummaryJSON
+	Scenario struct {
+		ID       string          `json:"id"`
+		Version  int             `json:"version"`
+		Title    string          `json:"title"`
+		Summary  string          `json:"summary"`
+		Duration int64           `json:"duration_seconds"`
+		Phases   []phaseViewJSON `json:"phases"`
+		Channels []channelJSON   `json:"channels"`
+	} `json:"scenario"`
+	CurrentPhase string         `json:"current_phase"`
+	Teams        []teamViewJSON `json:"teams"`
+	ObserverCode string         `json:"observer_code,omitempty"`
+	Viewer       viewerJSON     `json:"viewer"`
+}
+
+type viewerJSON struct {
+	Role   string `json:"role"` // staff, participant, observer
+	TeamID int64  `json:"team_id,omitempty"`
+	Name   string `json:"name,omitempty"`
+}
+
+func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON {
+	out := exerciseJSON{exerciseSummaryJSON: toExerciseSummary(x.ex, now)}
+	out.Scenario.ID, out.Scenario.Version, out.Scenario.Title = sc.ID, sc.Version, sc.Title
+	out.Scenario.Summary, out.Scenario.Duration = sc.Summary, secs(sc.Duration)
+	for _, p := range sc.Phases {
+		out.Scenario.Phases = append(out.Scenario.Phases, phaseViewJSON{p.Key, p.Title, p.Clock, secs(p.StartsAt)})
+	}
+	for _, ch := range sc.AllChannels() {
+		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
+	}
+	if x.ex.Clock.Status != exercise.Draft {
+		if ph := sc.PhaseAt(x.ex.Clock.Now(now)); ph != nil {
+			out.CurrentPhase = ph.Key
+		}
+	}
+	for _, t := range x.teams {
+		tv := teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name}
+		if x.staff() {
+			tv.JoinCode, tv.JoinPath = t.JoinCode, "/join?code="+t.JoinCode
+		}
+		out.Teams = append(out.Teams, tv)
+	}
+	switch {
+	case x.staff():
+		out.ObserverCode, out.Viewer.Role = x.ex.ObserverCode, "staff"
+	case x.viewer.Observer:
+		out.Viewer.Role = "observer"
+	default:
+		out.Viewer.Role, out.Viewer.TeamID = "participant", x.viewer.TeamID
+	}
+	return out
+}
+
+// eventJSON is how an event travels, in the stream and in the log.
+type eventJSON struct {
+	Seq           int64     `json:"seq"`
+	Type          string    `json:"type"`
+	At            time.Time `json:"at"`
+	OffsetSeconds float64   `json:"offset_seconds"`
+	Data          any       `json:"data"`
+}
+
+func toEventJSON(e exercise.Event) eventJSON {
+	return eventJSON{Seq: e.Seq, Type: e.Type, At: e.CreatedAt, OffsetSeconds: e.Offset.Seconds(), Data: e.Data}
+}

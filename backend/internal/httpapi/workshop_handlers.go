@@ -1,0 +1,129 @@
+package httpapi
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cbmex/cbmex/backend/internal/workshop"
+)
+
+type workshopJSON struct {
+	ID               int64     `json:"id"`
+	Title            string    `json:"title"`
+	HostOrganisation string    `json:"host_organisation"`
+	Place            string    `json:"place"`
+	StartsOn         string    `json:"starts_on"`
+	EndsOn           string    `json:"ends_on"`
+	Language         string    `json:"language"`
+	Participants     []string  `json:"participants"`
+	FacilitatorIDs   []int64   `json:"facilitator_ids"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+}
+
+func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
+	ids := w.FacilitatorIDs
+	if ids == nil {
+		ids = []int64{}
+	}
+	return workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
+		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language, Participants: nonNil(w.Participants),
+		FacilitatorIDs: ids, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+}
+
+// workshopInput is the body of POST and PATCH; PATCH leaves nil fields alone.
+type workshopInput struct {
+	Title            *string   `json:"title"`
+	HostOrganisation *string   `json:"host_organisation"`
+	Place            *string   `json:"place"`
+	StartsOn         *string   `json:"starts_on"`
+	EndsOn           *string   `json:"ends_on"`
+	Language         *string   `json:"language"`
+	Participants     *[]string `json:"participants"`
+	FacilitatorIDs   *[]int64  `json:"facilitator_ids"`
+}
+
+func (in workshopInput) apply(w *workshop.Workshop) {
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	set(&w.Title, in.Title)
+	set(&w.HostOrganisation, in.HostOrganisation)
+	set(&w.Place, in.Place)
+	set(&w.StartsOn, in.StartsOn)
+	set(&w.EndsOn, in.EndsOn)
+	set(&w.Language, in.Language)
+	if in.Participants != nil {
+		w.Participants = *in.Participants
+	}
+	if in.FacilitatorIDs != nil {
+		w.FacilitatorIDs = *in.FacilitatorIDs
+	}
+}
+
+func (s *server) createWorkshop(c echo.Context) error {
+	var in workshopInput
+	if err := c.Bind(&in); err != nil {
+		return badJSON(err)
+	}
+	var w workshop.Workshop
+	in.apply(&w)
+	created, err := s.Workshops.Create(c.Request().Context(), principal(c), w)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"workshop": toWorkshopJSON(created)})
+}
+
+func (s *server) listWorkshops(c echo.Context) error {
+	ws, err := s.Workshops.List(c.Request().Context(), principal(c))
+	if err != nil {
+		return err
+	}
+	out := make([]workshopJSON, len(ws))
+	for i := range ws {
+		out[i] = toWorkshopJSON(&ws[i])
+	}
+	return c.JSON(http.StatusOK, map[string]any{"workshops": out})
+}
+
+func (s *server) getWorkshop(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	w, err := s.Workshops.Get(ctx, principal(c), id)
+	if err != nil {
+		return err
+	}
+	exs, err := s.Exercises.List(ctx, w.ID)
+	if err != nil {
+		return err
+	}
+	out := make([]exerciseSummaryJSON, len(exs))
+	for i := range exs {
+		out[i] = toExerciseSummary(&exs[i], s.Exercises.Now())
+	}
+	return c.JSON(http.StatusOK, map[string]any{"workshop": toWorkshopJSON(w), "exercises": out})
+}
+
+func (s *server) updateWorkshop(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in workshopInput
+	if err := c.Bind(&in); err != nil {
+		return badJSON(err)
+	}
+	w, err := s.Workshops.Update(c.Request().Context(), principal(c), id, in.apply)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"workshop": toWorkshopJSON(w)})
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/cbmex/cbmex/backend/internal/workshop"
+)
+
+type workshopRow struct {
+	ID               int64 `gorm:"primaryKey"`
+	Title            string
+	HostOrganisation string
+	Place            string
+	StartsOn         string
+	EndsOn           string
+	Language         string
+	Participants     string
+	CreatedBy        *int64
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+func (workshopRow) TableName() string { return "workshops" }
+
+type workshopFacilitatorRow struct {
+	WorkshopID int64 `gorm:"primaryKey"`
+	UserID     int64 `gorm:"primaryKey"`
+}
+
+func (workshopFacilitatorRow) TableName() string { return "workshop_facilitators" }
+
+// Workshops implements workshop.Store.
+type Workshops struct{ s *Store }
+
+// Workshops returns the workshop storage.
+func (s *Store) Workshops() *Workshops { return &Workshops{s: s} }
+
+var _ workshop.Store = (*Workshops)(nil)
+
+// Participant names may contain commas ("Republic of X, the"), so they are
+// stored one per line.
+func fromWorkshop(w *workshop.Workshop) *workshopRow {
+	return &workshopRow{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place, StartsOn: w.StartsOn,
+		EndsOn: w.EndsOn, Language: w.Language, Participants: joinLines(w.Participants), CreatedBy: w.CreatedBy,
+		CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+}
+
+// CreateWorkshop inserts a workshop and its facilitators.
+func (ws *Workshops) CreateWorkshop(ctx context.Context, w *workshop.Workshop) error {
+	return ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r := fromWorkshop(w)
+		if err := tx.Create(r).Error; err != nil {
+			return translate(err)
+		}
+		w.ID = r.ID
+		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
+	})
+}
+
+// UpdateWorkshop saves a workshop and replaces its facilitators.
+func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) error {
+	return ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Save(fromWorkshop(w)).Error; err != nil {
+			return translate(err)
+		}
+		if err := tx.Where("workshop_id = ?", w.ID).Delete(&workshopFacilitatorRow{}).Error; err != nil {
+			return err
+		}
+		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
+	})
+}
+
+func setFacilitators(tx *gorm.DB, workshopID int64, ids []int64) error {
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if err := tx.Create(&workshopFacilitatorRow{WorkshopID: workshopID, UserID: id}).Error; err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
+
+// Workshop finds one workshop with its facilitators.
+func (ws *Workshops) Workshop(ctx context.Context, id int64) (*workshop.Workshop, error) {
+	var r workshopRow
+	if err := ws.s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
+		return nil, translate(err)
+	}
+	all, err := ws.withFacilitators(ctx, []workshopRow{r})
+	if err != nil {
+		return nil, err
+	}
+	return &all[0], nil
+}
+
+// Workshops lists every workshop, newest first.
+func (ws *Workshops) Workshops(ctx context.Context) ([]workshop.Workshop, error) {
+	var rows []workshopRow
+	if err := ws.s.DB.WithContext(ctx).Order("id DESC").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	return ws.withFacilitators(ctx, rows)
+}
+
+func (ws *Workshops) withFacilitators(ctx context.Context, rows []workshopRow) ([]workshop.Workshop, error) {
+	var links []workshopFacilitatorRow
+	if err := ws.s.DB.WithContext(ctx).Order("user_id").Find(&links).Error; err != nil {
+		return nil, err
+	}
+	byWorkshop := map[int64][]int64{}
+	for _, l := range links {
+		byWorkshop[l.WorkshopID] = append(byWorkshop[l.WorkshopID], l.UserID)
+	}
+	out := make([]workshop.Workshop, len(rows))
+	for i, r := range rows {
+		out[i] = workshop.Workshop{ID: r.ID, Title: r.Title, HostOrganisation: r.HostOrganisation, Place: r.Place,
+			StartsOn: r.StartsOn, EndsOn: r.EndsOn, Language: r.Language, Participants: splitLines(r.Participants),
+			FacilitatorIDs: byWorkshop[r.ID], CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	}
+	return out, nil
+}
+
+// UserExists tells whether a user id exists.
+func (ws *Workshops) UserExists(ctx context.Context, id int64) (bool, error) {
+	var r userRow
+	err := ws.s.DB.WithContext(ctx).Select("id").First(&r, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
