@@ -22,6 +22,15 @@ function flatten(obj, prefix = '', out = new Map()) {
 
 const placeholders = (s) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
 
+// Plural forms differ by language (Russian has _one, _few, _many, _other where English
+// has _one, _other): a plural key is fine when the other file has some form of it.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const isPlural = (k) => PLURAL.test(k);
+const hasPluralOf = (map, k) => {
+  const base = k.replace(PLURAL, '');
+  return ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => map.has(`${base}_${f}`));
+};
+
 const load = (file) => flatten(JSON.parse(readFileSync(join(localesDir, file), 'utf8')));
 const en = load('en.json');
 const others = readdirSync(localesDir)
@@ -34,8 +43,8 @@ console.log(`English: ${en.size} keys`);
 for (const file of others) {
   const lang = file.replace(/\.json$/, '');
   const tr = load(file);
-  const missing = [...en.keys()].filter((k) => !tr.has(k));
-  const extra = [...tr.keys()].filter((k) => !en.has(k));
+  const missing = [...en.keys()].filter((k) => !tr.has(k) && !(isPlural(k) && hasPluralOf(tr, k)));
+  const extra = [...tr.keys()].filter((k) => !en.has(k) && !(isPlural(k) && hasPluralOf(en, k)));
   const badVars = [...tr.keys()].filter((k) => en.has(k) && placeholders(en.get(k)) !== placeholders(tr.get(k)));
   const status = missing.length || extra.length || badVars.length ? '' : ' — complete';
   console.log(`\n${lang}: ${tr.size - extra.length}/${en.size} keys${status}`);
@@ -59,7 +68,7 @@ for (const file of sourceFiles(join(root, 'src'))) {
   for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
   for (const m of text.matchAll(/labelKey:\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
 }
-const unknown = [...used].filter(([k]) => !en.has(k));
+const unknown = [...used].filter(([k]) => !en.has(k) && !hasPluralOf(en, `${k}_other`));
 console.log(`\nSource: ${used.size} literal keys used${unknown.length ? '' : ', all present in English'}`);
 for (const [k, f] of unknown) console.log(`  ERROR used in ${f} but missing in English: ${k}`);
 if (unknown.length) failed = true;

@@ -1,11 +1,26 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { RequireAuth, RequireRole } from './auth/guards';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ScenariosPage } from './pages/ScenariosPage';
+import { ScenarioLibraryPage } from './pages/ScenarioLibraryPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+
+// The scenario page (Markdown) and the editor (CodeMirror) load on first use, keeping
+// them out of the main bundle.
+const ScenarioPage = lazy(() => import('./pages/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
+const NewScenarioPage = lazy(() => import('./pages/ScenarioEditorPage').then((m) => ({ default: m.NewScenarioPage })));
+const EditScenarioPage = lazy(() =>
+  import('./pages/ScenarioEditorPage').then((m) => ({ default: m.EditScenarioPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{children}</Suspense>;
+}
 
 export function AppRoutes() {
   return (
@@ -13,7 +28,31 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<HomePage />} />
-        <Route path="scenarios" element={<ScenariosPage />} />
+        <Route path="scenarios" element={<ScenarioLibraryPage />} />
+        <Route
+          path="scenarios/new"
+          element={
+            <Lazy>
+              <NewScenarioPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="scenarios/:id"
+          element={
+            <Lazy>
+              <ScenarioPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="scenarios/:id/edit"
+          element={
+            <Lazy>
+              <EditScenarioPage />
+            </Lazy>
+          }
+        />
         <Route
           path="users"
           element={

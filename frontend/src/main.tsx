@@ -1,22 +1,23 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { AppRoutes } from './App';
 import './i18n';
 import './styles.css';
 
 const queryClient = createQueryClient();
+// A data router (one splat route around the declarative routes) so that pages can use
+// useBlocker, e.g. the scenario editor's "leave without saving?" question.
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -124,3 +124,18 @@ describe('api client', () => {
     expect(err.code).toBe('network_error');
   });
 });
+
+describe('scenario problems in errors', () => {
+  it('reads error.problems from a 422 body and drops malformed entries', () => {
+    const body = JSON.stringify({
+      error: {
+        code: 'invalid_scenario',
+        message: 'The scenario has problems.',
+        problems: [{ file: 'a.yaml', line: 3, column: 7, message: 'bad' }, { line: 'x' }, 'nope'],
+      },
+    });
+    const err = parseError(422, 'Unprocessable Entity', body);
+    expect(err.problems).toEqual([{ file: 'a.yaml', line: 3, column: 7, message: 'bad' }]);
+    expect(parseError(400, '', '{"error":{"message":"x"}}').problems).toEqual([]);
+  });
+});

@@ -13,17 +13,28 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type FieldErrors = Record<string, string>;
 
+/** One problem in a scenario file, as the server reports it (line and column are 1-based). */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldErrors;
+  /** A scenario file's problems (422 invalid_scenario); empty otherwise. */
+  readonly problems: Problem[];
 
-  constructor(status: number, code: string, message: string, fields: FieldErrors = {}) {
+  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, problems: Problem[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.problems = problems;
   }
 }
 
@@ -74,9 +85,25 @@ export function parseError(status: number, statusText: string, bodyText: string)
         if (typeof v === 'string') fields[k] = v;
       }
     }
-    return new ApiError(status, code, message, fields);
+    return new ApiError(status, code, message, fields, parseProblems(e.problems));
   }
   return new ApiError(status, `http_${status}`, fallbackMessage(status, statusText));
+}
+
+/** Keeps the well-formed entries of a `problems` array; anything else gives []. */
+export function parseProblems(raw: unknown): Problem[] {
+  if (!Array.isArray(raw)) return [];
+  const out: Problem[] = [];
+  for (const p of raw) {
+    if (!isRecord(p) || typeof p.message !== 'string') continue;
+    out.push({
+      file: typeof p.file === 'string' ? p.file : '',
+      line: typeof p.line === 'number' ? p.line : 0,
+      column: typeof p.column === 'number' ? p.column : 0,
+      message: p.message,
+    });
+  }
+  return out;
 }
 
 function fallbackMessage(status: number, statusText: string): string {
@@ -86,6 +113,9 @@ function fallbackMessage(status: number, statusText: string): string {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as is instead of JSON (e.g. a YAML file), with `contentType`. */
+  rawBody?: string | Blob;
+  contentType?: string;
   signal?: AbortSignal;
 }
 
@@ -96,7 +126,8 @@ export interface RequestOptions {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
@@ -108,7 +139,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: options.rawBody !== undefined ? options.rawBody : options.body !== undefined ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });
   } catch (err) {
@@ -131,4 +162,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
+  /** Sends a YAML document as the request body. */
+  yaml: <T>(method: 'POST' | 'PUT', path: string, text: string | Blob, signal?: AbortSignal) =>
+    apiRequest<T>(path, { method, rawBody: text, contentType: 'application/yaml', signal }),
 };

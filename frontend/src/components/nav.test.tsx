@@ -49,7 +49,7 @@ describe('role-based navigation', () => {
     renderApp('/scenarios', { user: makeUser({ role: 'facilitator' }), csrf_token: 't' });
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Scenarios' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByText(/This page is a placeholder/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeInTheDocument();
   });
 
   it('shows a not-found page for unknown paths', () => {
