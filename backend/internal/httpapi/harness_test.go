@@ -16,9 +16,12 @@ import (
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
+	"github.com/cbmex/cbmex/backend/internal/stream"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 	"github.com/cbmex/cbmex/scenarios"
 )
 
@@ -43,11 +46,15 @@ func (c *clock) Advance(d time.Duration) {
 }
 
 type env struct {
-	t     *testing.T
-	srv   *httptest.Server
-	auth  *auth.Service
-	clock *clock
-	ready error
+	t         *testing.T
+	srv       *httptest.Server
+	st        *store.Store
+	auth      *auth.Service
+	workshops *workshop.Service
+	exercises *exercise.Service
+	hub       *stream.Hub
+	clock     *clock
+	ready     error
 }
 
 type envOption func(*Deps)
@@ -62,6 +69,17 @@ func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 	if _, _, err := svc.EnsureAdmin(context.Background(), adminEmail, adminPassword); err != nil {
 		t.Fatal(err)
 	}
+	return buildEnv(t, st, ck, svc, opts...)
+}
+
+// newEnvNoAdmin starts another server on a database that has its accounts.
+func newEnvNoAdmin(t *testing.T, st *store.Store) *env {
+	ck := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour})
+	return buildEnv(t, st, ck, svc)
+}
+
+func buildEnv(t *testing.T, st *store.Store, ck *clock, svc *auth.Service, opts ...envOption) *env {
 	set, err := cbm.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -70,14 +88,22 @@ func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 	if _, err := lib.ImportBundled(context.Background(), scenarios.FS); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, auth: svc, clock: ck}
-	d := Deps{Auth: svc, Library: lib, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
+	e := &env{t: t, auth: svc, clock: ck, st: st}
+	e.workshops = workshop.New(st.Workshops(), ck.Now)
+	e.exercises = exercise.NewService(st.Exercises(), lib, svc, ck.Now)
+	e.hub = stream.NewHub(st.Exercises(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	e.exercises.OnAppend(e.hub.Notify)
+	hubCtx, stopHub := context.WithCancel(context.Background())
+	t.Cleanup(stopHub)
+	go e.hub.Run(hubCtx)
+	d := Deps{Auth: svc, Library: lib, Workshops: e.workshops, Exercises: e.exercises, Hub: e.hub, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
 		SessionTTL: 12 * time.Hour, Ready: func(context.Context) error { return e.ready }}
 	for _, o := range opts {
 		o(&d)
 	}
 	e.srv = httptest.NewServer(New(d))
-	t.Cleanup(e.srv.Close)
+	e.srv.Config.RegisterOnShutdown(e.hub.CloseAll)
+	t.Cleanup(func() { e.hub.CloseAll(); e.srv.Close() })
 	return e
 }
 
@@ -185,4 +211,19 @@ func cookie(cs []*http.Cookie, name string) *http.Cookie {
 		}
 	}
 	return nil
+}
+
+// storetestDialects is onBoth with a way to "restart": a second server on the
+// same database, with new services and a new hub (nothing kept in memory).
+func storetestDialects(t *testing.T, fn func(t *testing.T, e *env, restart func() *env)) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		fn(t, e, func() *env {
+			e.hub.CloseAll()
+			e.srv.Close()
+			e2 := newEnvNoAdmin(t, st)
+			e2.clock.t = e.clock.Now()
+			return e2
+		})
+	})
 }

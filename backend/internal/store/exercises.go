@@ -332,4 +332,3 @@ func (x *Exercises) Events(ctx context.Context, exerciseID, afterSeq int64, limi
 	}
 	return out, nil
 }
-
