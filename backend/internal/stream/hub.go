@@ -30,6 +30,12 @@ type Hub struct {
 	log  *slog.Logger
 	kick chan int64
 
+	// SafetyInterval is how often every watched exercise is re-read in case
+	// a notification was lost. Set it before Run.
+	SafetyInterval time.Duration
+	listening      chan struct{}
+	listenOnce     sync.Once
+
 	mu      sync.Mutex
 	topics  map[int64]*topic
 	pending map[int64]bool
@@ -58,7 +64,8 @@ func (s *Sub) close(reason string) {
 
 // NewHub returns a hub; call Run to start delivering.
 func NewHub(src Source, log *slog.Logger) *Hub {
-	return &Hub{src: src, log: log, kick: make(chan int64, 1024), topics: map[int64]*topic{}, pending: map[int64]bool{}}
+	return &Hub{src: src, log: log, kick: make(chan int64, 1024), topics: map[int64]*topic{}, pending: map[int64]bool{},
+		SafetyInterval: 5 * time.Second, listening: make(chan struct{})}
 }
 
 // Count is the number of open streams (for metrics).
@@ -146,7 +153,7 @@ func (h *Hub) NotifyAll() {
 
 // Run delivers until ctx ends.
 func (h *Hub) Run(ctx context.Context) {
-	safety := time.NewTicker(5 * time.Second)
+	safety := time.NewTicker(h.SafetyInterval)
 	defer safety.Stop()
 	for {
 		select {
@@ -276,3 +283,8 @@ func (s *Sub) Why() string {
 		return ""
 	}
 }
+
+// Listening is closed once the PostgreSQL listener has subscribed.
+func (h *Hub) Listening() <-chan struct{} { return h.listening }
+
+func (h *Hub) markListening() { h.listenOnce.Do(func() { close(h.listening) }) }

@@ -40,6 +40,7 @@ func listenOnce(ctx context.Context, url, channel string, h *Hub) error {
 		return err
 	}
 	h.NotifyAll() // catch up on anything missed while disconnected
+	h.markListening()
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
