@@ -98,6 +98,8 @@ func (s *server) routes(e *echo.Echo) {
 	staff.GET("/scenarios/:id", s.getScenario)
 	staff.PUT("/scenarios/:id", s.updateScenario)
 	staff.GET("/scenarios/:id/export", s.exportScenario)
+	staff.GET("/scenarios/:id/msel.xlsx", s.exportMSEL)
+	staff.POST("/scenarios/:id/msel", s.importMSEL)
 
 	api.POST("/join", s.join)
 	staff.GET("/workshops", s.listWorkshops)
