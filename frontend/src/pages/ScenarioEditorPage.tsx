@@ -31,6 +31,24 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/**
+ * What a failed save says: the file's problems (422 invalid_scenario), or per-field
+ * messages, of which one about the id is placed at the `id:` line.
+ */
+export function saveProblems(err: unknown, text: string, filename: string): { message: string; problems: Problem[] } {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!isApiError(err)) return { message, problems: [] };
+  if (err.problems.length > 0) return { message, problems: err.problems };
+  const idMessage = err.fields.id;
+  if (idMessage) {
+    const lines = text.split('\n');
+    const idx = lines.findIndex((l) => /^id:/.test(l));
+    return { message, problems: [{ file: filename, line: idx + 1 || 1, column: idx >= 0 ? 5 : 1, message: idMessage }] };
+  }
+  const details = Object.values(err.fields);
+  return { message: details.length ? `${message} ${details.join(' ')}` : message, problems: [] };
+}
+
 /** `/scenarios/new`: the editor with a starter file, or with the text Duplicate passed along. */
 export function NewScenarioPage() {
   const location = useLocation();
@@ -145,12 +163,7 @@ function ScenarioEditor({ id, title, baseVersion, initialText }: EditorProps) {
             state: { saved: r.created === false ? 'unchanged' : 'created', version: r.scenario.version },
           });
         },
-        onError: (err) =>
-          setSaveError({
-            text: saved,
-            message: err instanceof Error ? err.message : String(err),
-            problems: isApiError(err) ? err.problems : [],
-          }),
+        onError: (err) => setSaveError({ text: saved, ...saveProblems(err, saved, filename) }),
       },
     );
   };

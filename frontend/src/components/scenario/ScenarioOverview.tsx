@@ -4,7 +4,8 @@ import type { After, ParsedScenario, Trigger } from '../../api/scenarios';
 import { formatDuration } from '../../scenarios/format';
 import { levelLabel } from '../../scenarios/labels';
 import { formatOffset } from '../../scenarios/timeline';
-import { CbmChip, CbmChips } from './CbmChip';
+import { useCBMs } from '../../api/scenarios';
+import { CbmChip, CbmChips, cbmTitle } from './CbmChip';
 import { Markdown } from './Markdown';
 import { ScenarioTimeline } from './ScenarioTimeline';
 
@@ -127,7 +128,7 @@ export function ScenarioOverview({ scenario: s, headingLevel = 2 }: { scenario: 
 
       <section aria-labelledby="ov-timeline" className="ov-section">
         <H id="ov-timeline">{t('scenarios.overview.timeline')}</H>
-        <ScenarioTimeline durationSeconds={s.duration_seconds} phases={phases} injects={injects} />
+        <ScenarioTimeline durationSeconds={s.duration_seconds} phases={phases} injects={injects} triggers={triggers} />
       </section>
 
       {triggers.length > 0 && (
@@ -138,7 +139,7 @@ export function ScenarioOverview({ scenario: s, headingLevel = 2 }: { scenario: 
               <li key={tr.key}>
                 <strong>{tr.title}</strong>
                 <br />
-                {describeTrigger(t, tr, teamName, injectTitle)}
+                {describeTrigger(t, tr, teamName, injectTitle, i18n.language)}
               </li>
             ))}
           </ul>
@@ -193,27 +194,37 @@ export function coverageRows(s: Pick<ParsedScenario, 'cbms' | 'coverage'>): { cb
 
 function CoverageTable({ scenario: s, injectTitle }: { scenario: ParsedScenario; injectTitle: (k: string) => string }) {
   const { t } = useTranslation();
+  const cbms = useCBMs();
   const rows = coverageRows(s);
   return (
     <table className="compact coverage" data-testid="cbm-coverage">
       <thead>
         <tr>
           <th scope="col">{t('scenarios.coverage.cbm')}</th>
+          <th scope="col">{t('scenarios.coverage.count')}</th>
           <th scope="col">{t('scenarios.coverage.injects')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.cbm} className={r.injects.length === 0 ? 'not-covered' : undefined}>
+          <tr key={r.cbm} className={r.injects.length === 0 ? 'not-covered' : undefined} data-cbm-row={r.cbm}>
             <th scope="row">
-              <CbmChip cbm={r.cbm} catalogue={s.catalogue} />
+              <CbmChip cbm={r.cbm} catalogue={s.catalogue} />{' '}
+              <span className="cbm-title" aria-hidden="true">
+                {cbmTitle(cbms.data, r.cbm, s.catalogue)}
+              </span>
               {!r.inFocus && <span className="muted"> {t('scenarios.coverage.notInFocus')}</span>}
             </th>
+            <td className="num">{r.injects.length}</td>
             <td>
               {r.injects.length === 0 ? (
                 <strong className="warn">{t('scenarios.coverage.notExercised')}</strong>
               ) : (
-                r.injects.map(injectTitle).join('; ')
+                <ul className="inject-list">
+                  {r.injects.map((k) => (
+                    <li key={k}>{injectTitle(k)}</li>
+                  ))}
+                </ul>
               )}
             </td>
           </tr>
@@ -223,8 +234,19 @@ function CoverageTable({ scenario: s, injectTitle }: { scenario: ParsedScenario;
   );
 }
 
-function deadlineText(t: TFunction, at: number | null, after: After | null, injectTitle: (k: string) => string): string {
-  if (after) return t('scenarios.trigger.deadlineAfter', { delay: formatOffset(after.delay_seconds), inject: injectTitle(after.inject) });
+function deadlineText(
+  t: TFunction,
+  lang: string,
+  at: number | null,
+  after: After | null,
+  injectTitle: (k: string) => string,
+): string {
+  if (after) {
+    return t('scenarios.trigger.deadlineAfter', {
+      delay: formatDuration(after.delay_seconds, lang),
+      inject: injectTitle(after.inject),
+    });
+  }
   if (at !== null) return t('scenarios.trigger.deadlineAt', { at: formatOffset(at) });
   return '';
 }
@@ -235,11 +257,12 @@ export function describeTrigger(
   tr: Trigger,
   teamName: (k: string) => string,
   injectTitle: (k: string) => string,
+  lang = 'en',
 ): string {
   const c = tr.condition;
   const from = c.from ? teamName(c.from) : t('scenarios.trigger.anyTeam');
   const to = c.to ? teamName(c.to) : t('scenarios.trigger.anyTeam');
-  const deadline = deadlineText(t, c.deadline_at_seconds, c.deadline_after, injectTitle);
+  const deadline = deadlineText(t, lang, c.deadline_at_seconds, c.deadline_after, injectTitle);
   const kind =
     c.kind === 'information' || c.kind === 'consultation' || c.kind === 'assistance'
       ? t(`scenarios.trigger.kind.${c.kind}`)

@@ -1,12 +1,13 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Inject, Phase } from '../../api/scenarios';
+import type { Inject, Phase, Trigger } from '../../api/scenarios';
 import { formatOffset, layoutTimeline } from '../../scenarios/timeline';
 
 interface Props {
   durationSeconds: number;
   phases: readonly Phase[];
   injects: readonly Inject[];
+  triggers?: readonly Trigger[];
 }
 
 /**
@@ -14,7 +15,7 @@ interface Props {
  * information as a list for screen readers and keyboard users, and the injects that
  * are held for a trigger or the facilitator.
  */
-export function ScenarioTimeline({ durationSeconds, phases, injects }: Props) {
+export function ScenarioTimeline({ durationSeconds, phases, injects, triggers = [] }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const layout = useMemo(() => layoutTimeline(durationSeconds, phases, injects), [durationSeconds, phases, injects]);
@@ -84,9 +85,20 @@ export function ScenarioTimeline({ durationSeconds, phases, injects }: Props) {
         <div className="timeline-held">
           <h4>{t('scenarios.timeline.heldTitle')}</h4>
           <ul>
-            {layout.held.map((i) => (
-              <li key={i.key}>{i.title}</li>
-            ))}
+            {layout.held.map((i) => {
+              const by = triggers.filter((tr) => tr.release.includes(i.key)).map((tr) => `“${tr.title}”`);
+              return (
+                <li key={i.key}>
+                  {i.title}{' '}
+                  <span className="muted">
+                    —{' '}
+                    {by.length > 0
+                      ? t('scenarios.timeline.heldByTrigger', { triggers: by.join(', ') })
+                      : t('scenarios.timeline.heldByFacilitator')}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}
