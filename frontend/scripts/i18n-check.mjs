@@ -31,14 +31,19 @@ const hasPluralOf = (map, k) => {
   return ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => map.has(`${base}_${f}`));
 };
 
-const load = (file) => flatten(JSON.parse(readFileSync(join(localesDir, file), 'utf8')));
+let failed = false;
+// The default namespace ("translation") is src/i18n/locales/<lang>.json; every other
+// namespace is a folder src/i18n/locales/<namespace>/<lang>.json, checked the same way.
+const namespaces = new Map(); // namespace → English keys
+function checkNamespace(ns, dir) {
+const load = (file) => flatten(JSON.parse(readFileSync(join(dir, file), 'utf8')));
 const en = load('en.json');
-const others = readdirSync(localesDir)
+namespaces.set(ns, en);
+const others = readdirSync(dir)
   .filter((f) => f.endsWith('.json') && f !== 'en.json')
   .sort();
 
-let failed = false;
-console.log(`English: ${en.size} keys`);
+console.log(`${ns === 'translation' ? '' : `\n== namespace ${ns} ==\n`}English: ${en.size} keys`);
 
 for (const file of others) {
   const lang = file.replace(/\.json$/, '');
@@ -53,6 +58,11 @@ for (const file of others) {
   for (const k of extra) console.log(`  ERROR key not in English: ${k}`);
   if (extra.length) failed = true;
 }
+}
+checkNamespace('translation', localesDir);
+for (const name of readdirSync(localesDir).sort()) {
+  if (statSync(join(localesDir, name)).isDirectory()) checkNamespace(name, join(localesDir, name));
+}
 
 // Literal keys used in the source must exist in English.
 function* sourceFiles(dir) {
@@ -62,13 +72,23 @@ function* sourceFiles(dir) {
     else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) yield p;
   }
 }
+// A key is looked up in its `ns:` prefix's namespace, else in the namespace the file
+// asks for with useTranslation('ns'), else in the default one.
 const used = new Map();
 for (const file of sourceFiles(join(root, 'src'))) {
   const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
-  for (const m of text.matchAll(/labelKey:\s*'([a-zA-Z0-9_.]+)'/g)) used.set(m[1], relative(root, file));
+  const fileNs = text.match(/useTranslation\(\s*'([a-zA-Z0-9_]+)'/)?.[1] ?? 'translation';
+  const qualify = (k) => (k.includes(':') ? k : `${fileNs}:${k}`);
+  for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:]+)'/g)) used.set(qualify(m[1]), relative(root, file));
+  for (const m of text.matchAll(/labelKey:\s*'([a-zA-Z0-9_.:]+)'/g)) {
+    used.set(m[1].includes(':') ? m[1] : `translation:${m[1]}`, relative(root, file));
+  }
 }
-const unknown = [...used].filter(([k]) => !en.has(k) && !hasPluralOf(en, `${k}_other`));
+const unknown = [...used].filter(([q]) => {
+  const [ns, k] = q.split(':');
+  const en = namespaces.get(ns);
+  return !en || (!en.has(k) && !hasPluralOf(en, `${k}_other`));
+});
 console.log(`\nSource: ${used.size} literal keys used${unknown.length ? '' : ', all present in English'}`);
 for (const [k, f] of unknown) console.log(`  ERROR used in ${f} but missing in English: ${k}`);
 if (unknown.length) failed = true;

@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ScenarioLibraryPage } from './pages/ScenarioLibraryPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { ConsolePage, GuestShell, JoinPage, RoomPage, WorkshopPage, WorkshopsPage } from './exercise/routes';
 
 // The scenario page (Markdown) and the editor (CodeMirror) load on first use, keeping
 // them out of the main bundle.
@@ -26,7 +27,17 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/join" element={<Lazy><JoinPage /></Lazy>} />
+      <Route path="/exercises/:id/room" element={<GuestShell kind="room" />}>
+        <Route index element={<Lazy><RoomPage /></Lazy>} />
+      </Route>
+      <Route path="/exercises/:id/observe" element={<GuestShell kind="observe" />}>
+        <Route index element={<Lazy><ConsolePage readOnly /></Lazy>} />
+      </Route>
       <Route element={<RequireAuth />}>
+        <Route path="workshops" element={<Lazy><WorkshopsPage /></Lazy>} />
+        <Route path="workshops/:id" element={<Lazy><WorkshopPage /></Lazy>} />
+        <Route path="exercises/:id/console" element={<Lazy><ConsolePage /></Lazy>} />
         <Route index element={<HomePage />} />
         <Route path="scenarios" element={<ScenarioLibraryPage />} />
         <Route

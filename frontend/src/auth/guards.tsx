@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Role, User } from '../api/types';
 import { Layout } from '../components/Layout';
+import { guestHome } from '../exercise/session';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 import { useSession, wasSignedOutOnPurpose } from './session';
 
@@ -42,6 +43,9 @@ export function RequireAuth() {
     const state = wasSignedOutOnPurpose() ? null : { from: location.pathname + location.search };
     return <Navigate to="/sign-in" replace state={state} />;
   }
+  // Participants and observers (joined with a code) have no account: only their exercise.
+  const guestPath = guestHome(session.data);
+  if (guestPath) return <Navigate to={guestPath} replace />;
   return (
     <CurrentUserContext.Provider value={session.data.user}>
       <Layout user={session.data.user} />

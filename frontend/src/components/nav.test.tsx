@@ -13,24 +13,24 @@ function navLinks(): string[] {
 }
 
 describe('role-based navigation', () => {
-  it('gives admins Home, Scenarios and Users', () => {
-    expect(navItemsFor('admin').map((i) => i.to)).toEqual(['/', '/scenarios', '/users']);
+  it('gives admins Home, Workshops, Scenarios and Users', () => {
+    expect(navItemsFor('admin').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios', '/users']);
   });
 
-  it('gives facilitators Home and Scenarios only', () => {
-    expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/scenarios']);
+  it('gives facilitators Home, Workshops and Scenarios only', () => {
+    expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios']);
   });
 
   it('renders the Users link for an admin', () => {
     mockFetch({ 'GET /api/v1/users': () => jsonResponse(200, { users: [] }) });
     renderApp('/', { user: makeUser({ role: 'admin' }), csrf_token: 't' });
-    expect(navLinks()).toEqual(['Home', 'Scenarios', 'Users']);
+    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Users']);
   });
 
   it('hides the Users link from a facilitator and refuses the users page', () => {
     const fetchMock = mockFetch({});
     renderApp('/users', { user: makeUser({ id: 2, role: 'facilitator' }), csrf_token: 't' });
-    expect(navLinks()).toEqual(['Home', 'Scenarios']);
+    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios']);
     expect(screen.getByRole('heading', { level: 1, name: 'Access refused' })).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
   });

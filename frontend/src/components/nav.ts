@@ -3,12 +3,13 @@ import type { Role } from '../api/types';
 export interface NavItem {
   to: string;
   /** i18n key of the link text. */
-  labelKey: 'nav.home' | 'nav.scenarios' | 'nav.users';
+  labelKey: 'nav.home' | 'nav.scenarios' | 'nav.users' | 'exercise:nav.workshops';
   roles: readonly Role[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', roles: ['admin', 'facilitator'] },
+  { to: '/workshops', labelKey: 'exercise:nav.workshops', roles: ['admin', 'facilitator'] },
   { to: '/scenarios', labelKey: 'nav.scenarios', roles: ['admin', 'facilitator'] },
   { to: '/users', labelKey: 'nav.users', roles: ['admin'] },
 ];

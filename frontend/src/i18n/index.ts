@@ -6,6 +6,12 @@ import es from './locales/es.json';
 import fr from './locales/fr.json';
 import it from './locales/it.json';
 import ru from './locales/ru.json';
+import exDe from './locales/exercise/de.json';
+import exEn from './locales/exercise/en.json';
+import exEs from './locales/exercise/es.json';
+import exFr from './locales/exercise/fr.json';
+import exIt from './locales/exercise/it.json';
+import exRu from './locales/exercise/ru.json';
 
 /** The six OSCE languages, each named in its own language. English is the fallback. */
 export const LANGUAGES = [
@@ -54,13 +60,16 @@ function applyToDocument(lng: string) {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    fr: { translation: fr },
-    de: { translation: de },
-    it: { translation: it },
-    ru: { translation: ru },
-    es: { translation: es },
+    en: { translation: en, exercise: exEn },
+    fr: { translation: fr, exercise: exFr },
+    de: { translation: de, exercise: exDe },
+    it: { translation: it, exercise: exIt },
+    ru: { translation: ru, exercise: exRu },
+    es: { translation: es, exercise: exEs },
   },
+  // Workshops, the participant room and the console have their own namespace.
+  ns: ['translation', 'exercise'],
+  defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...CODES],

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { useExercise } from './api';
+import { readingFromState, type ClockReading } from './clock';
+import { project } from './projection';
+import { useExerciseStream } from './stream';
+
+/** The exercise (REST), its live stream and what the events say, together. */
+export function useLiveExercise(id: number) {
+  const exercise = useExercise(id);
+  const stream = useExerciseStream(id);
+  const projection = useMemo(() => project(stream.events), [stream.events]);
+  const ex = exercise.data;
+
+  // The latest clock change in the stream wins; before any, the REST answer.
+  const clock: ClockReading | null = projection.clock ?? (ex ? readingFromState(ex.clock) : null);
+  // as_of is server time: estimate how far the server's clock is from ours.
+  const skewMs = ex ? Date.parse(ex.clock.as_of) - exercise.dataUpdatedAt : 0;
+
+  const phaseKey = projection.currentPhase ?? (ex?.current_phase || null);
+  const started = projection.phases.find((p) => p.key === phaseKey);
+  const info = ex?.scenario.phases?.find((p) => p.key === phaseKey);
+  const phase = started ?? info ?? null;
+
+  const teamName = (teamId: number) =>
+    projection.teamNames.get(teamId) ?? ex?.teams?.find((t) => t.id === teamId)?.name ?? `#${teamId}`;
+
+  return { exercise, stream, projection, clock, skewMs: Number.isFinite(skewMs) ? skewMs : 0, phase, teamName };
+}

@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Markdown } from '../../components/scenario/Markdown';
+import { PageTitle } from '../../components/PageTitle';
+import { useBriefing } from '../api';
+import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { ExerciseClock } from '../components/ExerciseClock';
+import { InjectFeed } from '../components/InjectFeed';
+import { StageQuestions } from '../components/StageQuestions';
+import { useLiveExercise } from '../live';
+
+/** A participant's room: clock, briefing, injects and the team's stage answers. */
+export function RoomPage() {
+  const { t } = useTranslation('exercise');
+  const id = Number(useParams().id);
+  const live = useLiveExercise(id);
+  const briefing = useBriefing(id);
+  const ex = live.exercise.data;
+
+  if (live.stream.state === 'removed') {
+    return (
+      <div className="card ex-removed" role="alert">
+        <h1>{t('room.removedTitle')}</h1>
+        <p>{t('room.removed')}</p>
+      </div>
+    );
+  }
+  if (live.exercise.isPending) return <p role="status">{t('common.loading')}</p>;
+  if (live.exercise.isError || !ex) {
+    return (
+      <div className="alert error" role="alert">
+        {t('common.loadFailed', { message: live.exercise.error?.message ?? '' })}
+      </div>
+    );
+  }
+  const teamId = ex.viewer.team_id ?? 0;
+  const teamName = live.teamName(teamId);
+  const myBriefing = briefing.data?.teams.find((b) => b.team_id === teamId) ?? briefing.data?.teams[0];
+
+  return (
+    <div className="ex-room">
+      <div className="ex-room-head">
+        <div>
+          <PageTitle>{teamName}</PageTitle>
+          <p className="muted">
+            {ex.title || ex.scenario.title}
+            {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
+          </p>
+        </div>
+        <ConnectionIndicator state={live.stream.state} />
+      </div>
+      <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      <div className="ex-room-grid">
+        <div className="ex-room-main">
+          <InjectFeed exerciseId={id} injects={live.projection.injects} />
+          <StageQuestions
+            exerciseId={id}
+            teamId={teamId}
+            phases={live.projection.phases}
+            answers={live.projection.answers}
+            closedPhases={live.projection.closedPhases}
+            sharedPhases={live.projection.sharedPhases}
+            teamName={live.teamName}
+          />
+        </div>
+        <aside className="ex-room-side">
+          <details className="card ex-briefing" open>
+            <summary>
+              <h2>{t('room.briefing')}</h2>
+            </summary>
+            {briefing.isPending && <p role="status">{t('common.loading')}</p>}
+            {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
+            {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
+              <>
+                <h3>{t('room.pocs')}</h3>
+                <ul>
+                  {myBriefing.points_of_contact.map((p, i) => (
+                    <li key={i}>
+                      <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
+                      {p.hours ? ` (${p.hours})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </details>
+        </aside>
+      </div>
+    </div>
+  );
+}

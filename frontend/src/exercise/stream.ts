@@ -1,0 +1,204 @@
+/**
+ * The live event stream of one exercise (Server-Sent Events on
+ * /api/v1/exercises/{id}/events), kept in order by sequence number.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { API_BASE } from '../api/client';
+
+export interface ExerciseEvent<D = Record<string, unknown>> {
+  seq: number;
+  type: string;
+  at: string;
+  offset_seconds: number;
+  data: D;
+}
+
+/** Every event type the server sends; EventSource only delivers named events we listen for. */
+export const EVENT_TYPES = [
+  'exercise.created',
+  'exercise.clock',
+  'phase.started',
+  'phase.closed',
+  'inject.released',
+  'inject.held',
+  'inject.unheld',
+  'inject.skipped',
+  'trigger.fired',
+  'trigger.decided',
+  'answer.updated',
+  'answer.submitted',
+  'answers.shared',
+  'note.added',
+  'team.renamed',
+  'participant.joined',
+  'participant.removed',
+  'message.sent',
+] as const;
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'removed';
+
+/**
+ * Merges `incoming` into `events` (sorted by seq, no duplicates). Returns the same
+ * array when nothing new arrived, so React can skip a render.
+ */
+export function mergeEvents(events: readonly ExerciseEvent[], incoming: readonly ExerciseEvent[]): ExerciseEvent[] {
+  if (incoming.length === 0) return events as ExerciseEvent[];
+  const seen = new Set(events.map((e) => e.seq));
+  const fresh: ExerciseEvent[] = [];
+  for (const e of incoming) {
+    if (!Number.isFinite(e.seq) || seen.has(e.seq)) continue;
+    seen.add(e.seq);
+    fresh.push(e);
+  }
+  if (fresh.length === 0) return events as ExerciseEvent[];
+  const last = events.length ? events[events.length - 1]!.seq : 0;
+  fresh.sort((a, b) => a.seq - b.seq);
+  if (fresh[0]!.seq > last) return [...events, ...fresh];
+  return [...events, ...fresh].sort((a, b) => a.seq - b.seq);
+}
+
+/** Parses one SSE `data:` payload; null when it is not an event. */
+export function parseEvent(raw: string): ExerciseEvent | null {
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (!v || typeof v !== 'object') return null;
+    const e = v as Partial<ExerciseEvent>;
+    if (typeof e.seq !== 'number' || typeof e.type !== 'string') return null;
+    return {
+      seq: e.seq,
+      type: e.type,
+      at: typeof e.at === 'string' ? e.at : '',
+      offset_seconds: typeof e.offset_seconds === 'number' ? e.offset_seconds : 0,
+      data: e.data && typeof e.data === 'object' ? (e.data as Record<string, unknown>) : {},
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The stream URL; `lastSeq` > 0 resumes after that event. */
+export function streamUrl(exerciseId: number, lastSeq: number): string {
+  const base = `${API_BASE}/exercises/${exerciseId}/events`;
+  return lastSeq > 0 ? `${base}?last_event_id=${lastSeq}` : base;
+}
+
+/** Delay before the n-th (1-based) reconnect we make ourselves: 1 s, 2 s, 4 s … at most 15 s. */
+export function backoffMs(attempt: number): number {
+  return Math.min(15_000, 1_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+type EventSourceFactory = (url: string) => EventSource;
+
+const defaultFactory: EventSourceFactory = (url) => new EventSource(url, { withCredentials: true });
+
+export interface ExerciseStream {
+  events: ExerciseEvent[];
+  state: ConnectionState;
+  lastSeq: number;
+}
+
+/**
+ * Subscribes to an exercise's event stream. The browser's EventSource resumes with
+ * Last-Event-ID on its own reconnects; when the stream fails for good, or the server
+ * closes it (other than for removal), a new EventSource resumes with ?last_event_id.
+ * Events are kept in seq order without duplicates.
+ */
+export function useExerciseStream(exerciseId: number, factory: EventSourceFactory = defaultFactory): ExerciseStream {
+  const [events, setEvents] = useState<ExerciseEvent[]>([]);
+  const [state, setState] = useState<ConnectionState>('connecting');
+  // Where to resume: the highest seq handed to React for this exercise.
+  const cursor = useRef({ id: exerciseId, seq: 0 });
+  const factoryRef = useRef(factory);
+  // Reset when the exercise changes (state adjusted during render, as React recommends).
+  const [forId, setForId] = useState(exerciseId);
+  if (forId !== exerciseId) {
+    setForId(exerciseId);
+    setEvents([]);
+    setState('connecting');
+  }
+
+  useEffect(() => {
+    if (cursor.current.id !== exerciseId) cursor.current = { id: exerciseId, seq: 0 };
+    let es: EventSource | null = null;
+    let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    let buffer: ExerciseEvent[] = [];
+
+    const flush = () => {
+      flushTimer = undefined;
+      const batch = buffer;
+      buffer = [];
+      if (stopped || !batch.length) return;
+      for (const e of batch) if (e.seq > cursor.current.seq) cursor.current.seq = e.seq;
+      setEvents((prev) => mergeEvents(prev, batch));
+    };
+
+    const onEvent = (ev: MessageEvent<string>) => {
+      const e = parseEvent(ev.data);
+      if (!e) return;
+      buffer.push(e);
+      // Coalesce bursts (the replay after a reload) into one render.
+      flushTimer ??= setTimeout(flush, 25);
+    };
+
+    const scheduleReconnect = () => {
+      if (stopped) return;
+      attempts += 1;
+      setState('reconnecting');
+      retryTimer = setTimeout(connect, backoffMs(attempts));
+    };
+
+    const onClose = (ev: MessageEvent<string>) => {
+      let reason = '';
+      try {
+        reason = (JSON.parse(ev.data) as { reason?: string }).reason ?? '';
+      } catch {
+        // no reason given
+      }
+      es?.close();
+      es = null;
+      if (reason === 'removed') {
+        flush();
+        stopped = true;
+        setState('removed');
+        return;
+      }
+      scheduleReconnect();
+    };
+
+    function connect() {
+      if (stopped) return;
+      const source = factoryRef.current(streamUrl(exerciseId, cursor.current.seq));
+      es = source;
+      source.addEventListener('open', () => {
+        attempts = 0;
+        setState('live');
+      });
+      source.addEventListener('error', () => {
+        if (source.readyState === 2 /* CLOSED: failed for good */) {
+          if (es === source) es = null;
+          scheduleReconnect();
+        } else {
+          setState('reconnecting'); // the browser reconnects with Last-Event-ID
+        }
+      });
+      source.addEventListener('message', onEvent);
+      for (const type of EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+      source.addEventListener('close', onClose as EventListener);
+    }
+
+    setState(cursor.current.seq > 0 ? 'reconnecting' : 'connecting');
+    connect();
+    return () => {
+      // Unflushed events are dropped; the next subscription resumes before them.
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(flushTimer);
+      es?.close();
+    };
+  }, [exerciseId]);
+
+  return { events, state, lastSeq: events.length ? events[events.length - 1]!.seq : 0 };
+}
