@@ -7,6 +7,60 @@ test.use({ baseURL: baseURL() });
 const SLUG = 'grid-cascade';
 const DURATION_LINE = 30;
 
+// A small valid scenario (the editor's template with its own id); line 7 is the duration.
+const TEMPLATE_LIKE = `id: imported-e2e
+version: 1
+title: "Imported in e2e"
+summary: |
+  A tiny scenario.
+languages: [en]
+duration: 30m
+level: introductory
+catalogue: osce-ict-cbms
+cbms: [8]
+objectives:
+  - key: o
+    text: Reach the other State.
+    cbms: [8]
+teams:
+  - key: a
+    name: Valdoria
+    kind: state
+    briefing: You play Valdoria.
+  - key: b
+    name: Esterra
+    kind: state
+    briefing: You play Esterra.
+phases:
+  - key: p
+    title: Only phase
+    clock: "Monday 09:00"
+    starts_at: 0m
+    situation: Something happens.
+injects:
+  - key: i
+    title: First news
+    phase: p
+    channel: news
+    from: Control
+    audience: all
+    at: 1m
+    body: News.
+    expected_actions:
+      - key: x
+        text: Contact the other State.
+        cbms: [8]
+rubric:
+  scale: psmu
+  criteria:
+    - key: c
+      title: Contact
+      description: They made contact.
+      cbms: [8]
+      injects: [i]
+      objective: o
+`;
+
 async function signIn(page: Page) {
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(ADMIN_EMAIL);
@@ -144,4 +198,17 @@ test('New from template validates, and saving creates the scenario', async ({ pa
   await expect(page).toHaveURL(/\/scenarios\/my-new-scenario-e2e\?version=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'A new scenario' })).toBeVisible();
   await expect(page.getByText('Held for a trigger or the facilitator')).toBeVisible();
+});
+
+test('Import file lists the problems of a broken file by line and column, and imports a good one', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/scenarios');
+  const broken = TEMPLATE_LIKE.replace('duration: 30m', 'duration: soon');
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('broken.yaml was not imported');
+  await expect(alert.locator('.problem-list li')).toContainText([/^line 7, column 11: /]);
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'imported.yaml', mimeType: 'application/yaml', buffer: Buffer.from(TEMPLATE_LIKE) });
+  await expect(page).toHaveURL(/\/scenarios\/imported-e2e\?version=1$/);
 });
