@@ -18,6 +18,7 @@ Usage:
   cbmex scenario validate FILE...         check scenario files; errors as file:line:col
   cbmex scenario import FILE...           store files in the library (new scenario or new version)
   cbmex scenario export ID [--version N] [--out FILE]   write a stored scenario's YAML
+  cbmex bench stream [--n N]              load test: N participant streams, inject delivery latency, memory
   cbmex ready                             exit 0 when the server at CBMEX_ADDR is ready (for health checks)
   cbmex config                            print every setting as a Markdown table
   cbmex version                           print the version
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runConfig(stdout)
 	case "ready":
 		return runReady(rest, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cbmex", version)
 		return 0

@@ -109,7 +109,7 @@ func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (in
 }
 
 func (s *server) live(c echo.Context, sub interface {
-	Events() <-chan exercise.Event
+	Events() <-chan *exercise.Event
 	Closed() <-chan struct{}
 	Why() string
 }, w *echo.Response, cursor int64) error {
@@ -133,7 +133,7 @@ func (s *server) live(c echo.Context, sub interface {
 				continue
 			}
 			cursor = e.Seq
-			if err := writeEvent(w, e); err != nil {
+			if err := writeEvent(w, *e); err != nil {
 				return nil
 			}
 			w.Flush()

@@ -21,8 +21,10 @@ type Source interface {
 }
 
 // Buffer is how many events a subscriber may fall behind before it is cut
-// off; it then reconnects with Last-Event-ID and loses nothing.
-const Buffer = 256
+// off; it then reconnects with Last-Event-ID and loses nothing. Events are
+// passed by pointer (shared, read-only), so an idle stream's buffer costs
+// Buffer × 8 bytes.
+const Buffer = 128
 
 // Hub is the per-process fan-out.
 type Hub struct {
@@ -49,7 +51,7 @@ type topic struct {
 
 // Sub is one open stream.
 type Sub struct {
-	C          chan exercise.Event
+	C          chan *exercise.Event
 	Done       chan struct{} // closed when the hub drops the subscriber
 	exerciseID int64
 	viewer     exercise.Viewer
@@ -80,7 +82,7 @@ func (h *Hub) Count() int {
 // and live events overlap rather than leave a gap (the reader drops repeats
 // by sequence number).
 func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, sessionID string) (*Sub, error) {
-	s := &Sub{C: make(chan exercise.Event, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, sessionID: sessionID}
+	s := &Sub{C: make(chan *exercise.Event, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, sessionID: sessionID}
 	h.mu.Lock()
 	_, known := h.topics[exerciseID]
 	h.mu.Unlock()
@@ -198,12 +200,13 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for _, e := range evs {
+	for i := range evs {
+		e := &evs[i]
 		if e.Seq <= t.cursor {
 			continue
 		}
 		t.cursor = e.Seq
-		removed := removedSession(e)
+		removed := removedSession(*e)
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
 				h.drop(t, s, "removed")
@@ -269,7 +272,7 @@ func (h *Hub) CloseAll() {
 }
 
 // Events is the channel of events for this subscriber.
-func (s *Sub) Events() <-chan exercise.Event { return s.C }
+func (s *Sub) Events() <-chan *exercise.Event { return s.C }
 
 // Closed is closed when the hub drops the subscriber.
 func (s *Sub) Closed() <-chan struct{} { return s.Done }

@@ -50,7 +50,7 @@ func receive(t *testing.T, s *stream.Sub) exercise.Event {
 	t.Helper()
 	select {
 	case e := <-s.C:
-		return e
+		return *e
 	case <-time.After(10 * time.Second): // a hang guard, not a timing assertion
 		t.Fatal("no event delivered")
 	}
