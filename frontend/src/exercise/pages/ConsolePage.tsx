@@ -154,6 +154,7 @@ function ClockControls({ exercise, status, speed }: { exercise: Exercise; status
         <label className="ex-inline">
           {t('console.speed')}{' '}
           <select
+            aria-label={t('console.speed')}
             value={String(speed)}
             disabled={busy || status === 'ended'}
             onChange={(e) => run({ action: 'speed', speed: Number(e.target.value) })}
@@ -177,7 +178,7 @@ function ClockControls({ exercise, status, speed }: { exercise: Exercise; status
           >
             <label>
               {t('console.jumpTo')}{' '}
-              <select value={phase} onChange={(e) => setPhase(e.target.value)}>
+              <select aria-label={t('console.jumpTo')} value={phase} onChange={(e) => setPhase(e.target.value)}>
                 <option value="">{t('console.choosePhase')}</option>
                 {(exercise.scenario.phases ?? []).map((p) => (
                   <option key={p.key} value={p.key}>
