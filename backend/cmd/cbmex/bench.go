@@ -263,7 +263,9 @@ func (c *benchClient) setup() (int64, []string, error) {
 	var ex struct {
 		Exercise struct {
 			ID    int64
-			Teams []struct{ JoinCode string `json:"join_code"` }
+			Teams []struct {
+				JoinCode string `json:"join_code"`
+			}
 		}
 	}
 	if err := c.call("POST", "/api/v1/exercises", c.token, map[string]any{"workshop_id": w.Workshop.ID, "scenario_id": "grid-cascade"}, &ex); err != nil {

@@ -179,7 +179,8 @@ func toScenarioJSON(s *scenario.Scenario) scenarioJSON {
 		ID: s.ID, Version: s.Version, Title: s.Title, Summary: s.Summary, Languages: nonNil(s.Languages),
 		Duration: secs(s.Duration), Level: string(s.Level), Audience: nonNil(s.Audience), Themes: nonNil(s.Themes),
 		Catalogue: s.Catalogue, CBMs: nonNil(s.CBMs), Objectives: []objectiveJSON{}, Coverage: map[string][]string{},
-		Rubric: rubricJSON{Scale: string(s.Rubric.Scale)},
+		Rubric:   rubricJSON{Scale: string(s.Rubric.Scale), Criteria: []criterionJSON{}},
+		Channels: []channelJSON{}, Teams: []teamJSON{}, Phases: []phaseJSON{}, Injects: []injectJSON{}, Triggers: []triggerJSON{},
 	}
 	for _, o := range s.Objectives {
 		out.Objectives = append(out.Objectives, objectiveJSON{o.Key, o.Text, nonNil(o.CBMs)})
@@ -191,7 +192,7 @@ func toScenarioJSON(s *scenario.Scenario) scenarioJSON {
 		out.Teams = append(out.Teams, toTeamJSON(t))
 	}
 	for _, p := range s.Phases {
-		pj := phaseJSON{Key: p.Key, Title: p.Title, Clock: p.Clock, StartsAt: secs(p.StartsAt), Situation: p.Situation}
+		pj := phaseJSON{Key: p.Key, Title: p.Title, Clock: p.Clock, StartsAt: secs(p.StartsAt), Situation: p.Situation, Questions: []questionJSON{}}
 		for _, q := range p.Questions {
 			pj.Questions = append(pj.Questions, questionJSON(q))
 		}
