@@ -104,3 +104,32 @@ func (f *FailureLimiter) Failed(key string) {
 	defer f.mu.Unlock()
 	f.limiter(key).AllowN(f.now(), 1)
 }
+
+// KeyedLimiter is a token bucket per key (a session, an address).
+type KeyedLimiter struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	m     map[string]*rate.Limiter
+	r     rate.Limit
+	burst int
+}
+
+// NewKeyedLimiter allows burst events at once per key, then r per second.
+func NewKeyedLimiter(now func() time.Time, r rate.Limit, burst int) *KeyedLimiter {
+	return &KeyedLimiter{now: now, m: map[string]*rate.Limiter{}, r: r, burst: burst}
+}
+
+// Allow spends one event for key, if it has one.
+func (k *KeyedLimiter) Allow(key string) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	lim, ok := k.m[key]
+	if !ok {
+		if len(k.m) >= 10000 {
+			k.m = map[string]*rate.Limiter{}
+		}
+		lim = rate.NewLimiter(k.r, k.burst)
+		k.m[key] = lim
+	}
+	return lim.AllowN(k.now(), 1)
+}

@@ -20,6 +20,11 @@ const (
 	EvJoined         = "participant.joined"
 	EvRemoved        = "participant.removed"
 	EvMessageSent    = "message.sent"
+	EvRequestUpdated = "request.updated"
+	EvRetagged       = "message.retagged"
+	EvPoCUpdated     = "poc.updated"
+	EvCommCheck      = "commcheck.sent"
+	EvCommAck        = "commcheck.acked"
 )
 
 // ClockData is the payload of exercise.clock.
@@ -108,12 +113,64 @@ type ParticipantData struct {
 	SessionID     string `json:"session_id,omitempty"`
 }
 
-// MessageData is the part of message.sent that triggers need (messaging
-// adds the rest).
+// MessageData is the payload of message.sent: one message from a team (or
+// the facilitators' control cell, team 0) to teams, the control cell or all.
 type MessageData struct {
-	From    int64    `json:"from"`
-	To      []int64  `json:"to"`
-	Channel string   `json:"channel"`
+	From      int64    `json:"from"` // team id; 0 = control cell
+	FromName  string   `json:"from_name"`
+	To        []int64  `json:"to"`
+	ToControl bool     `json:"to_control,omitempty"`
+	All       bool     `json:"all,omitempty"`
+	Channel   string   `json:"channel"`
+	Subject   string   `json:"subject"`
+	Body      string   `json:"body"` // Markdown; rendered without raw HTML
+	CBMs      []string `json:"cbms"`
+	Kind      string   `json:"kind,omitempty"` // "" for a message; information, consultation or assistance for a request
+	ReplyTo   int64    `json:"reply_to,omitempty"`
+}
+
+// RequestUpdate is the payload of request.updated.
+type RequestUpdate struct {
+	Message int64  `json:"message"` // the request's seq
+	Status  string `json:"status"`  // acknowledged, answered, declined, escalated
+	TeamID  int64  `json:"team_id"` // who acted; 0 = control
+	By      string `json:"by"`
+	Note    string `json:"note,omitempty"`
+	Answer  int64  `json:"answer,omitempty"` // the reply message's seq, for answered
+}
+
+// RetagData is a facilitator's correction of a message's CBM tags.
+type RetagData struct {
+	Message int64    `json:"message"`
 	CBMs    []string `json:"cbms"`
-	Kind    string   `json:"kind"`
+	By      string   `json:"by"`
+}
+
+// PoCData is a team's points-of-contact entries (CBM 8 directory).
+type PoCData struct {
+	TeamID  int64      `json:"team_id"`
+	Entries []PoCEntry `json:"entries"`
+	By      string     `json:"by"`
+}
+
+// PoCEntry is one point of contact.
+type PoCEntry struct {
+	Role      string   `json:"role"` // policy or technical
+	Name      string   `json:"name"`
+	Channel   string   `json:"channel"`
+	Hours     string   `json:"hours"`
+	Languages []string `json:"languages"`
+}
+
+// CommCheckData is a communication check sent to every team's PoC.
+type CommCheckData struct {
+	Text string `json:"text"`
+	By   string `json:"by"`
+}
+
+// CommAckData acknowledges a communication check.
+type CommAckData struct {
+	Check  int64  `json:"check"`
+	TeamID int64  `json:"team_id"`
+	By     string `json:"by"`
 }

@@ -23,6 +23,39 @@ type Projection struct {
 	Shared        map[string]bool // phases whose answers the facilitators shared
 	Messages      []MessageFact
 	TeamKeys      map[int64]string // team id → scenario key, for trigger facts
+
+	Mail       map[int64]*Message // by seq
+	MailOrder  []int64            // seqs in order
+	PoC        map[int64]PoCData  // by team id (latest)
+	CommChecks map[int64]*CommCheck
+}
+
+// Message is a sent message with its request lifecycle and corrections.
+type Message struct {
+	MessageData
+	Seq       int64
+	Offset    time.Duration
+	CreatedAt time.Time
+	Audience  Audience
+	Status    string // requests: open, acknowledged, answered, declined, escalated
+	Updates   []RequestStep
+	Retag     *RetagData
+}
+
+// RequestStep is one step of a request's lifecycle.
+type RequestStep struct {
+	RequestUpdate
+	Offset    time.Duration
+	CreatedAt time.Time
+}
+
+// CommCheck is a communication check and who acknowledged it when.
+type CommCheck struct {
+	CommCheckData
+	Seq       int64
+	Offset    time.Duration
+	CreatedAt time.Time
+	Acks      map[int64]RequestStep // by team id, first acknowledgement
 }
 
 // ReleasedInject is what was released, when, and who received it.
@@ -52,6 +85,7 @@ func NewProjection(teams []Team) *Projection {
 		PhasesStarted: map[string]bool{}, PhasesClosed: map[string]bool{}, Fired: map[string]bool{},
 		Decisions: map[string]bool{}, Answers: map[AnswerKey]Answer{}, Submitted: map[AnswerKey]bool{},
 		Shared: map[string]bool{}, TeamKeys: map[int64]string{},
+		Mail: map[int64]*Message{}, PoC: map[int64]PoCData{}, CommChecks: map[int64]*CommCheck{},
 	}
 	for _, t := range teams {
 		p.TeamKeys[t.ID] = t.Key
@@ -103,25 +137,16 @@ func (p *Projection) apply(e Event) {
 		p.Submitted[AnswerKey{a.TeamID, a.Phase, a.Question}] = true
 	case EvAnswersShared:
 		p.Shared[key(e)] = true
-	case EvMessageSent:
-		p.Messages = append(p.Messages, p.messageFact(e))
+	case EvMessageSent, EvRequestUpdated, EvRetagged, EvPoCUpdated, EvCommCheck, EvCommAck:
+		p.applyMail(e)
 	}
-}
-
-func (p *Projection) messageFact(e Event) MessageFact {
-	var m MessageData
-	_ = json.Unmarshal(e.Data, &m)
-	f := MessageFact{At: e.Offset, From: p.TeamKeys[m.From], Channel: m.Channel, CBMs: m.CBMs, Kind: m.Kind}
-	for _, id := range m.To {
-		f.To = append(f.To, p.TeamKeys[id])
-	}
-	return f
 }
 
 // State is the planner's view of the projection at exercise time now.
 func (p *Projection) State(now time.Duration) State {
 	return State{Now: now, Released: p.Released, Held: p.Held, Skipped: p.Skipped,
-		PhasesStarted: p.PhasesStarted, Fired: p.Fired, Decisions: p.Decisions, Messages: p.Messages}
+		PhasesStarted: p.PhasesStarted, Fired: p.Fired, Decisions: p.Decisions, Messages: p.Messages,
+		Requests: p.requestFacts()}
 }
 
 // key reads the "key" field that most payloads carry.
@@ -144,6 +169,20 @@ func (p *Projection) clone() *Projection {
 	c.Answers, c.Submitted, c.Shared = cloneMap(p.Answers), cloneMap(p.Submitted), cloneMap(p.Shared)
 	c.Messages = append([]MessageFact(nil), p.Messages...)
 	c.TeamKeys = cloneMap(p.TeamKeys)
+	c.Mail = make(map[int64]*Message, len(p.Mail))
+	for k, m := range p.Mail {
+		cp := *m
+		cp.Updates = append([]RequestStep(nil), m.Updates...)
+		c.Mail[k] = &cp
+	}
+	c.MailOrder = append([]int64(nil), p.MailOrder...)
+	c.PoC = cloneMap(p.PoC)
+	c.CommChecks = make(map[int64]*CommCheck, len(p.CommChecks))
+	for k, cc := range p.CommChecks {
+		cp := *cc
+		cp.Acks = cloneMap(cc.Acks)
+		c.CommChecks[k] = &cp
+	}
 	return &c
 }
 

@@ -17,6 +17,7 @@ import (
 // Scenarios gives the parsed scenario of a stored version.
 type Scenarios interface {
 	ScenarioOfVersion(ctx context.Context, versionID int64) (*scenario.Scenario, error)
+	KnownCBM(catalogue, key string) bool
 }
 
 // Sessions issues and revokes participant tokens.

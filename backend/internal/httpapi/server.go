@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/time/rate"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
@@ -41,11 +42,14 @@ type server struct {
 	registry     *prometheus.Registry
 	latency      *prometheus.HistogramVec
 	joinFailures *auth.FailureLimiter
+	messageRate  *auth.KeyedLimiter
 }
 
 // New builds the Echo instance with every route registered.
 func New(d Deps) *echo.Echo {
-	s := &server{Deps: d, registry: prometheus.NewRegistry(), joinFailures: auth.NewFailureLimiter(time.Now)}
+	s := &server{Deps: d, registry: prometheus.NewRegistry(), joinFailures: auth.NewFailureLimiter(time.Now),
+		// 10 messages at once, then one every 3 seconds (20 a minute) per session.
+		messageRate: auth.NewKeyedLimiter(time.Now, rate.Every(3*time.Second), 10)}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "cbmex_http_request_duration_seconds",
 		Help:    "Latency of HTTP requests by method, route pattern and status.",
@@ -132,6 +136,17 @@ func (s *server) routes(e *echo.Echo) {
 	ex.PATCH("/teams/:team", s.renameTeam)
 	ex.POST("/teams/:team/code", s.newTeamCode)
 	ex.DELETE("/participants/:pid", s.removeParticipant)
+	ex.GET("/messages", s.listMessages)
+	ex.POST("/messages", s.sendMessage)
+	for verb, status := range map[string]string{"acknowledge": "acknowledged", "answer": "answered", "decline": "declined", "escalate": "escalated"} {
+		ex.POST("/messages/:msg/"+verb, s.requestAction(status))
+	}
+	ex.PUT("/messages/:msg/tags", s.retagMessage)
+	ex.GET("/poc", s.pocDirectory)
+	ex.PUT("/poc", s.savePoC)
+	ex.GET("/commchecks", s.listCommChecks)
+	ex.POST("/commchecks", s.sendCommCheck)
+	ex.POST("/commchecks/:check/ack", s.ackCommCheck)
 
 	api.Any("/*", apiNotFound)
 	s.ui(e)

@@ -55,3 +55,16 @@ func (l *Library) ScenarioOfVersion(ctx context.Context, versionID int64) (*scen
 	l.parsed.mu.Unlock()
 	return s, nil
 }
+
+// KnownCBM tells whether key is an item of the catalogue ("" = the default).
+func (l *Library) KnownCBM(catalogue, key string) bool {
+	c := l.cbms.Default()
+	if catalogue != "" {
+		var ok bool
+		if c, ok = l.cbms.Catalogue(catalogue); !ok {
+			return false
+		}
+	}
+	_, ok := c.Item(key)
+	return ok
+}

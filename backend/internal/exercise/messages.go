@@ -1,0 +1,208 @@
+package exercise
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
+
+// Sender is who writes: a team (participants) or the control cell (staff).
+type Sender struct {
+	TeamID int64 // 0 = the facilitators' control cell
+	Name   string
+}
+
+// Outgoing is a message to send.
+type Outgoing struct {
+	To        []int64
+	ToControl bool
+	All       bool
+	Channel   string
+	Subject   string
+	Body      string
+	CBMs      []string
+	Kind      string // "" or information, consultation, assistance
+	ReplyTo   int64
+}
+
+// Message limits.
+const (
+	MaxSubject    = 200
+	MaxBody       = 20000
+	MaxRecipients = 20
+)
+
+// Send validates and sends a message. It reaches exactly its sender, its
+// recipients and the staff (everyone for public statements); nothing is
+// stored when anything is wrong.
+func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Outgoing) (*Message, error) {
+	sc, teams, err := s.scenarioAndTeams(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.Projection(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkOutgoing(sc, teams, p, from, &o); err != nil {
+		return nil, err
+	}
+	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
+		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
+	aud := messageAudience(data)
+	evs, err := s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
+		if ex.Clock.Status != Running && ex.Clock.Status != Paused {
+			return Write{}, conflict("invalid_state", "Messages can be sent only while the exercise runs or is paused.")
+		}
+		return Write{Events: []NewEvent{{Type: EvMessageSent, Audience: aud, Data: data}}}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	e := evs[0]
+	return &Message{MessageData: data, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: aud, Status: openIf(o.Kind)}, nil
+}
+
+func openIf(kind string) string {
+	if kind != "" {
+		return "open"
+	}
+	return ""
+}
+
+// messageAudience: the sender, the recipients and staff; public statements
+// and messages to all reach every team.
+func messageAudience(d MessageData) Audience {
+	if d.All {
+		return Everyone
+	}
+	ids := append([]int64(nil), d.To...)
+	if d.From != 0 && !slices.Contains(ids, d.From) {
+		ids = append(ids, d.From)
+	}
+	return TeamsOnly(ids...)
+}
+
+func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projection, from Sender, o *Outgoing) error {
+	fields := map[string]string{}
+	ch, ok := sc.Channel(o.Channel)
+	switch {
+	case !ok:
+		fields["channel"] = "Choose one of the exercise's channels."
+	case ch.AllTeams:
+		o.All, o.To, o.ToControl = true, nil, false
+	case ch.Control:
+		o.ToControl, o.All, o.To = true, false, nil
+	}
+	o.To = dedupe(o.To)
+	switch {
+	case len(o.To) > MaxRecipients:
+		fields["to"] = "A message can have at most 20 recipients."
+	case !allKnown(o.To, teams):
+		fields["to"] = "Every recipient must be a team of this exercise."
+	case !o.All && !o.ToControl && len(o.To) == 0:
+		fields["to"] = "Choose at least one recipient."
+	case from.TeamID != 0 && len(o.To) == 1 && o.To[0] == from.TeamID && !o.ToControl:
+		fields["to"] = "Choose a recipient other than your own team."
+	}
+	o.Subject, o.Body = strings.TrimSpace(o.Subject), strings.TrimSpace(o.Body)
+	if o.Subject == "" || utf8.RuneCountInString(o.Subject) > MaxSubject {
+		fields["subject"] = "Write a subject of at most 200 characters."
+	}
+	if o.Body == "" || utf8.RuneCountInString(o.Body) > MaxBody {
+		fields["body"] = "Write the message (at most 20,000 characters)."
+	}
+	if msg := s.checkTags(sc, o.CBMs); msg != "" {
+		fields["cbms"] = msg
+	}
+	o.CBMs = dedupeS(o.CBMs)
+	if o.Kind != "" && !slices.Contains([]string{"information", "consultation", "assistance"}, o.Kind) {
+		fields["kind"] = "A request is for information, consultation or assistance."
+	}
+	if o.ReplyTo != 0 {
+		if m := p.Mail[o.ReplyTo]; m == nil || !CanSee(Viewer{TeamID: from.TeamID, Staff: from.TeamID == 0}, m.Audience) {
+			fields["reply_to"] = "You can only reply to a message you received or sent."
+		}
+	}
+	if len(fields) > 0 {
+		return apperr.Invalid(fields)
+	}
+	return nil
+}
+
+func (s *Service) checkTags(sc *scenario.Scenario, cbms []string) string {
+	if len(cbms) > 16 {
+		return "Tag at most 16 CBMs."
+	}
+	for _, k := range cbms {
+		if !s.scenarios.KnownCBM(sc.Catalogue, k) {
+			return "\"" + k + "\" is not a CBM of the catalogue."
+		}
+	}
+	return ""
+}
+
+func dedupe(ids []int64) []int64 {
+	out := []int64{}
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func dedupeS(xs []string) []string {
+	out := []string{}
+	for _, x := range xs {
+		x = strings.TrimSpace(x)
+		if x != "" && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Visible returns the messages v may see, newest first, at most limit,
+// before seq (0: from the newest), filtered by team, channel and CBM.
+func (p *Projection) VisibleMail(v Viewer, f MailFilter) []*Message {
+	var out []*Message
+	for i := len(p.MailOrder) - 1; i >= 0 && len(out) < f.Limit; i-- {
+		m := p.Mail[p.MailOrder[i]]
+		if (f.Before != 0 && m.Seq >= f.Before) || !CanSee(v, m.Audience) || !f.matches(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// MailFilter narrows a message listing.
+type MailFilter struct {
+	Team    int64 // sent by or to this team
+	Channel string
+	CBM     string
+	Open    bool // open requests only
+	Before  int64
+	Limit   int
+}
+
+func (f MailFilter) matches(m *Message) bool {
+	return (f.Team == 0 || m.From == f.Team || slices.Contains(m.To, f.Team)) &&
+		(f.Channel == "" || m.Channel == f.Channel) &&
+		(f.CBM == "" || slices.Contains(m.Tags(), f.CBM)) &&
+		(!f.Open || (m.Kind != "" && m.Status != "answered" && m.Status != "declined"))
+}
+
+// Tags are the CBMs a message counts for: the facilitators' correction when
+// there is one, else the sender's own tags.
+func (m *Message) Tags() []string {
+	if m.Retag != nil {
+		return m.Retag.CBMs
+	}
+	return m.CBMs
+}
