@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Markdown } from '../../components/scenario/Markdown';
@@ -16,6 +17,10 @@ export function RoomPage() {
   const live = useLiveExercise(id);
   const briefing = useBriefing(id);
   const ex = live.exercise.data;
+  // On a phone the briefing starts folded, so that the injects are in view.
+  const [briefingOpen, setBriefingOpen] = useState(
+    () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
+  );
 
   if (live.stream.state === 'removed') {
     return (
@@ -64,7 +69,11 @@ export function RoomPage() {
           />
         </div>
         <aside className="ex-room-side">
-          <details className="card ex-briefing" open>
+          <details
+            className="card ex-briefing"
+            open={briefingOpen}
+            onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
+          >
             <summary>
               <h2>{t('room.briefing')}</h2>
             </summary>
