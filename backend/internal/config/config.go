@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -23,6 +24,7 @@ type Config struct {
 	LogFormat     string
 	SessionTTL    time.Duration
 	BodyLimit     string
+	MessageRate   int // messages per minute per participant
 }
 
 // Key documents one setting: its variable, flag, default and meaning.
@@ -48,6 +50,8 @@ var Keys = []Key{
 		set: func(c *Config, v string) error { c.AdminPassword = v; return nil }},
 	{Env: "CBMEX_SESSION_TTL", Flag: "session-ttl", Default: "12h", Help: "Lifetime of a sign-in session (Go duration).",
 		set: func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return err }},
+	{Env: "CBMEX_MESSAGE_RATE", Flag: "message-rate", Default: "20", Help: "Messages a participant may send per minute (after a burst of 10).",
+		set: func(c *Config, v string) (err error) { c.MessageRate, err = strconv.Atoi(v); return err }},
 	{Env: "CBMEX_BODY_LIMIT", Flag: "body-limit", Default: "2M", Help: "Largest request body accepted (e.g. 512K, 2M).",
 		set: func(c *Config, v string) error { c.BodyLimit = v; return nil }},
 	{Env: "CBMEX_LOG_LEVEL", Flag: "log-level", Default: "info", Help: "debug, info, warn or error.",
@@ -104,6 +108,9 @@ func (c *Config) validate() error {
 	}
 	if c.JWTSecret != "" && len(c.JWTSecret) < 32 {
 		return fmt.Errorf("CBMEX_JWT_SECRET must be at least 32 bytes long")
+	}
+	if c.MessageRate < 1 || c.MessageRate > 6000 {
+		return fmt.Errorf("CBMEX_MESSAGE_RATE must be between 1 and 6000 messages per minute")
 	}
 	if c.SessionTTL < time.Minute {
 		return fmt.Errorf("CBMEX_SESSION_TTL must be at least one minute")

@@ -33,6 +33,8 @@ type Deps struct {
 	UI         fs.FS  // built SPA (frontend/dist), nil when not built
 	BodyLimit  string // e.g. "2M"
 	SessionTTL time.Duration
+	// MessageRate is how many messages a participant may send per minute.
+	MessageRate int
 	// SecureCookies marks cookies Secure; set when served over HTTPS.
 	SecureCookies bool
 }
@@ -48,8 +50,8 @@ type server struct {
 // New builds the Echo instance with every route registered.
 func New(d Deps) *echo.Echo {
 	s := &server{Deps: d, registry: prometheus.NewRegistry(), joinFailures: auth.NewFailureLimiter(time.Now),
-		// 10 messages at once, then one every 3 seconds (20 a minute) per session.
-		messageRate: auth.NewKeyedLimiter(time.Now, rate.Every(3*time.Second), 10)}
+		// A burst of 10 messages per session, then MessageRate a minute.
+		messageRate: auth.NewKeyedLimiter(time.Now, rate.Limit(float64(max(d.MessageRate, 1))/60), 10)}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "cbmex_http_request_duration_seconds",
 		Help:    "Latency of HTTP requests by method, route pattern and status.",
