@@ -167,6 +167,12 @@ test('a facilitator runs the tutorial with two teams', async ({ page, browser })
     await nor.goto('/');
     await expect(nor).toHaveURL(new RegExp(`/exercises/${exerciseId}/room$`));
     await expect(nor.getByRole('navigation', { name: 'Main navigation' })).toHaveCount(0);
+
+    // Removing a participant ends their stream at once and tells them so.
+    fac.once('dialog', (d) => void d.accept());
+    await fac.getByRole('region', { name: 'Teams' }).getByRole('button', { name: 'Remove Victor' }).click();
+    await expect(val.getByText('You were removed from this exercise.')).toBeVisible();
+    await expect(fac.getByRole('button', { name: 'Remove Victor' })).toHaveCount(0);
   } finally {
     await norCtx.close();
     await valCtx.close();
