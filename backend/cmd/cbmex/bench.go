@@ -26,8 +26,12 @@ import (
 // exercise, releases injects and reports delivery latency and the server's
 // memory per connection. It sends traffic to 127.0.0.1 only and stops by itself.
 func runBench(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "messages" {
+		return runBenchMessages(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "stream" {
-		fmt.Fprintln(stderr, "usage: cbmex bench stream [--n 1000] [--injects 20] [--database-url postgres://…]")
+		fmt.Fprintln(stderr, "usage: cbmex bench stream [--n 1000] [--injects 20] [--database-url postgres://…]\n"+
+			"       cbmex bench messages [--participants 300] [--rate 200] [--seconds 10] [--database-url …]")
 		return 2
 	}
 	fs := flag.NewFlagSet("bench stream", flag.ContinueOnError)
@@ -146,7 +150,7 @@ type child struct {
 const benchAdmin, benchPassword = "bench@example.org", "bench-password-long-enough"
 
 // startChild runs this same binary as `serve` on a free loopback port.
-func startChild(ctx context.Context, dbURL string, stderr io.Writer) (*child, error) {
+func startChild(ctx context.Context, dbURL string, stderr io.Writer, extraEnv ...string) (*child, error) {
 	dir, err := os.MkdirTemp("", "cbmex-bench-")
 	if err != nil {
 		return nil, err
@@ -165,6 +169,7 @@ func startChild(ctx context.Context, dbURL string, stderr io.Writer) (*child, er
 	cmd.Env = append(os.Environ(), "CBMEX_ADDR="+addr, "CBMEX_DATA_DIR="+filepath.Join(dir, "data"),
 		"CBMEX_DATABASE_URL="+dbURL, "CBMEX_ADMIN_EMAIL="+benchAdmin, "CBMEX_ADMIN_PASSWORD="+benchPassword,
 		"CBMEX_LOG_LEVEL=warn")
+	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout, cmd.Stderr = io.Discard, stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {

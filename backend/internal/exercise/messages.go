@@ -44,9 +44,11 @@ func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Out
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.Projection(ctx, exerciseID)
-	if err != nil {
-		return nil, err
+	var p *Projection // needed only to check what a reply answers
+	if o.ReplyTo != 0 {
+		if p, err = s.Projection(ctx, exerciseID); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.checkOutgoing(sc, teams, p, from, &o); err != nil {
 		return nil, err

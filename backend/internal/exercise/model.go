@@ -85,6 +85,7 @@ type Store interface {
 	UpdateTeam(ctx context.Context, t *Team) error
 	AddParticipant(ctx context.Context, p *Participant) error
 	Participants(ctx context.Context, exerciseID int64) ([]Participant, error)
+	ParticipantBySession(ctx context.Context, sessionID string) (*Participant, error)
 	RemoveParticipant(ctx context.Context, id int64, at time.Time) error
 
 	Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*Exercise) (Write, error)) ([]Event, error)

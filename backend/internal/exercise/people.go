@@ -175,14 +175,9 @@ func (s *Service) Events(ctx context.Context, v Viewer, exerciseID, after int64,
 
 // ParticipantOf finds the participant holding a session.
 func (s *Service) ParticipantOf(ctx context.Context, exerciseID int64, sessionID string) (*Participant, error) {
-	ps, err := s.store.Participants(ctx, exerciseID)
-	if err != nil {
-		return nil, err
+	p, err := s.store.ParticipantBySession(ctx, sessionID)
+	if errors.Is(err, apperr.ErrNoRow) || (err == nil && p.ExerciseID != exerciseID) {
+		return nil, apperr.NotFound("participant")
 	}
-	for i := range ps {
-		if ps[i].SessionID == sessionID {
-			return &ps[i], nil
-		}
-	}
-	return nil, apperr.NotFound("participant")
+	return p, err
 }

@@ -102,16 +102,3 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	}
 	return out
 }
-
-// eventJSON is how an event travels, in the stream and in the log.
-type eventJSON struct {
-	Seq           int64     `json:"seq"`
-	Type          string    `json:"type"`
-	At            time.Time `json:"at"`
-	OffsetSeconds float64   `json:"offset_seconds"`
-	Data          any       `json:"data"`
-}
-
-func toEventJSON(e exercise.Event) eventJSON {
-	return eventJSON{Seq: e.Seq, Type: e.Type, At: e.CreatedAt, OffsetSeconds: e.Offset.Seconds(), Data: e.Data}
-}

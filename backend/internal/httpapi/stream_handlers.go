@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
-	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/stream"
 )
 
 // heartbeat keeps proxies from closing an idle stream and lets the browser
@@ -50,9 +49,9 @@ func (s *server) eventLog(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]eventJSON, len(evs))
-	for i, e := range evs {
-		out[i] = toEventJSON(e)
+	out := make([]stream.EventJSON, len(evs))
+	for i := range evs {
+		out[i] = stream.ToJSON(&evs[i])
 	}
 	return c.JSON(http.StatusOK, map[string]any{"events": out, "next_after": last, "more": last > after && len(evs) > 0 && last-after >= 500})
 }
@@ -96,8 +95,8 @@ func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (in
 		if err != nil {
 			return cursor, err
 		}
-		for _, e := range evs {
-			if err := writeEvent(w, e); err != nil {
+		for i := range evs {
+			if _, err := w.Write(stream.Frame(&evs[i])); err != nil {
 				return cursor, err
 			}
 		}
@@ -108,11 +107,9 @@ func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (in
 	}
 }
 
-func (s *server) live(c echo.Context, sub interface {
-	Events() <-chan *exercise.Event
-	Closed() <-chan struct{}
-	Why() string
-}, w *echo.Response, cursor int64) error {
+// live passes deliveries on until the client leaves or the hub drops the
+// stream. Deliveries that are already waiting go out in one write.
+func (s *server) live(c echo.Context, sub *stream.Sub, w *echo.Response, cursor int64) error {
 	beat := time.NewTicker(heartbeat)
 	defer beat.Stop()
 	for {
@@ -128,12 +125,8 @@ func (s *server) live(c echo.Context, sub interface {
 				return nil
 			}
 			w.Flush()
-		case e := <-sub.Events():
-			if e.Seq <= cursor {
-				continue
-			}
-			cursor = e.Seq
-			if err := writeEvent(w, *e); err != nil {
+		case d := <-sub.Events():
+			if err := writeDeliveries(w, d, sub, &cursor); err != nil {
 				return nil
 			}
 			w.Flush()
@@ -141,11 +134,18 @@ func (s *server) live(c echo.Context, sub interface {
 	}
 }
 
-func writeEvent(w io.Writer, e exercise.Event) error {
-	b, err := json.Marshal(toEventJSON(e))
-	if err != nil {
-		return err
+func writeDeliveries(w io.Writer, d *stream.Delivery, sub *stream.Sub, cursor *int64) error {
+	for {
+		if d.Seq > *cursor {
+			*cursor = d.Seq
+			if _, err := w.Write(d.Frame); err != nil {
+				return err
+			}
+		}
+		select {
+		case d = <-sub.Events():
+		default:
+			return nil
+		}
 	}
-	_, err = fmt.Fprintf(w, "id: %d\nevent: %s\ndata: %s\n\n", e.Seq, e.Type, b)
-	return err
 }

@@ -217,6 +217,16 @@ func (x *Exercises) Participants(ctx context.Context, exerciseID int64) ([]exerc
 	return out, nil
 }
 
+// ParticipantBySession finds the participant holding a session.
+func (x *Exercises) ParticipantBySession(ctx context.Context, sessionID string) (*exercise.Participant, error) {
+	var r participantRow
+	if err := x.s.DB.WithContext(ctx).Where("session_id = ?", sessionID).First(&r).Error; err != nil {
+		return nil, translate(err)
+	}
+	p := exercise.Participant(r)
+	return &p, nil
+}
+
 // RemoveParticipant marks a participant removed.
 func (x *Exercises) RemoveParticipant(ctx context.Context, id int64, at time.Time) error {
 	return x.s.DB.WithContext(ctx).Model(&participantRow{ID: id}).Update("removed_at", at).Error

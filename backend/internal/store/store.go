@@ -27,6 +27,9 @@ const (
 	Postgres = "postgres"
 )
 
+// postgresPoolSize bounds each replica's connections to PostgreSQL.
+const postgresPoolSize = 20
+
 // Store is the opened database.
 type Store struct {
 	DB      *gorm.DB
@@ -57,6 +60,15 @@ func Open(o Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
 		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		// A bounded pool: under load requests queue for a connection instead
+		// of exhausting the server's max_connections (shared by all replicas).
+		sqlDB.SetMaxOpenConns(postgresPoolSize)
+		sqlDB.SetMaxIdleConns(postgresPoolSize)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		return &Store{DB: db, Dialect: Postgres, URL: o.DatabaseURL}, nil
 	}
 	return openSQLite(o.DataDir, cfg)

@@ -51,7 +51,7 @@ type topic struct {
 
 // Sub is one open stream.
 type Sub struct {
-	C          chan *exercise.Event
+	C          chan *Delivery
 	Done       chan struct{} // closed when the hub drops the subscriber
 	exerciseID int64
 	viewer     exercise.Viewer
@@ -82,7 +82,7 @@ func (h *Hub) Count() int {
 // and live events overlap rather than leave a gap (the reader drops repeats
 // by sequence number).
 func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, sessionID string) (*Sub, error) {
-	s := &Sub{C: make(chan *exercise.Event, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, sessionID: sessionID}
+	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, sessionID: sessionID}
 	h.mu.Lock()
 	_, known := h.topics[exerciseID]
 	h.mu.Unlock()
@@ -207,6 +207,7 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 		}
 		t.cursor = e.Seq
 		removed := removedSession(*e)
+		var d *Delivery // encoded on first use, shared by every stream
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
 				h.drop(t, s, "removed")
@@ -215,8 +216,11 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 			if !exercise.CanSee(s.viewer, e.Audience) {
 				continue
 			}
+			if d == nil {
+				d = &Delivery{Seq: e.Seq, Frame: Frame(e)}
+			}
 			select {
-			case s.C <- e:
+			case s.C <- d:
 			default:
 				h.drop(t, s, "slow")
 			}
@@ -271,8 +275,8 @@ func (h *Hub) CloseAll() {
 	}
 }
 
-// Events is the channel of events for this subscriber.
-func (s *Sub) Events() <-chan *exercise.Event { return s.C }
+// Events is the channel of deliveries for this subscriber.
+func (s *Sub) Events() <-chan *Delivery { return s.C }
 
 // Closed is closed when the hub drops the subscriber.
 func (s *Sub) Closed() <-chan struct{} { return s.Done }

@@ -46,15 +46,15 @@ func appendEvent(t *testing.T, st *store.Store, id int64, aud exercise.Audience,
 	}
 }
 
-func receive(t *testing.T, s *stream.Sub) exercise.Event {
+func receive(t *testing.T, s *stream.Sub) *stream.Delivery {
 	t.Helper()
 	select {
 	case e := <-s.C:
-		return *e
+		return e
 	case <-time.After(10 * time.Second): // a hang guard, not a timing assertion
 		t.Fatal("no event delivered")
 	}
-	return exercise.Event{}
+	return nil
 }
 
 // An event written through one replica reaches a stream held by another,
