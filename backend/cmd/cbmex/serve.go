@@ -16,6 +16,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/httpapi"
+	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/stream"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
@@ -76,6 +77,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 
 	e := httpapi.New(httpapi.Deps{
 		Auth: accounts, Library: lib, Workshops: workshops, Exercises: exercises, Hub: hub, Logger: log,
+		Scoring: scoring.New(exercises),
 		UI: frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate, Ready: readiness(st, migrator),
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -190,3 +190,38 @@ func NormaliseCode(code string) string {
 	}
 	return s
 }
+
+// Record appends one event for another domain package (scoring writes its
+// scores and assessments into the same log), after decide accepts the
+// locked exercise.
+func (s *Service) Record(ctx context.Context, exerciseID int64, ev NewEvent, decide func(*Exercise) error) (*Event, error) {
+	evs, err := s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
+		if decide != nil {
+			if err := decide(ex); err != nil {
+				return Write{}, err
+			}
+		}
+		return Write{Events: []NewEvent{ev}}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &evs[0], nil
+}
+
+// AllEvents reads an exercise's whole log, in order.
+func (s *Service) AllEvents(ctx context.Context, exerciseID int64) ([]Event, error) {
+	var out []Event
+	after := int64(0)
+	for {
+		evs, err := s.store.Events(ctx, exerciseID, after, 5000)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+		if len(evs) < 5000 {
+			return out, nil
+		}
+		after = evs[len(evs)-1].Seq
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
+	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
 	"github.com/cbmex/cbmex/backend/internal/stream"
@@ -96,7 +97,7 @@ func buildEnv(t *testing.T, st *store.Store, ck *clock, svc *auth.Service, opts 
 	hubCtx, stopHub := context.WithCancel(context.Background())
 	t.Cleanup(stopHub)
 	go e.hub.Run(hubCtx)
-	d := Deps{Auth: svc, Library: lib, Workshops: e.workshops, Exercises: e.exercises, Hub: e.hub, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
+	d := Deps{Auth: svc, Library: lib, Workshops: e.workshops, Exercises: e.exercises, Hub: e.hub, Scoring: scoring.New(e.exercises), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
 		SessionTTL: 12 * time.Hour, MessageRate: 20, Ready: func(context.Context) error { return e.ready }}
 	for _, o := range opts {
 		o(&d)

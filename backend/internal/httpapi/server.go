@@ -17,6 +17,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
+	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/stream"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
@@ -27,6 +28,7 @@ type Deps struct {
 	Library    *library.Library
 	Workshops  *workshop.Service
 	Exercises  *exercise.Service
+	Scoring    *scoring.Service
 	Hub        *stream.Hub
 	Ready      func(ctx context.Context) error // database reachable and schema current
 	Logger     *slog.Logger
@@ -149,6 +151,12 @@ func (s *server) routes(e *echo.Echo) {
 	ex.GET("/commchecks", s.listCommChecks)
 	ex.POST("/commchecks", s.sendCommCheck)
 	ex.POST("/commchecks/:check/ack", s.ackCommCheck)
+	ex.PUT("/scores", s.setScore)
+	ex.PUT("/assessments/:team", s.assessTeam)
+	ex.POST("/improvements", s.addImprovement)
+	ex.POST("/report/publish", s.publishReport)
+	ex.GET("/report", s.report)
+	ex.GET("/report.csv", s.reportCSV)
 
 	api.Any("/*", apiNotFound)
 	s.ui(e)

@@ -1,0 +1,410 @@
+package scoring
+
+import (
+	"encoding/json"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
+
+// Report is the after-action report of one exercise. Times are seconds of
+// exercise time unless named wall.
+type Report struct {
+	Exercise    ExerciseInfo      `json:"exercise"`
+	Published   bool              `json:"published"`
+	Timeline    []TimelineEntry   `json:"timeline"`
+	Answers     []exercise.Answer `json:"answers"`
+	Teams       []TeamReport      `json:"teams"`
+	HeatMap     HeatMap           `json:"heat_map"`
+	Notes       []Note            `json:"notes,omitempty"` // facilitator observations (staff)
+	Plan        []ImprovementData `json:"improvement_plan"`
+	Definitions map[string]string `json:"definitions"`
+}
+
+// ExerciseInfo is the overview.
+type ExerciseInfo struct {
+	ID         int64           `json:"id"`
+	Title      string          `json:"title"`
+	Scenario   string          `json:"scenario"`
+	Version    int             `json:"scenario_version"`
+	Summary    string          `json:"summary"`
+	Status     exercise.Status `json:"status"`
+	StartedAt  *time.Time      `json:"started_at"`
+	EndedAt    *time.Time      `json:"ended_at"`
+	Duration   float64         `json:"played_seconds"`
+	Objectives []objectiveJSON `json:"objectives"`
+	Scale      string          `json:"scale"`
+	Criteria   []criterionJSON `json:"criteria"`
+}
+
+type objectiveJSON struct {
+	Key  string   `json:"key"`
+	Text string   `json:"text"`
+	CBMs []string `json:"cbms"`
+}
+
+type criterionJSON struct {
+	Key         string   `json:"key"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	CBMs        []string `json:"cbms"`
+	Injects     []string `json:"injects"`
+}
+
+// TimelineEntry is one inject or key action.
+type TimelineEntry struct {
+	Seq     int64    `json:"seq"`
+	At      float64  `json:"at_seconds"`
+	Kind    string   `json:"kind"` // phase, inject, message, request, clock
+	Title   string   `json:"title"`
+	TeamID  int64    `json:"team_id,omitempty"` // who acted
+	Teams   []int64  `json:"teams,omitempty"`   // who received
+	CBMs    []string `json:"cbms,omitempty"`
+	Channel string   `json:"channel,omitempty"`
+	Detail  string   `json:"detail,omitempty"`
+}
+
+// TeamReport is one team's scorecard and measured evidence.
+type TeamReport struct {
+	TeamID       int64            `json:"team_id"`
+	Key          string           `json:"key"`
+	Name         string           `json:"name"`
+	Scorecard    []CriterionScore `json:"scorecard"`
+	Strengths    string           `json:"strengths"`
+	Improvements string           `json:"improvements"`
+	Metrics      Metrics          `json:"metrics"`
+}
+
+// CriterionScore is a criterion with every facilitator's latest score, the
+// agreed final one, and whether the facilitators differ.
+type CriterionScore struct {
+	Criterion string      `json:"criterion"`
+	Scores    []ScoreData `json:"scores"`
+	Final     *ScoreData  `json:"final"`
+	Differ    bool        `json:"differ"`
+}
+
+// Metrics is what the system measured for a team: evidence beside the
+// rubric, never the score itself.
+type Metrics struct {
+	MessagesSent        int              `json:"messages_sent"`
+	MessagesReceived    int              `json:"messages_received"`
+	InjectResponses     []InjectResponse `json:"inject_responses"`
+	RequestsSent        int              `json:"requests_sent"`
+	RequestsAnswered    int              `json:"requests_sent_answered"`
+	RequestsReceived    []RequestTiming  `json:"requests_received"`
+	MedianAckSeconds    *float64         `json:"median_ack_seconds"`
+	MedianAnswerSeconds *float64         `json:"median_answer_seconds"`
+	Expected            []ExpectedResult `json:"expected_actions"`
+	CBMUse              map[string]int   `json:"cbm_use"`       // messages tagged per CBM
+	ExpectedCBMs        []string         `json:"expected_cbms"` // CBMs the scenario expected of the team
+	PoCComplete         bool             `json:"poc_complete"`
+	CommChecks          []CommCheckTime  `json:"comm_checks"`
+}
+
+// InjectResponse is the time from an inject reaching a team to the team's
+// first message after it.
+type InjectResponse struct {
+	Inject          string   `json:"inject"`
+	ReleasedAt      float64  `json:"released_at_seconds"`
+	FirstActionSecs *float64 `json:"first_action_seconds"`
+}
+
+// RequestTiming is a request a team received and how fast it reacted.
+type RequestTiming struct {
+	Message    int64    `json:"message"`
+	From       int64    `json:"from"`
+	Kind       string   `json:"kind"`
+	Status     string   `json:"status"`
+	AckSecs    *float64 `json:"ack_seconds"`
+	AnswerSecs *float64 `json:"answer_seconds"`
+}
+
+// ExpectedResult says whether an expected action of the scenario happened.
+type ExpectedResult struct {
+	Inject     string   `json:"inject"`
+	Action     string   `json:"action"`
+	Text       string   `json:"text"`
+	CBMs       []string `json:"cbms"`
+	Observed   bool     `json:"observed"`
+	AfterSecs  *float64 `json:"after_seconds"` // from the inject's release to the first matching message
+	WithinSecs *float64 `json:"within_seconds"`
+	InTime     bool     `json:"in_time"`
+	Evidence   int64    `json:"evidence,omitempty"` // the matching message
+}
+
+// CommCheckTime is a team's acknowledgement of one communication check.
+type CommCheckTime struct {
+	Check   int64    `json:"check"`
+	AckSecs *float64 `json:"ack_seconds"`
+}
+
+// HeatMap counts, per CBM and team, the messages that used the CBM.
+type HeatMap struct {
+	CBMs   []string                  `json:"cbms"`
+	Teams  []int64                   `json:"teams"`
+	Counts map[string]map[int64]int  `json:"counts"`   // cbm → team → messages
+	Expect map[string]map[int64]bool `json:"expected"` // cbm → team → expected by the scenario
+}
+
+// Note is a facilitator observation.
+type Note struct {
+	At   float64 `json:"at_seconds"`
+	Text string  `json:"text"`
+	By   string  `json:"by"`
+}
+
+// ForTeam is the report one team may read once published: the common parts
+// and its own scorecard; other teams' scorecards, metrics and the
+// facilitators' notes are left out.
+func (r *Report) ForTeam(teamID int64) *Report {
+	out := *r
+	out.Notes = nil
+	out.Teams = nil
+	for _, t := range r.Teams {
+		if t.TeamID == teamID {
+			out.Teams = append(out.Teams, t)
+		}
+	}
+	out.HeatMap = r.HeatMap.only(teamID)
+	out.Timeline = nil
+	for _, e := range r.Timeline {
+		if e.Kind != "message" && e.Kind != "request" || e.TeamID == teamID || slices.Contains(e.Teams, teamID) {
+			out.Timeline = append(out.Timeline, e)
+		}
+	}
+	out.Answers = nil
+	for _, a := range r.Answers {
+		if a.TeamID == teamID {
+			out.Answers = append(out.Answers, a)
+		}
+	}
+	return &out
+}
+
+func (h HeatMap) only(teamID int64) HeatMap {
+	out := HeatMap{CBMs: h.CBMs, Teams: []int64{teamID}, Counts: map[string]map[int64]int{}, Expect: map[string]map[int64]bool{}}
+	for c, m := range h.Counts {
+		out.Counts[c] = map[int64]int{teamID: m[teamID]}
+	}
+	for c, m := range h.Expect {
+		out.Expect[c] = map[int64]bool{teamID: m[teamID]}
+	}
+	return out
+}
+
+var definitions = map[string]string{
+	"first_action_seconds": "Exercise time from an inject reaching the team to the team's first message after it.",
+	"ack_seconds":          "Exercise time from a request reaching the team to the team acknowledging it.",
+	"answer_seconds":       "Exercise time from a request reaching the team to its answer.",
+	"expected_actions":     "An expected action counts as observed when the team sent a message after the inject that is tagged (or, after a facilitator's correction, counted) with one of the action's CBMs; in time when within its time limit.",
+	"cbm_use":              "Messages the team sent that used each CBM, by the facilitators' correction where there is one, else by the sender's own tags.",
+	"poc_complete":         "The team's points-of-contact entry names both a policy and a technical point of contact.",
+	"comm_checks":          "Exercise time from a communication check to the team's acknowledgement.",
+	"differ":               "The facilitators who scored this criterion gave different scores.",
+}
+
+// Build makes the report from the scenario, the teams and the whole log.
+func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, evs []exercise.Event) *Report {
+	p := exercise.NewProjection(teams)
+	p.Apply(evs...)
+	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
+	r := &Report{Exercise: b.overview(ex), Definitions: definitions, Plan: []ImprovementData{}}
+	b.scan(r)
+	for _, t := range teams {
+		r.Teams = append(r.Teams, b.team(t))
+	}
+	r.HeatMap = b.heatMap(r.Teams)
+	r.Answers = p.VisibleAnswers(exercise.Viewer{Staff: true})
+	return r
+}
+
+type builder struct {
+	sc     *scenario.Scenario
+	teams  []exercise.Team
+	p      *exercise.Projection
+	evs    []exercise.Event
+	scores []ScoreData
+	assess map[int64]AssessmentData
+}
+
+func (b *builder) overview(ex *exercise.Exercise) ExerciseInfo {
+	info := ExerciseInfo{ID: ex.ID, Title: ex.Title, Scenario: b.sc.Title, Version: b.sc.Version, Summary: b.sc.Summary,
+		Status: ex.Clock.Status, Duration: ex.Clock.Base.Seconds(), Scale: string(b.sc.Rubric.Scale)}
+	for _, o := range b.sc.Objectives {
+		info.Objectives = append(info.Objectives, objectiveJSON{o.Key, o.Text, o.CBMs})
+	}
+	for _, c := range b.sc.Rubric.Criteria {
+		info.Criteria = append(info.Criteria, criterionJSON{c.Key, c.Title, c.Description, c.CBMs, c.Injects})
+	}
+	return info
+}
+
+// scan reads the scoring events and the timeline from the log.
+func (b *builder) scan(r *Report) {
+	b.assess = map[int64]AssessmentData{}
+	for _, e := range b.evs {
+		switch e.Type {
+		case EvScore:
+			var d ScoreData
+			_ = json.Unmarshal(e.Data, &d)
+			b.scores = append(b.scores, d)
+		case EvAssessment:
+			var d AssessmentData
+			_ = json.Unmarshal(e.Data, &d)
+			b.assess[d.TeamID] = d
+		case EvImprovement:
+			var d ImprovementData
+			_ = json.Unmarshal(e.Data, &d)
+			r.Plan = append(r.Plan, d)
+		case EvPublished:
+			r.Published = true
+		case exercise.EvNote:
+			var d exercise.NoteData
+			_ = json.Unmarshal(e.Data, &d)
+			r.Notes = append(r.Notes, Note{At: e.Offset.Seconds(), Text: d.Text, By: d.By})
+		case exercise.EvClock:
+			b.clockTimes(r, e)
+		}
+		if t, ok := b.timelineEntry(e); ok {
+			r.Timeline = append(r.Timeline, t)
+		}
+	}
+}
+
+func (b *builder) clockTimes(r *Report, e exercise.Event) {
+	var d exercise.ClockData
+	_ = json.Unmarshal(e.Data, &d)
+	at := e.CreatedAt
+	switch d.Action {
+	case "start":
+		r.Exercise.StartedAt = &at
+	case "end":
+		r.Exercise.EndedAt = &at
+	}
+}
+
+func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
+	t := TimelineEntry{Seq: e.Seq, At: e.Offset.Seconds()}
+	switch e.Type {
+	case exercise.EvPhaseStarted:
+		var d exercise.PhaseData
+		_ = json.Unmarshal(e.Data, &d)
+		t.Kind, t.Title, t.Detail = "phase", d.Title, d.Clock
+	case exercise.EvInjectReleased:
+		var d exercise.InjectData
+		_ = json.Unmarshal(e.Data, &d)
+		t.Kind, t.Title, t.Channel, t.Teams, t.Detail = "inject", d.Title, d.Channel, b.receivers(e.Audience), d.Source
+	case exercise.EvMessageSent:
+		m := b.p.Mail[e.Seq]
+		t.Kind, t.Title, t.TeamID, t.Teams, t.Channel, t.CBMs = "message", m.Subject, m.From, m.To, m.Channel, m.Tags()
+		if m.Kind != "" {
+			t.Kind, t.Detail = "request", m.Kind
+		}
+	case exercise.EvRequestUpdated:
+		var d exercise.RequestUpdate
+		_ = json.Unmarshal(e.Data, &d)
+		m := b.p.Mail[d.Message]
+		if m == nil {
+			return t, false
+		}
+		t.Kind, t.Title, t.TeamID, t.Teams, t.Detail = "request", m.Subject, d.TeamID, append([]int64{m.From}, m.To...), d.Status
+	default:
+		return t, false
+	}
+	return t, true
+}
+
+// receivers lists the teams an audience reaches.
+func (b *builder) receivers(a exercise.Audience) []int64 {
+	var out []int64
+	for _, t := range b.teams {
+		if exercise.CanSee(exercise.Viewer{TeamID: t.ID}, a) {
+			out = append(out, t.ID)
+		}
+	}
+	return out
+}
+
+func (b *builder) team(t exercise.Team) TeamReport {
+	tr := TeamReport{TeamID: t.ID, Key: t.Key, Name: t.Name, Metrics: b.metrics(t)}
+	if a, ok := b.assess[t.ID]; ok {
+		tr.Strengths, tr.Improvements = a.Strengths, a.Improvements
+	}
+	for _, c := range b.sc.Rubric.Criteria {
+		tr.Scorecard = append(tr.Scorecard, b.criterion(t.ID, c.Key))
+	}
+	return tr
+}
+
+// criterion keeps each facilitator's latest score and the latest final one.
+func (b *builder) criterion(teamID int64, key string) CriterionScore {
+	cs := CriterionScore{Criterion: key, Scores: []ScoreData{}}
+	latest := map[int64]int{}
+	for _, s := range b.scores {
+		if s.TeamID != teamID || s.Criterion != key {
+			continue
+		}
+		if s.Final {
+			f := s
+			cs.Final = &f
+			continue
+		}
+		if i, ok := latest[s.ByUser]; ok {
+			cs.Scores[i] = s
+		} else {
+			latest[s.ByUser] = len(cs.Scores)
+			cs.Scores = append(cs.Scores, s)
+		}
+	}
+	for _, s := range cs.Scores {
+		cs.Differ = cs.Differ || s.Value != cs.Scores[0].Value
+	}
+	return cs
+}
+
+func (b *builder) heatMap(teams []TeamReport) HeatMap {
+	h := HeatMap{CBMs: b.sc.AllCBMs(), Counts: map[string]map[int64]int{}, Expect: map[string]map[int64]bool{}}
+	for _, t := range teams {
+		h.Teams = append(h.Teams, t.TeamID)
+		for c, n := range t.Metrics.CBMUse {
+			if !slices.Contains(h.CBMs, c) {
+				h.CBMs = append(h.CBMs, c)
+			}
+			if h.Counts[c] == nil {
+				h.Counts[c] = map[int64]int{}
+			}
+			h.Counts[c][t.TeamID] = n
+		}
+		for _, c := range t.Metrics.ExpectedCBMs {
+			if h.Expect[c] == nil {
+				h.Expect[c] = map[int64]bool{}
+			}
+			h.Expect[c][t.TeamID] = true
+		}
+	}
+	cbm.SortKeys(h.CBMs)
+	return h
+}
+
+func median(xs []float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	m := s[len(s)/2]
+	if len(s)%2 == 0 {
+		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return &m
+}
+
+func secs(d time.Duration) *float64 {
+	f := d.Seconds()
+	return &f
+}
