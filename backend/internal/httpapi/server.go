@@ -115,6 +115,8 @@ func (s *server) routes(e *echo.Echo) {
 	admin.POST("/workshops", s.createWorkshop)
 	admin.PATCH("/workshops/:id", s.updateWorkshop)
 	staff.POST("/exercises", s.createExercise)
+	staff.GET("/dashboard", s.dashboard)
+	staff.GET("/dashboard.csv", s.dashboardCSV)
 
 	ex := api.Group("/exercises/:id", requireRole(anyone...))
 	ex.GET("", s.getExercise)
