@@ -87,3 +87,22 @@ func (s *server) actorName(c echo.Context, x *exCtx) string {
 }
 
 var errParticipantsOnly = apperr.New(http.StatusForbidden, "participants_only", "Only a team's participants can write its answers.")
+
+// staffWrite is the rhythm of a facilitator's write to an exercise: check the
+// caller runs it, decode the body into T, act, answer status with no body.
+func staffWrite[T any](s *server, status int, act func(c echo.Context, x *exCtx, in T) error) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		x, err := s.staffExercise(c)
+		if err != nil {
+			return err
+		}
+		var in T
+		if err := c.Bind(&in); err != nil {
+			return badJSON(err)
+		}
+		if err := act(c, x, in); err != nil {
+			return err
+		}
+		return c.NoContent(status)
+	}
+}

@@ -202,19 +202,8 @@ type adHocRequest struct {
 	Teams   []int64 `json:"teams"`
 }
 
-func (s *server) adHocInject(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	var req adHocRequest
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Exercises.ReleaseAdHoc(c.Request().Context(), x.ex.ID, exercise.AdHoc(req)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusCreated)
+func (s *server) adHocInject(c echo.Context, x *exCtx, req adHocRequest) error {
+	return s.Exercises.ReleaseAdHoc(c.Request().Context(), x.ex.ID, exercise.AdHoc(req))
 }
 
 func (s *server) listTriggers(c echo.Context) error {
@@ -244,39 +233,21 @@ func (s *server) listTriggers(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"triggers": out})
 }
 
-func (s *server) decideTrigger(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	var req struct {
-		Yes *bool `json:"yes"`
-	}
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
+type decision struct {
+	Yes *bool `json:"yes"`
+}
+
+func (s *server) decideTrigger(c echo.Context, x *exCtx, req decision) error {
 	if req.Yes == nil {
 		return apperr.Invalid(map[string]string{"yes": "Answer with true or false."})
 	}
-	if err := s.Exercises.Decide(c.Request().Context(), x.ex.ID, c.Param("key"), *req.Yes, s.actorName(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return s.Exercises.Decide(c.Request().Context(), x.ex.ID, c.Param("key"), *req.Yes, s.actorName(c, x))
 }
 
-func (s *server) addNote(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	var req struct {
-		Text string `json:"text"`
-	}
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Exercises.Note(c.Request().Context(), x.ex.ID, req.Text, s.actorName(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusCreated)
+type noteRequest struct {
+	Text string `json:"text"`
+}
+
+func (s *server) addNote(c echo.Context, x *exCtx, req noteRequest) error {
+	return s.Exercises.Note(c.Request().Context(), x.ex.ID, req.Text, s.actorName(c, x))
 }

@@ -175,25 +175,16 @@ func (s *server) requestAction(status string) echo.HandlerFunc {
 	}
 }
 
-func (s *server) retagMessage(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
+type tagsRequest struct {
+	CBMs []string `json:"cbms"`
+}
+
+func (s *server) retagMessage(c echo.Context, x *exCtx, req tagsRequest) error {
 	seq, err := pathID(c, "msg")
 	if err != nil {
 		return err
 	}
-	var req struct {
-		CBMs []string `json:"cbms"`
-	}
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Exercises.Retag(c.Request().Context(), x.ex.ID, seq, req.CBMs, s.actorName(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return s.Exercises.Retag(c.Request().Context(), x.ex.ID, seq, req.CBMs, s.actorName(c, x))
 }
 
 // pocDirectory lists every team's points of contact: the latest entries a

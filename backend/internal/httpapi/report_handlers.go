@@ -18,65 +18,25 @@ func (s *server) author(c echo.Context, x *exCtx) scoring.Author {
 	return a
 }
 
-func (s *server) setScore(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	var in scoring.ScoreData
-	if err := c.Bind(&in); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Scoring.SetScore(c.Request().Context(), x.ex.ID, s.author(c, x), in); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+func (s *server) setScore(c echo.Context, x *exCtx, in scoring.ScoreData) error {
+	return s.Scoring.SetScore(c.Request().Context(), x.ex.ID, s.author(c, x), in)
 }
 
-func (s *server) assessTeam(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
+func (s *server) assessTeam(c echo.Context, x *exCtx, in scoring.AssessmentData) error {
 	tid, err := pathID(c, "team")
 	if err != nil {
 		return err
 	}
-	var in scoring.AssessmentData
-	if err := c.Bind(&in); err != nil {
-		return badJSON(err)
-	}
 	in.TeamID = tid
-	if err := s.Scoring.Assess(c.Request().Context(), x.ex.ID, s.author(c, x), in); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return s.Scoring.Assess(c.Request().Context(), x.ex.ID, s.author(c, x), in)
 }
 
-func (s *server) addImprovement(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	var in scoring.ImprovementData
-	if err := c.Bind(&in); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Scoring.AddImprovement(c.Request().Context(), x.ex.ID, s.author(c, x), in); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusCreated)
+func (s *server) addImprovement(c echo.Context, x *exCtx, in scoring.ImprovementData) error {
+	return s.Scoring.AddImprovement(c.Request().Context(), x.ex.ID, s.author(c, x), in)
 }
 
-func (s *server) publishReport(c echo.Context) error {
-	x, err := s.staffExercise(c)
-	if err != nil {
-		return err
-	}
-	if err := s.Scoring.Publish(c.Request().Context(), x.ex.ID, s.author(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+func (s *server) publishReport(c echo.Context, x *exCtx, _ struct{}) error {
+	return s.Scoring.Publish(c.Request().Context(), x.ex.ID, s.author(c, x))
 }
 
 // report returns the after-action report as the caller may see it: all of it

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -134,11 +135,11 @@ func (s *server) routes(e *echo.Echo) {
 	for _, a := range []string{"release", "hold", "unhold", "skip"} {
 		ex.POST("/injects/:key/"+a, s.injectAction(a))
 	}
-	ex.POST("/injects", s.adHocInject)
-	ex.POST("/triggers/:key/decide", s.decideTrigger)
+	ex.POST("/injects", staffWrite(s, http.StatusCreated, s.adHocInject))
+	ex.POST("/triggers/:key/decide", staffWrite(s, http.StatusNoContent, s.decideTrigger))
 	ex.POST("/phases/:phase/close", s.phaseAction(false))
 	ex.POST("/phases/:phase/share", s.phaseAction(true))
-	ex.POST("/notes", s.addNote)
+	ex.POST("/notes", staffWrite(s, http.StatusCreated, s.addNote))
 	ex.PATCH("/teams/:team", s.renameTeam)
 	ex.POST("/teams/:team/code", s.newTeamCode)
 	ex.DELETE("/participants/:pid", s.removeParticipant)
@@ -147,16 +148,16 @@ func (s *server) routes(e *echo.Echo) {
 	for verb, status := range map[string]string{"acknowledge": "acknowledged", "answer": "answered", "decline": "declined", "escalate": "escalated"} {
 		ex.POST("/messages/:msg/"+verb, s.requestAction(status))
 	}
-	ex.PUT("/messages/:msg/tags", s.retagMessage)
+	ex.PUT("/messages/:msg/tags", staffWrite(s, http.StatusNoContent, s.retagMessage))
 	ex.GET("/poc", s.pocDirectory)
 	ex.PUT("/poc", s.savePoC)
 	ex.GET("/commchecks", s.listCommChecks)
 	ex.POST("/commchecks", s.sendCommCheck)
 	ex.POST("/commchecks/:check/ack", s.ackCommCheck)
-	ex.PUT("/scores", s.setScore)
-	ex.PUT("/assessments/:team", s.assessTeam)
-	ex.POST("/improvements", s.addImprovement)
-	ex.POST("/report/publish", s.publishReport)
+	ex.PUT("/scores", staffWrite(s, http.StatusNoContent, s.setScore))
+	ex.PUT("/assessments/:team", staffWrite(s, http.StatusNoContent, s.assessTeam))
+	ex.POST("/improvements", staffWrite(s, http.StatusCreated, s.addImprovement))
+	ex.POST("/report/publish", staffWrite(s, http.StatusNoContent, s.publishReport))
 	ex.GET("/report", s.report)
 	ex.GET("/report.csv", s.reportCSV)
 
