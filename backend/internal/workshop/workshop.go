@@ -150,6 +150,7 @@ func (s *Service) validate(ctx context.Context, w *Workshop) error {
 	if !languages[w.Language] {
 		fields["language"] = "The language must be one of en, fr, de, it, ru, es."
 	}
+	w.Participants = cleanNames(w.Participants)
 	if len(w.Participants) > 60 {
 		fields["participants"] = "List at most 60 participating States and organisations."
 	}
@@ -172,4 +173,17 @@ func validDate(d string) bool {
 	}
 	_, err := time.Parse("2006-01-02", d)
 	return err == nil
+}
+
+// cleanNames trims the participants' names, drops empty ones and folds line
+// breaks (a name is one line).
+func cleanNames(names []string) []string {
+	out := []string{}
+	for _, n := range names {
+		n = strings.Join(strings.Fields(n), " ")
+		if n != "" && utf8.RuneCountInString(n) <= 200 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
