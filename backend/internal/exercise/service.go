@@ -125,23 +125,35 @@ func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection
 		}
 		p = NewProjection(teams)
 	}
+	evs, err := s.store.Events(ctx, exerciseID, p.Seq, 1000)
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		s.keep(exerciseID, p)
+		return p, nil // nothing new: no copy (the scheduler asks four times a second)
+	}
 	next := p.clone()
 	for {
-		evs, err := s.store.Events(ctx, exerciseID, next.Seq, 1000)
-		if err != nil {
-			return nil, err
-		}
 		next.Apply(evs...)
 		if len(evs) < 1000 {
 			break
 		}
+		if evs, err = s.store.Events(ctx, exerciseID, next.Seq, 1000); err != nil {
+			return nil, err
+		}
 	}
-	s.mu.Lock()
-	if cur := s.projections[exerciseID]; cur == nil || cur.Seq <= next.Seq {
-		s.projections[exerciseID] = next
-	}
-	s.mu.Unlock()
+	s.keep(exerciseID, next)
 	return next, nil
+}
+
+// keep caches p unless a newer projection is already cached.
+func (s *Service) keep(exerciseID int64, p *Projection) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur := s.projections[exerciseID]; cur == nil || cur.Seq <= p.Seq {
+		s.projections[exerciseID] = p
+	}
 }
 
 // append writes through the store and maps its outcomes to API errors.
