@@ -153,6 +153,9 @@ export interface CBMItem {
   key: string;
   title: string;
   summary: string;
+  decision?: string;
+  /** Notes for facilitators (what to watch for); not shown to participants. */
+  guidance?: string;
 }
 
 export interface CBMCatalogue {

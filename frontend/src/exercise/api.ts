@@ -73,7 +73,7 @@ export interface Exercise extends ExerciseSummary {
     summary: string;
     duration_seconds: number;
     phases: PhaseInfo[] | null;
-    channels: { key: string; title: string }[] | null;
+    channels: { key: string; title: string; cbms?: string[] | null; all_teams?: boolean; control?: boolean }[] | null;
   };
   current_phase: string;
   teams: Team[] | null;

@@ -33,6 +33,11 @@ export const EVENT_TYPES = [
   'participant.joined',
   'participant.removed',
   'message.sent',
+  'message.retagged',
+  'request.updated',
+  'poc.updated',
+  'commcheck.sent',
+  'commcheck.acked',
 ] as const;
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'removed';

@@ -31,6 +31,12 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { ExerciseClock } from '../components/ExerciseClock';
 import { QrCode } from '../components/QrCode';
 import { useLiveExercise } from '../live';
+import { useMessages } from '../messages/api';
+import { CbmReference } from '../messages/CbmReference';
+import { CommCheckPanel } from '../messages/CommChecks';
+import { OpenRequests, TeamActivityTable, TrafficMonitor } from '../messages/ConsoleMessages';
+import { PocDirectory } from '../messages/PocDirectory';
+import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { answerKey, type Projection } from '../projection';
 import type { ExerciseEvent } from '../stream';
 import '../exercise.css';
@@ -53,6 +59,11 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const qc = useQueryClient();
   const ex = live.exercise.data;
   const events = live.stream.events;
+  const messages = useMessages(id);
+  useMessagingSync(id, events);
+  const channels = ex ? channelsOf(ex) : [];
+  const channelTitle = useChannelTitle(channels);
+  const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
 
   // Refresh the REST views when the stream says they changed.
   const injectVersion = events.filter((e) => /^(inject|trigger|phase)\.|^exercise\.clock$/.test(e.type)).length;
@@ -99,6 +110,20 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         <Teams exercise={ex} readOnly={readOnly} teamName={live.teamName} />
         <LiveAnswers exerciseId={id} readOnly={readOnly} projection={live.projection} teams={ex.teams ?? []} teamName={live.teamName} />
         <Notes exerciseId={id} readOnly={readOnly} projection={live.projection} />
+        <CommCheckPanel exerciseId={id} readOnly={readOnly} />
+        <TeamActivityTable messages={messages.data ?? []} teams={ex.teams ?? []} teamName={nameOf} />
+        <OpenRequests messages={messages.data ?? []} teamName={nameOf} channelTitle={channelTitle} />
+        <TrafficMonitor
+          exerciseId={id}
+          messages={messages.data ?? []}
+          teams={ex.teams ?? []}
+          channels={channels}
+          channelTitle={channelTitle}
+          teamName={nameOf}
+          readOnly={readOnly}
+        />
+        <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
+        <CbmReference guidance />
         <LiveLog events={events} teamName={live.teamName} />
       </div>
     </div>

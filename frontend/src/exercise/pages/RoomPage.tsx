@@ -9,6 +9,12 @@ import { ExerciseClock } from '../components/ExerciseClock';
 import { InjectFeed } from '../components/InjectFeed';
 import { StageQuestions } from '../components/StageQuestions';
 import { useLiveExercise } from '../live';
+import { useMessages } from '../messages/api';
+import { CbmReference } from '../messages/CbmReference';
+import { CommCheckCards } from '../messages/CommChecks';
+import { Inbox } from '../messages/Inbox';
+import { PocDirectory } from '../messages/PocDirectory';
+import { channelsOf, NewMessageAnnouncer, useChannelTitle, useMessagingSync } from '../messages/shared';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -17,6 +23,11 @@ export function RoomPage() {
   const live = useLiveExercise(id);
   const briefing = useBriefing(id);
   const ex = live.exercise.data;
+  const messages = useMessages(id);
+  useMessagingSync(id, live.stream.events);
+  const channels = ex ? channelsOf(ex) : [];
+  const channelTitle = useChannelTitle(channels);
+  const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
   // On a phone the briefing starts folded, so that the injects are in view.
   const [briefingOpen, setBriefingOpen] = useState(
     () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
@@ -55,9 +66,25 @@ export function RoomPage() {
         <ConnectionIndicator state={live.stream.state} />
       </div>
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      <CommCheckCards exerciseId={id} self={teamId} />
+      <NewMessageAnnouncer messages={messages.data} self={teamId} teamName={nameOf} />
       <div className="ex-room-grid">
         <div className="ex-room-main">
           <InjectFeed exerciseId={id} injects={live.projection.injects} />
+          {messages.isError && (
+            <p className="alert error" role="alert">
+              {t('common.loadFailed', { message: messages.error.message })}
+            </p>
+          )}
+          <Inbox
+            exerciseId={id}
+            self={teamId}
+            messages={messages.data ?? []}
+            teams={ex.teams ?? []}
+            channels={channels}
+            channelTitle={channelTitle}
+            teamName={nameOf}
+          />
           <StageQuestions
             exerciseId={id}
             teamId={teamId}
@@ -93,6 +120,8 @@ export function RoomPage() {
               </>
             )}
           </details>
+          <PocDirectory exerciseId={id} self={teamId} channels={channels} channelTitle={channelTitle} />
+          <CbmReference />
         </aside>
       </div>
     </div>

@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
+import { ActionError } from './shared';
+
+interface Row {
+  role: PocRole;
+  name: string;
+  channel: string;
+  hours: string;
+  languages: string;
+}
+
+const toRow = (e: PocEntry): Row => ({ ...e, hours: e.hours ?? '', languages: (e.languages ?? []).join(', ') });
+
+function PocEditor({
+  exerciseId,
+  entries,
+  channels,
+  channelTitle,
+  onDone,
+}: {
+  exerciseId: number;
+  entries: PocEntry[];
+  channels: readonly MessageChannel[];
+  channelTitle: (key: string) => string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('exercise');
+  const save = useSavePoc(exerciseId);
+  const usable = channels.filter((c) => !c.all_teams && !c.control);
+  const blank = (): Row => ({ role: 'policy', name: '', channel: usable[0]?.key ?? '', hours: '', languages: '' });
+  const [rows, setRows] = useState<Row[]>(() => (entries.length ? entries.map(toRow) : [blank()]));
+  const put = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(
+      rows
+        .filter((r) => r.name.trim())
+        .map((r) => ({
+          role: r.role,
+          name: r.name.trim(),
+          channel: r.channel,
+          hours: r.hours.trim(),
+          languages: r.languages
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        })),
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form className="ex-form msg-poc-editor" onSubmit={submit} aria-label={t('poc.editTitle')}>
+      {rows.map((r, i) => (
+        <fieldset key={i} className="ex-fieldset">
+          <legend>{t('poc.entry', { n: i + 1 })}</legend>
+          <label>
+            {t('poc.role')}
+            <select value={r.role} onChange={(e) => put(i, { role: e.target.value as PocRole })}>
+              <option value="policy">{t('room.pocRole.policy')}</option>
+              <option value="technical">{t('room.pocRole.technical')}</option>
+            </select>
+          </label>
+          <label>
+            {t('poc.name')}
+            <input value={r.name} onChange={(e) => put(i, { name: e.target.value })} />
+          </label>
+          <label>
+            {t('poc.channel')}
+            <select value={r.channel} onChange={(e) => put(i, { channel: e.target.value })}>
+              {usable.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {channelTitle(c.key)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('poc.hours')}
+            <input value={r.hours} onChange={(e) => put(i, { hours: e.target.value })} placeholder="24/7" />
+          </label>
+          <label>
+            {t('poc.languages')}
+            <input value={r.languages} onChange={(e) => put(i, { languages: e.target.value })} placeholder="en, fr" />
+          </label>
+          <button type="button" className="button secondary" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+            {t('poc.remove')}
+          </button>
+        </fieldset>
+      ))}
+      <ActionError error={save.error} />
+      <div className="ex-toolbar">
+        <button type="button" className="button" onClick={() => setRows([...rows, blank()])}>
+          {t('poc.add')}
+        </button>
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {t('poc.save')}
+        </button>
+        <button type="button" className="button secondary" onClick={onDone}>
+          {t('messages.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The points-of-contact directory (CBM 8): every team's entries; a team edits its own. */
+export function PocDirectory({
+  exerciseId,
+  self,
+  channels,
+  channelTitle,
+  showCompleteness = false,
+}: {
+  exerciseId: number;
+  /** The viewer's team (edits its own entry); undefined for staff. */
+  self?: number;
+  channels: readonly MessageChannel[];
+  channelTitle: (key: string) => string;
+  showCompleteness?: boolean;
+}) {
+  const { t } = useTranslation('exercise');
+  const dir = usePocDirectory(exerciseId);
+  const [editing, setEditing] = useState(false);
+  const rows = dir.data ?? [];
+  const complete = rows.filter((r) => r.complete).length;
+  return (
+    <section className="card msg-poc" aria-labelledby="poc-title">
+      <h2 id="poc-title">{t('poc.title')}</h2>
+      {showCompleteness && rows.length > 0 && <p>{t('poc.completeCount', { complete, total: rows.length })}</p>}
+      {dir.isPending && <p role="status">{t('common.loading')}</p>}
+      <ActionError error={dir.error} />
+      {rows.map((r) => (
+        <div key={r.team_id} className="msg-poc-team" data-team-id={r.team_id}>
+          <h3>
+            {r.team}{' '}
+            <span className={r.complete ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new'}>
+              {r.complete ? t('poc.complete') : t('poc.incomplete')}
+            </span>
+          </h3>
+          {r.team_id === self && editing ? (
+            <PocEditor
+              exerciseId={exerciseId}
+              entries={r.entries ?? []}
+              channels={channels}
+              channelTitle={channelTitle}
+              onDone={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              {(r.entries ?? []).length === 0 ? (
+                <p className="muted">{t('poc.none')}</p>
+              ) : (
+                <ul className="ex-list">
+                  {(r.entries ?? []).map((e, i) => (
+                    <li key={i}>
+                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {e.name} ·{' '}
+                      {channelTitle(e.channel)}
+                      {e.hours ? ` · ${e.hours}` : ''}
+                      {e.languages?.length ? ` · ${e.languages.join(', ')}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {r.updated_by && <p className="muted">{t('poc.updatedBy', { name: r.updated_by })}</p>}
+              {r.team_id === self && (
+                <button type="button" className="button" onClick={() => setEditing(true)}>
+                  {t('poc.edit')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

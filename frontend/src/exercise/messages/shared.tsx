@@ -1,0 +1,205 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { useCBMs } from '../../api/scenarios';
+import { cbmTitle } from '../../components/scenario/CbmChip';
+import { Markdown } from '../../components/scenario/Markdown';
+import type { Exercise } from '../api';
+import { formatHms } from '../clock';
+import type { ExerciseEvent } from '../stream';
+import { messageKeys, type Message, type MessageChannel } from './api';
+import { formatDuration, isRequest, statusOf } from './model';
+
+export type TeamName = (id: number) => string;
+
+export function errorText(err: unknown): string {
+  if (isApiError(err)) {
+    const f = Object.values(err.fields);
+    return f.length ? `${err.message} ${f.join(' ')}` : err.message;
+  }
+  return String(err);
+}
+
+export function ActionError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p className="alert error" role="alert">
+      {errorText(error)}
+    </p>
+  );
+}
+
+/** The exercise's message channels (the server's defaults when the scenario names none). */
+export function channelsOf(ex: Exercise): MessageChannel[] {
+  return (ex.scenario.channels ?? []).map((c) => ({
+    key: c.key,
+    title: c.title,
+    cbms: c.cbms ?? [],
+    all_teams: !!c.all_teams,
+    control: !!c.control,
+  }));
+}
+
+/** A channel's name: translated for the default channels, the scenario's title otherwise. */
+export function useChannelTitle(channels: readonly MessageChannel[]) {
+  const { t } = useTranslation('exercise');
+  return (key: string) => {
+    const title = channels.find((c) => c.key === key)?.title ?? key;
+    return t(`messages.channel.${key}`, { defaultValue: title });
+  };
+}
+
+/** Keeps the REST views of messages, the PoC directory and comm checks in step with the stream. */
+export function useMessagingSync(exerciseId: number, events: readonly ExerciseEvent[]) {
+  const qc = useQueryClient();
+  let msg = 0;
+  let poc = 0;
+  let cc = 0;
+  for (const e of events) {
+    if (e.type === 'message.sent' || e.type === 'request.updated' || e.type === 'message.retagged') msg++;
+    else if (e.type === 'poc.updated') poc++;
+    else if (e.type.startsWith('commcheck.')) cc++;
+  }
+  useEffect(() => {
+    if (msg) void qc.invalidateQueries({ queryKey: messageKeys.messages(exerciseId) });
+  }, [qc, exerciseId, msg]);
+  useEffect(() => {
+    if (poc) void qc.invalidateQueries({ queryKey: messageKeys.poc(exerciseId) });
+  }, [qc, exerciseId, poc]);
+  useEffect(() => {
+    if (cc) void qc.invalidateQueries({ queryKey: messageKeys.commchecks(exerciseId) });
+  }, [qc, exerciseId, cc]);
+}
+
+/**
+ * Announces messages that arrive after the page loaded (not those of `self`) in a
+ * polite live region.
+ */
+export function NewMessageAnnouncer({ messages, self, teamName }: { messages: readonly Message[] | undefined; self: number; teamName: TeamName }) {
+  const { t } = useTranslation('exercise');
+  const seen = useRef<number | null>(null);
+  const [text, setText] = useState('');
+  const newest = useMemo(() => (messages ?? []).reduce((a, m) => Math.max(a, m.id), 0), [messages]);
+  useEffect(() => {
+    if (!messages) return;
+    if (seen.current === null) {
+      seen.current = newest;
+      return;
+    }
+    const fresh = messages.filter((m) => m.id > seen.current! && m.from !== self);
+    seen.current = Math.max(seen.current, newest);
+    if (!fresh.length) return;
+    const last = fresh.reduce((a, m) => (m.id > a.id ? m : a));
+    const msg =
+      fresh.length === 1
+        ? t('messages.announce', { from: teamName(last.from), subject: last.subject })
+        : t('messages.announceMany', { count: fresh.length });
+    const timer = setTimeout(() => setText(msg), 0);
+    return () => clearTimeout(timer);
+  }, [messages, newest, self, t, teamName]);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="message-announcer">
+      {text}
+    </div>
+  );
+}
+
+export function CbmTags({ cbms, corrected, correctedBy }: { cbms: readonly string[]; corrected?: readonly string[] | null; correctedBy?: string }) {
+  const { t } = useTranslation('exercise');
+  const list = useCBMs();
+  return (
+    <div className="msg-tags">
+      {cbms.length > 0 && (
+        <ul className="chips" aria-label={t('messages.tagsLabel')}>
+          {cbms.map((c) => (
+            <li key={c}>
+              <span className="chip" data-cbm={c} title={cbmTitle(list.data, c)}>
+                {t('messages.cbm', { key: c })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {corrected && (
+        <p className="msg-corrected">
+          {t('messages.corrected', { by: correctedBy ?? '' })}{' '}
+          {corrected.length ? corrected.map((c) => t('messages.cbm', { key: c })).join(', ') : t('messages.noCbms')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function recipientsText(m: Message, teamName: TeamName, t: (k: string) => string): string {
+  if (m.all) return t('messages.allTeams');
+  const parts = (m.to ?? []).map(teamName);
+  if (m.to_control) parts.push(t('messages.control'));
+  return parts.join(', ');
+}
+
+export function StatusBadge({ m }: { m: Message }) {
+  const { t } = useTranslation('exercise');
+  if (!isRequest(m)) return null;
+  const s = statusOf(m);
+  return (
+    <span className={`ex-badge msg-status msg-status-${s}`} data-status={s}>
+      {t(`messages.status.${s}`)}
+    </span>
+  );
+}
+
+/** One message: header, Markdown body (strict), tags and, for a request, its status and steps. */
+export function MessageView({
+  m,
+  teamName,
+  channelTitle,
+  children,
+}: {
+  m: Message;
+  teamName: TeamName;
+  channelTitle: (key: string) => string;
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation('exercise');
+  const strict = { external: t('messages.external'), image: t('messages.image') };
+  return (
+    <article className="msg" data-message-id={m.id} aria-labelledby={`msg-${m.id}-subject`}>
+      <header className="msg-head">
+        <span className="msg-channel">{channelTitle(m.channel)}</span>
+        {m.kind && <span className="ex-badge">{t(`messages.kind.${m.kind}`)}</span>}
+        <StatusBadge m={m} />
+        <span className="msg-time">{formatHms(m.offset_seconds)}</span>
+      </header>
+      <h4 id={`msg-${m.id}-subject`} className="msg-subject">
+        {m.subject}
+      </h4>
+      <p className="msg-from">
+        {t('messages.fromTo', {
+          from: `${teamName(m.from)} (${m.from_name})`,
+          to: recipientsText(m, teamName, t),
+        })}
+      </p>
+      <div className="msg-body">
+        <Markdown strict={strict}>{m.body}</Markdown>
+      </div>
+      <CbmTags cbms={m.cbms ?? []} corrected={m.corrected_cbms} correctedBy={m.corrected_by} />
+      {isRequest(m) && (m.steps ?? []).length > 0 && (
+        <ol className="msg-steps" aria-label={t('messages.steps')}>
+          {(m.steps ?? []).map((s, i) => (
+            <li key={i} data-step={s.status}>
+              {t('messages.step', {
+                status: t(`messages.status.${s.status}`),
+                team: teamName(s.team_id),
+                by: s.by,
+                after: formatDuration(s.after_seconds),
+              })}
+              {s.note ? ` — ${s.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+      {children}
+    </article>
+  );
+}
