@@ -9,6 +9,7 @@ import { ScenarioLibraryPage } from './pages/ScenarioLibraryPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
 import { ConsolePage, GuestShell, JoinPage, RoomPage, WorkshopPage, WorkshopsPage } from './exercise/routes';
+import { DashboardPage, ReplayPage, ReportGate, ReportPage, ScoringPage } from './report/routes';
 
 // The scenario page (Markdown) and the editor (CodeMirror) load on first use, keeping
 // them out of the main bundle.
@@ -34,10 +35,26 @@ export function AppRoutes() {
       <Route path="/exercises/:id/observe" element={<GuestShell kind="observe" />}>
         <Route index element={<Lazy><ConsolePage readOnly /></Lazy>} />
       </Route>
+      {/* Staff in the app shell; a participant of the exercise in the guest frame, once published. */}
+      <Route path="/exercises/:id/report" element={<ReportGate />}>
+        <Route index element={<Lazy><ReportPage /></Lazy>} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route path="workshops" element={<Lazy><WorkshopsPage /></Lazy>} />
         <Route path="workshops/:id" element={<Lazy><WorkshopPage /></Lazy>} />
         <Route path="exercises/:id/console" element={<Lazy><ConsolePage /></Lazy>} />
+        <Route path="exercises/:id/scoring" element={<Lazy><ScoringPage /></Lazy>} />
+        <Route path="exercises/:id/replay" element={<Lazy><ReplayPage /></Lazy>} />
+        <Route
+          path="dashboard"
+          element={
+            <RequireRole roles={['admin', 'facilitator']}>
+              <Lazy>
+                <DashboardPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
         <Route index element={<HomePage />} />
         <Route path="scenarios" element={<ScenarioLibraryPage />} />
         <Route

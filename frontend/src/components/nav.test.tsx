@@ -13,24 +13,24 @@ function navLinks(): string[] {
 }
 
 describe('role-based navigation', () => {
-  it('gives admins Home, Workshops, Scenarios and Users', () => {
-    expect(navItemsFor('admin').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios', '/users']);
+  it('gives admins Home, Workshops, Scenarios, Dashboard and Users', () => {
+    expect(navItemsFor('admin').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios', '/dashboard', '/users']);
   });
 
-  it('gives facilitators Home, Workshops and Scenarios only', () => {
-    expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios']);
+  it('gives facilitators Home, Workshops, Scenarios and Dashboard only', () => {
+    expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios', '/dashboard']);
   });
 
   it('renders the Users link for an admin', () => {
     mockFetch({ 'GET /api/v1/users': () => jsonResponse(200, { users: [] }) });
     renderApp('/', { user: makeUser({ role: 'admin' }), csrf_token: 't' });
-    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Users']);
+    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Dashboard', 'Users']);
   });
 
   it('hides the Users link from a facilitator and refuses the users page', () => {
     const fetchMock = mockFetch({});
     renderApp('/users', { user: makeUser({ id: 2, role: 'facilitator' }), csrf_token: 't' });
-    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios']);
+    expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Dashboard']);
     expect(screen.getByRole('heading', { level: 1, name: 'Access refused' })).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
   });

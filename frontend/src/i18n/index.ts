@@ -12,6 +12,12 @@ import exEs from './locales/exercise/es.json';
 import exFr from './locales/exercise/fr.json';
 import exIt from './locales/exercise/it.json';
 import exRu from './locales/exercise/ru.json';
+import rpDe from './locales/report/de.json';
+import rpEn from './locales/report/en.json';
+import rpEs from './locales/report/es.json';
+import rpFr from './locales/report/fr.json';
+import rpIt from './locales/report/it.json';
+import rpRu from './locales/report/ru.json';
 
 /** The six OSCE languages, each named in its own language. English is the fallback. */
 export const LANGUAGES = [
@@ -60,15 +66,15 @@ function applyToDocument(lng: string) {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: en, exercise: exEn },
-    fr: { translation: fr, exercise: exFr },
-    de: { translation: de, exercise: exDe },
-    it: { translation: it, exercise: exIt },
-    ru: { translation: ru, exercise: exRu },
-    es: { translation: es, exercise: exEs },
+    en: { translation: en, exercise: exEn, report: rpEn },
+    fr: { translation: fr, exercise: exFr, report: rpFr },
+    de: { translation: de, exercise: exDe, report: rpDe },
+    it: { translation: it, exercise: exIt, report: rpIt },
+    ru: { translation: ru, exercise: exRu, report: rpRu },
+    es: { translation: es, exercise: exEs, report: rpEs },
   },
   // Workshops, the participant room and the console have their own namespace.
-  ns: ['translation', 'exercise'],
+  ns: ['translation', 'exercise', 'report'],
   defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -40,6 +40,7 @@ import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/share
 import { answerKey, type Projection } from '../projection';
 import type { ExerciseEvent } from '../stream';
 import '../exercise.css';
+import { ConsoleReportLinks } from '../../report/ExerciseLinks';
 
 function errorText(err: unknown): string {
   if (isApiError(err)) {
@@ -98,6 +99,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             {t('console.scenario', { title: ex.scenario.title, version: ex.scenario.version })}
             {readOnly && <> · {t('console.readOnly')}</>}
           </p>
+          {!readOnly && <ConsoleReportLinks exerciseId={id} />}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
