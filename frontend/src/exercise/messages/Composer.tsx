@@ -163,7 +163,7 @@ export function Composer({
       <h3 id={`${ids}-title`}>{draft?.replyTo ? t('messages.replyTitle') : t('messages.newTitle')}</h3>
       <label>
         {t('messages.channelLabel')}
-        <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+        <select aria-label={t('messages.channelLabel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
           {channels.map((c) => (
             <option key={c.key} value={c.key}>
               {channelTitle(c.key)}
@@ -199,7 +199,7 @@ export function Composer({
       </fieldset>
       <label>
         {t('messages.kindLabel')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as RequestKind)}>
+        <select aria-label={t('messages.kindLabel')} value={kind} onChange={(e) => setKind(e.target.value as RequestKind)}>
           <option value="">{t('messages.kind.none')}</option>
           {REQUEST_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -210,11 +210,11 @@ export function Composer({
       </label>
       <label>
         {t('messages.subject')}
-        <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
+        <input aria-label={t('messages.subject')} value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
       </label>
       <label>
         {t('messages.body')}
-        <textarea rows={6} value={body} maxLength={20000} onChange={(e) => setBody(e.target.value)} aria-describedby={`${ids}-md`} />
+        <textarea aria-label={t('messages.body')} rows={6} value={body} maxLength={20000} onChange={(e) => setBody(e.target.value)} aria-describedby={`${ids}-md`} />
       </label>
       <p id={`${ids}-md`} className="muted">
         {t('messages.markdownHint')}

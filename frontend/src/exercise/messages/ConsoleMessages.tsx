@@ -37,7 +37,7 @@ function Retag({ exerciseId, m, onDone }: { exerciseId: number; m: Message; onDo
       className="ex-form msg-retag"
       onSubmit={(e) => {
         e.preventDefault();
-        retag.mutate({ msg: m.id, cbms: sel }, { onSuccess: onDone });
+        retag.mutate({ msg: m.id, cbms: [...sel].sort((a, b) => Number(a) - Number(b)) }, { onSuccess: onDone });
       }}
     >
       <fieldset className="ex-fieldset">

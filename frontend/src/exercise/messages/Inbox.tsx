@@ -26,7 +26,7 @@ function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Mes
     <form className="ex-form msg-request-actions" onSubmit={run('answer')} aria-label={t('messages.respondTo', { subject: m.subject })}>
       <label>
         {t('messages.responseText')}
-        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea aria-label={t('messages.responseText')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       {problem && (
         <p className="alert error" role="alert">
