@@ -2,12 +2,31 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './env';
 
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+// The server allows few sign-ins per account in a row (5, then one every 30 s): the specs
+// of one worker share the administrator's session instead of signing in again.
+let adminCookies: Cookies | null = null;
+
 export async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  if (adminCookies) {
+    await page.context().addCookies(adminCookies);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    return;
+  }
+  const home = page.getByRole('heading', { level: 1, name: 'Home' });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const tooMany = page.getByRole('alert').filter({ hasText: /too many/i });
+    await expect(home.or(tooMany)).toBeVisible();
+    if (await home.isVisible()) break;
+    await page.waitForTimeout(31_000); // the other specs used up the burst of sign-ins
+  }
+  await expect(home).toBeVisible();
+  adminCookies = await page.context().cookies();
 }
 
 async function csrf(ctx: BrowserContext): Promise<Record<string, string>> {

@@ -24,7 +24,7 @@ declare global {
 }
 
 test('message subjects and bodies cannot run script', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signIn(page);
   const ex = await startTutorial(page, `XSS ${Date.now()}`);
 
