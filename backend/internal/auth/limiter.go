@@ -7,60 +7,35 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Limiter caps sign-in attempts per client address and per account, so that
-// neither one address nor a spread of addresses can guess a password quickly.
-// It lives in memory: each replica limits on its own, which still bounds the
+// Limiter slows password guessing: it counts failed sign-ins per client
+// address and per account, so that neither one address nor a spread of
+// addresses can guess a password quickly. Successful sign-ins cost nothing,
+// so a room of people signing in from one address is never locked out. It
+// lives in memory: each replica limits on its own, which still bounds the
 // guessing rate by the replica count.
 type Limiter struct {
-	mu        sync.Mutex
-	now       func() time.Time
-	byIP      map[string]*rate.Limiter
-	byAccount map[string]*rate.Limiter
-	ipRate    rate.Limit
-	ipBurst   int
-	accRate   rate.Limit
-	accBurst  int
+	byIP      *FailureLimiter
+	byAccount *FailureLimiter
 }
 
-// NewLimiter allows, per address, 20 attempts at once then one every 6 s,
+// NewLimiter allows, per address, 20 failures at once then one every 6 s,
 // and per account 5 at once then one every 30 s.
 func NewLimiter(now func() time.Time) *Limiter {
 	return &Limiter{
-		now:       now,
-		byIP:      map[string]*rate.Limiter{},
-		byAccount: map[string]*rate.Limiter{},
-		ipRate:    rate.Every(6 * time.Second), ipBurst: 20,
-		accRate: rate.Every(30 * time.Second), accBurst: 5,
+		byIP:      &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(6 * time.Second), burst: 20},
+		byAccount: &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(30 * time.Second), burst: 5},
 	}
 }
 
-// Allow records one attempt and tells whether it may go ahead.
-func (l *Limiter) Allow(ip, account string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	ipOK := l.get(l.byIP, ip, l.ipRate, l.ipBurst).AllowN(now, 1)
-	accOK := l.get(l.byAccount, account, l.accRate, l.accBurst).AllowN(now, 1)
-	return ipOK && accOK
+// Blocked tells whether the address or the account has no failures left.
+func (l *Limiter) Blocked(ip, account string) bool {
+	return l.byIP.Blocked(ip) || l.byAccount.Blocked(account)
 }
 
-// get returns the key's limiter; when the map grows large, limiters that are
-// full again (idle long enough) are dropped, as they hold no information.
-func (l *Limiter) get(m map[string]*rate.Limiter, key string, r rate.Limit, burst int) *rate.Limiter {
-	if lim, ok := m[key]; ok {
-		return lim
-	}
-	if len(m) >= 10000 {
-		now := l.now()
-		for k, lim := range m {
-			if lim.TokensAt(now) >= float64(burst) {
-				delete(m, k)
-			}
-		}
-	}
-	lim := rate.NewLimiter(r, burst)
-	m[key] = lim
-	return lim
+// Failed records a failed sign-in.
+func (l *Limiter) Failed(ip, account string) {
+	l.byIP.Failed(ip)
+	l.byAccount.Failed(account)
 }
 
 // FailureLimiter counts only failures: a workshop room behind one address may

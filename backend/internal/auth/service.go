@@ -55,19 +55,21 @@ var errInvalidCredentials = apperr.New(http.StatusUnauthorized, "invalid_credent
 // for rate limiting.
 func (s *Service) Login(ctx context.Context, email, password, ip string) (string, *User, error) {
 	email = normaliseEmail(email)
-	if !s.limiter.Allow(ip, email) {
+	if s.limiter.Blocked(ip, email) {
 		return "", nil, apperr.New(http.StatusTooManyRequests, "too_many_attempts",
-			"Too many sign-in attempts. Please wait a minute and try again.")
+			"Too many failed sign-in attempts. Please wait a minute and try again.")
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	if errors.Is(err, apperr.ErrNoRow) {
 		passwordMatches(string(dummyHash), password)
+		s.limiter.Failed(ip, email)
 		return "", nil, errInvalidCredentials
 	}
 	if err != nil {
 		return "", nil, err
 	}
 	if !passwordMatches(u.PasswordHash, password) || u.Disabled {
+		s.limiter.Failed(ip, email)
 		return "", nil, errInvalidCredentials
 	}
 	token, err := s.openSession(ctx, &Session{Kind: KindUser, UserID: &u.ID}, u.Role)

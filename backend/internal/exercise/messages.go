@@ -97,6 +97,8 @@ func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projecti
 		fields["channel"] = "Choose one of the exercise's channels."
 	case ch.AllTeams:
 		o.All, o.To, o.ToControl = true, nil, false
+	case ch.Control && from.TeamID == 0:
+		fields["channel"] = "The control channel carries messages to the facilitators; write to teams on another channel, or release an ad-hoc inject."
 	case ch.Control:
 		o.ToControl, o.All, o.To = true, false, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/store/storetest"
 )
 
 func TestLoginWrongPasswordIs401WithErrorShape(t *testing.T) {
@@ -123,6 +124,15 @@ func TestLoginRateLimitEngages(t *testing.T) {
 		e.clock.Advance(2 * time.Minute)
 		e.login(adminEmail, adminPassword)
 	})
+}
+
+// Only failures count: a workshop room signing in from one address is never
+// locked out by its own successful sign-ins.
+func TestSuccessfulSignInsAreNotLimited(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	for i := 0; i < 30; i++ {
+		e.login(adminEmail, adminPassword)
+	}
 }
 
 func TestCookieWritesNeedCSRFToken(t *testing.T) {

@@ -137,6 +137,8 @@ func TestMessageLimitsAndValidation(t *testing.T) {
 		for _, b := range bad {
 			expectError(t, e.send(base, tok["valdoria"], b), http.StatusUnprocessableEntity, "validation_failed")
 		}
+		expectError(t, e.send(base, fac, map[string]any{"to": []int64{ids["esterra"]}, "channel": "control", "subject": "s", "body": "b"}),
+			http.StatusUnprocessableEntity, "validation_failed")
 		if n := len(e.do(req{method: "GET", path: base + "/messages", bearer: fac}).json["messages"].([]any)); n != 0 {
 			t.Fatalf("refused messages were stored: %d", n)
 		}
