@@ -74,8 +74,8 @@ type AnswerKey struct {
 // Answer is the latest text of a shared answer.
 type Answer struct {
 	AnswerData
-	Seq       int64
-	UpdatedAt time.Time
+	Seq       int64     `json:"seq"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // NewProjection is the state before any event.

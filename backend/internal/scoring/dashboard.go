@@ -78,6 +78,9 @@ func (s *Service) Dashboard(ctx context.Context, played []Played) (*Dashboard, e
 		if err != nil {
 			return nil, err
 		}
+		if ex.Clock.Status == exercise.Draft {
+			continue // not played yet: it counts for nobody
+		}
 		reports = append(reports, r)
 		d.Exercises = append(d.Exercises, DashExercise{ID: ex.ID, Title: ex.Title, WorkshopID: ex.WorkshopID, Workshop: p.Workshop,
 			Scenario: r.Exercise.Scenario, Status: ex.Clock.Status, StartedAt: r.Exercise.StartedAt})

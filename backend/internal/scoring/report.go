@@ -177,7 +177,7 @@ func (r *Report) ForTeam(teamID int64) *Report {
 			out.Timeline = append(out.Timeline, e)
 		}
 	}
-	out.Answers = nil
+	out.Answers = []exercise.Answer{}
 	for _, a := range r.Answers {
 		if a.TeamID == teamID {
 			out.Answers = append(out.Answers, a)
@@ -208,18 +208,19 @@ var definitions = map[string]string{
 	"differ":               "The facilitators who scored this criterion gave different scores.",
 }
 
-// Build makes the report from the scenario, the teams and the whole log.
-func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, evs []exercise.Event) *Report {
+// Build makes the report from the scenario, the teams and the whole log, as
+// of wall time now (for an exercise still running).
+func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, evs []exercise.Event, now time.Time) *Report {
 	p := exercise.NewProjection(teams)
 	p.Apply(evs...)
 	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
-	r := &Report{Exercise: b.overview(ex), Definitions: definitions, Plan: []ImprovementData{}}
+	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}}
 	b.scan(r)
 	for _, t := range teams {
 		r.Teams = append(r.Teams, b.team(t))
 	}
 	r.HeatMap = b.heatMap(r.Teams)
-	r.Answers = p.VisibleAnswers(exercise.Viewer{Staff: true})
+	r.Answers = append([]exercise.Answer{}, p.VisibleAnswers(exercise.Viewer{Staff: true})...)
 	return r
 }
 
@@ -232,9 +233,9 @@ type builder struct {
 	assess map[int64]AssessmentData
 }
 
-func (b *builder) overview(ex *exercise.Exercise) ExerciseInfo {
+func (b *builder) overview(ex *exercise.Exercise, now time.Time) ExerciseInfo {
 	info := ExerciseInfo{ID: ex.ID, Title: ex.Title, Scenario: b.sc.Title, Version: b.sc.Version, Summary: b.sc.Summary,
-		Status: ex.Clock.Status, Duration: ex.Clock.Base.Seconds(), Scale: string(b.sc.Rubric.Scale)}
+		Status: ex.Clock.Status, Duration: ex.Clock.Now(now).Seconds(), Scale: string(b.sc.Rubric.Scale)}
 	for _, o := range b.sc.Objectives {
 		info.Objectives = append(info.Objectives, objectiveJSON{o.Key, o.Text, o.CBMs})
 	}

@@ -66,7 +66,7 @@ func BenchmarkReport(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r := scoring.Build(sc, ex, teams, evs)
+		r := scoring.Build(sc, ex, teams, evs, time.Unix(0, 0))
 		if len(r.Teams) != 5 {
 			b.Fatal("wrong report")
 		}

@@ -156,7 +156,7 @@ func (s *Service) Report(ctx context.Context, exerciseID int64, v exercise.Viewe
 	if err != nil {
 		return nil, err
 	}
-	r := Build(sc, ex, teams, evs)
+	r := Build(sc, ex, teams, evs, s.ex.Now())
 	if v.Staff || v.Observer {
 		return r, nil
 	}
