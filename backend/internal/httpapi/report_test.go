@@ -51,6 +51,12 @@ func TestReportMetricsOnAScriptedLog(t *testing.T) {
 		expectError(t, e.do(req{method: "PUT", path: base + "/scores", bearer: fac, body: map[string]any{"team_id": val, "criterion": "first-message", "value": "7"}}),
 			http.StatusUnprocessableEntity, "validation_failed")
 
+		// Scores never reach participants through the log or the stream either.
+		for _, ev := range e.do(req{method: "GET", path: base + "/log", bearer: tok["valdoria"]}).json["events"].([]any) {
+			if typ := ev.(map[string]any)["type"]; typ == "score.set" || typ == "note.added" {
+				t.Fatalf("a participant's log holds %v", typ)
+			}
+		}
 		// Participants cannot read the report before it is published.
 		expectError(t, e.do(req{method: "GET", path: base + "/report", bearer: tok["valdoria"]}), http.StatusForbidden, "report_not_published")
 		expectError(t, e.do(req{method: "GET", path: base + "/report.csv", bearer: tok["valdoria"]}), http.StatusForbidden, "report_not_published")
