@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { exportURL, scenarioPath, useScenario, withId } from '../api/scenarios';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
+import { MselTools } from '../components/scenario/MselTools';
 import { ScenarioOverview } from '../components/scenario/ScenarioOverview';
 import { NotFoundPage } from './NotFoundPage';
 import { isApiError } from '../api/client';
@@ -88,6 +89,7 @@ export function ScenarioPage() {
             {t('scenarios.page.download')}
           </a>
         </div>
+        <MselTools id={v.id} version={v.version} />
       </div>
       <ScenarioOverview scenario={parsed} />
     </>
