@@ -60,6 +60,5 @@ func (s *server) dashboardCSV(c echo.Context) error {
 	if err := d.WriteCSV(&buf); err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="cbmex-dashboard.csv"`)
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return attachment(c, "cbmex-dashboard.csv", "text/csv; charset=utf-8", buf.Bytes())
 }

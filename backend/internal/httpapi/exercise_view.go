@@ -88,7 +88,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	for _, t := range x.teams {
 		tv := teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name}
 		if x.staff() {
-			tv.JoinCode, tv.JoinPath = t.JoinCode, "/join?code="+t.JoinCode
+			tv = staffTeamJSON(&t)
 		}
 		out.Teams = append(out.Teams, tv)
 	}

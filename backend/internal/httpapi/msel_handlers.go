@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -18,11 +17,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // exportMSEL writes a version's injects as an XLSX Master Scenario Events List.
 func (s *server) exportMSEL(c echo.Context) error {
-	id, number, err := s.scenarioRef(c)
-	if err != nil {
-		return err
-	}
-	v, err := s.Library.Get(c.Request().Context(), id, number)
+	v, err := s.requestedVersion(c)
 	if err != nil {
 		return err
 	}
@@ -34,9 +29,7 @@ func (s *server) exportMSEL(c echo.Context) error {
 	if err := msel.ExportXLSX(sc, &buf); err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		mime.FormatMediaType("attachment", map[string]string{"filename": v.Slug + "-msel.xlsx"}))
-	return c.Blob(http.StatusOK, xlsxType, buf.Bytes())
+	return attachment(c, v.Slug+"-msel.xlsx", xlsxType, buf.Bytes())
 }
 
 // importMSEL replaces a scenario's injects with a spreadsheet's rows (CSV or

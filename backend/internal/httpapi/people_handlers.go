@@ -105,7 +105,7 @@ func (s *server) renameTeam(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"team": teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name, JoinCode: t.JoinCode, JoinPath: "/join?code=" + t.JoinCode}})
+	return c.JSON(http.StatusOK, map[string]any{"team": staffTeamJSON(t)})
 }
 
 func (s *server) newTeamCode(c echo.Context) error {
@@ -121,7 +121,7 @@ func (s *server) newTeamCode(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"team": teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name, JoinCode: t.JoinCode, JoinPath: "/join?code=" + t.JoinCode}})
+	return c.JSON(http.StatusOK, map[string]any{"team": staffTeamJSON(t)})
 }
 
 // briefing gives a participant their team's briefing and points of contact;
@@ -145,4 +145,9 @@ func (s *server) briefing(c echo.Context) error {
 		out = append(out, map[string]any{"team_id": t.ID, "name": t.Name, "kind": tj.Kind, "briefing": tj.Briefing, "points_of_contact": tj.PointsOfContact})
 	}
 	return c.JSON(http.StatusOK, map[string]any{"title": sc.Title, "summary": sc.Summary, "teams": out})
+}
+
+// staffTeamJSON is a team as staff see it, with its join code and link.
+func staffTeamJSON(t *exercise.Team) teamViewJSON {
+	return teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name, JoinCode: t.JoinCode, JoinPath: "/join?code=" + t.JoinCode}
 }

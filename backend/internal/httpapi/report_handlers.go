@@ -39,15 +39,19 @@ func (s *server) publishReport(c echo.Context, x *exCtx, _ struct{}) error {
 	return s.Scoring.Publish(c.Request().Context(), x.ex.ID, s.author(c, x))
 }
 
-// report returns the after-action report as the caller may see it: all of it
-// for staff; once published, the common parts and their own team's
+// loadReport builds the after-action report as the caller may see it: all
+// of it for staff; once published, the common parts and their own team's
 // scorecard for a participant; nothing before.
-func (s *server) report(c echo.Context) error {
+func (s *server) loadReport(c echo.Context) (*scoring.Report, error) {
 	x, err := s.loadExercise(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	r, err := s.Scoring.Report(c.Request().Context(), x.ex.ID, x.viewer)
+	return s.Scoring.Report(c.Request().Context(), x.ex.ID, x.viewer)
+}
+
+func (s *server) report(c echo.Context) error {
+	r, err := s.loadReport(c)
 	if err != nil {
 		return err
 	}
@@ -55,11 +59,7 @@ func (s *server) report(c echo.Context) error {
 }
 
 func (s *server) reportCSV(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	r, err := s.Scoring.Report(c.Request().Context(), x.ex.ID, x.viewer)
+	r, err := s.loadReport(c)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,11 @@ func (s *server) reportCSV(c echo.Context) error {
 	if err := r.WriteCSV(&buf); err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		mime.FormatMediaType("attachment", map[string]string{"filename": "after-action-report.csv"}))
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return attachment(c, "after-action-report.csv", "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// attachment sends a download with its file name.
+func attachment(c echo.Context, name, ctype string, body []byte) error {
+	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	return c.Blob(http.StatusOK, ctype, body)
 }

@@ -122,17 +122,20 @@ func (s *server) updateScenario(c echo.Context) error {
 }
 
 func (s *server) exportScenario(c echo.Context) error {
+	v, err := s.requestedVersion(c)
+	if err != nil {
+		return err
+	}
+	return attachment(c, v.Slug+".yaml", "application/yaml; charset=utf-8", v.Source)
+}
+
+// requestedVersion is the version :id and ?version=N name (the latest by default).
+func (s *server) requestedVersion(c echo.Context) (*library.Version, error) {
 	id, number, err := s.scenarioRef(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	v, err := s.Library.Get(c.Request().Context(), id, number)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderContentDisposition,
-		mime.FormatMediaType("attachment", map[string]string{"filename": v.Slug + ".yaml"}))
-	return c.Blob(http.StatusOK, "application/yaml; charset=utf-8", v.Source)
+	return s.Library.Get(c.Request().Context(), id, number)
 }
 
 // scenarioRef reads the scenario (id or slug) and the optional ?version=N.
