@@ -38,17 +38,13 @@ func (s *Service) SaveAnswer(ctx context.Context, exerciseID, teamID int64, phas
 		return conflict("phase_closed", "The facilitators have closed this phase; its answers can no longer be changed.")
 	}
 	data := AnswerData{TeamID: teamID, Phase: phase, Question: question, Text: text, By: by}
-	typ := EvAnswerUpdated
+	evs := []NewEvent{{Type: EvAnswerUpdated, Audience: TeamsOnly(teamID), Data: data}}
 	if submit {
-		typ = EvAnswerSubmit
+		evs = append(evs, NewEvent{Type: EvAnswerSubmit, Audience: TeamsOnly(teamID), Data: data})
 	}
 	_, err = s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
 		if ex.Clock.Status == Ended {
 			return Write{}, conflict("invalid_state", "The exercise has ended.")
-		}
-		evs := []NewEvent{{Type: EvAnswerUpdated, Audience: TeamsOnly(teamID), Data: data}}
-		if typ == EvAnswerSubmit {
-			evs = append(evs, NewEvent{Type: EvAnswerSubmit, Audience: TeamsOnly(teamID), Data: data})
 		}
 		return Write{Events: evs}, nil
 	})

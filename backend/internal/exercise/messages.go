@@ -171,7 +171,7 @@ func dedupeS(xs []string) []string {
 	return out
 }
 
-// Visible returns the messages v may see, newest first, at most limit,
+// VisibleMail returns the messages v may see, newest first, at most limit,
 // before seq (0: from the newest), filtered by team, channel and CBM.
 func (p *Projection) VisibleMail(v Viewer, f MailFilter) []*Message {
 	var out []*Message
