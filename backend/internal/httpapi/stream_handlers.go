@@ -1,21 +1,17 @@
 package httpapi
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/stream"
 )
-
-// heartbeat keeps proxies from closing an idle stream and lets the browser
-// notice a dead connection.
-const heartbeat = 15 * time.Second
 
 // lastEventID reads where a client resumes: the Last-Event-ID header (sent
 // by EventSource on reconnect) or ?last_event_id= (for the first connect).
@@ -57,9 +53,11 @@ func (s *server) eventLog(c echo.Context) error {
 }
 
 // streamEvents is the Server-Sent Events stream of one exercise. It
-// subscribes first, then replays what the client missed, then passes live
-// events on, dropping repeats by sequence number: every visible event after
-// Last-Event-ID arrives exactly once, in order.
+// subscribes first, then replays what the client missed, then hands the
+// connection to a small pump that passes live events on, dropping repeats by
+// sequence number: every visible event after Last-Event-ID arrives exactly
+// once, in order. The connection is taken over from net/http (hijacked) so
+// that an idle stream does not keep the request and its buffers alive.
 func (s *server) streamEvents(c echo.Context) error {
 	x, err := s.loadExercise(c)
 	if err != nil {
@@ -69,24 +67,42 @@ func (s *server) streamEvents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	sub, err := s.Hub.Subscribe(ctx, x.ex.ID, x.viewer, x.p.SessionID)
+	sub, err := s.Hub.Subscribe(c.Request().Context(), x.ex.ID, x.viewer, x.p.SessionID)
 	if err != nil {
 		return err
 	}
-	defer s.Hub.Unsubscribe(sub)
-	w := c.Response()
-	h := w.Header()
+	conn, rw, err := c.Response().Hijack()
+	if err != nil {
+		s.Hub.Unsubscribe(sub)
+		return err
+	}
+	if cursor, err = s.openStream(c, x, rw.Writer, cursor); err != nil {
+		s.Hub.Unsubscribe(sub)
+		conn.Close()
+		return nil // the client reconnects
+	}
+	go stream.Pump(conn, s.Hub, sub, cursor)
+	return nil
+}
+
+// openStream writes the response head and the replay straight to the
+// hijacked connection. The body is delimited by closing the connection.
+func (s *server) openStream(c echo.Context, x *exCtx, w *bufio.Writer, cursor int64) (int64, error) {
+	h := c.Response().Header().Clone() // security headers and request id set by the middleware
 	h.Set(echo.HeaderContentType, "text/event-stream")
 	h.Set(echo.HeaderCacheControl, "no-cache")
 	h.Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	fmt.Fprint(w, "retry: 2000\n\n")
-	if cursor, err = s.replay(c, x, w, cursor); err != nil {
-		return nil // the status line is out; the client reconnects
+	h.Set(echo.HeaderConnection, "close")
+	fmt.Fprint(w, "HTTP/1.1 200 OK\r\n")
+	if err := h.Write(w); err != nil {
+		return cursor, err
 	}
-	w.Flush()
-	return s.live(c, sub, w, cursor)
+	fmt.Fprint(w, "\r\nretry: 2000\n\n")
+	cursor, err := s.replay(c, x, w, cursor)
+	if err != nil {
+		return cursor, err
+	}
+	return cursor, w.Flush()
 }
 
 func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (int64, error) {
@@ -104,48 +120,5 @@ func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (in
 			return cursor, nil
 		}
 		cursor = last
-	}
-}
-
-// live passes deliveries on until the client leaves or the hub drops the
-// stream. Deliveries that are already waiting go out in one write.
-func (s *server) live(c echo.Context, sub *stream.Sub, w *echo.Response, cursor int64) error {
-	beat := time.NewTicker(heartbeat)
-	defer beat.Stop()
-	for {
-		select {
-		case <-c.Request().Context().Done():
-			return nil
-		case <-sub.Closed():
-			fmt.Fprintf(w, "event: close\ndata: {\"reason\":%q}\n\n", sub.Why())
-			w.Flush()
-			return nil
-		case <-beat.C:
-			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
-				return nil
-			}
-			w.Flush()
-		case d := <-sub.Events():
-			if err := writeDeliveries(w, d, sub, &cursor); err != nil {
-				return nil
-			}
-			w.Flush()
-		}
-	}
-}
-
-func writeDeliveries(w io.Writer, d *stream.Delivery, sub *stream.Sub, cursor *int64) error {
-	for {
-		if d.Seq > *cursor {
-			*cursor = d.Seq
-			if _, err := w.Write(d.Frame); err != nil {
-				return err
-			}
-		}
-		select {
-		case d = <-sub.Events():
-		default:
-			return nil
-		}
 	}
 }
