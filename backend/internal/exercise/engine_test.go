@@ -44,7 +44,10 @@ type rig struct {
 	teams map[string]exercise.Team // by scenario key
 }
 
-func newRig(t *testing.T, st *store.Store) *rig {
+func newRig(t *testing.T, st *store.Store) *rig { return newRigFor(t, st, "tutorial-first-contact") }
+
+// newRigFor is a rig on one of the bundled scenarios.
+func newRigFor(t *testing.T, st *store.Store, slug string) *rig {
 	t.Helper()
 	ctx := context.Background()
 	r := &rig{t: t, st: st, clock: &fakeClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}, teams: map[string]exercise.Team{}}
@@ -62,7 +65,7 @@ func newRig(t *testing.T, st *store.Store) *rig {
 		t.Fatal(err)
 	}
 	r.svc = r.service(st)
-	sid, _ := r.lib.Resolve(ctx, "tutorial-first-contact")
+	sid, _ := r.lib.Resolve(ctx, slug)
 	v, err := r.lib.Get(ctx, sid, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -407,4 +410,29 @@ func keys(m map[string]exercise.InjectData) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// An inject marked comm_check runs a communication check when it goes out,
+// in the same append, whoever releases it.
+func TestCommCheckInjectRunsACheck(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		r := newRigFor(t, st, "grid-cascade")
+		ctx := context.Background()
+		r.clockDo("start")
+		if err := r.svc.Release(ctx, r.ex.ID, "osce-offer", "fac"); err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.svc.Projection(ctx, r.ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks := p.CommChecksInOrder()
+		if len(checks) != 1 || checks[0].Seq != p.ReleasedInfo["osce-offer"].Seq+1 {
+			t.Fatalf("comm checks after releasing osce-offer: %d", len(checks))
+		}
+		team := r.teams["halvena"]
+		if err := r.svc.AckCommCheck(ctx, r.ex.ID, checks[0].Seq, team.ID, "Ana"); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

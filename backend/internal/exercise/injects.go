@@ -89,7 +89,7 @@ func (s *Service) record(ctx context.Context, exerciseID int64, sc *scenario.Sce
 			data.Source = "trigger"
 		}
 		data.Late = now.Sub(ex.Clock.WallAt(d.DueAt)) > lateAfter
-		return Write{Once: []string{"inject:" + d.Key}, Events: []NewEvent{{Type: EvInjectReleased, Audience: AudienceOf(in.Audience, teams), Data: data}}}, nil
+		return Write{Once: []string{"inject:" + d.Key}, Events: releaseEvents(in, teams, data)}, nil
 	})
 	return err
 }
@@ -111,7 +111,7 @@ func (s *Service) Release(ctx context.Context, exerciseID int64, key, by string)
 		}
 		data := injectData(in, teams, ex.Clock.Now(s.now()))
 		data.Source = "manual"
-		return Write{Once: []string{"inject:" + key}, Events: []NewEvent{{Type: EvInjectReleased, Audience: AudienceOf(in.Audience, teams), Data: data}}}, nil
+		return Write{Once: []string{"inject:" + key}, Events: releaseEvents(in, teams, data)}, nil
 	})
 	if errors.Is(err, apperr.ErrDuplicate) {
 		return conflict("already_released", "This inject has already been released.")
@@ -215,6 +215,16 @@ func (s *Service) Decide(ctx context.Context, exerciseID int64, triggerKey strin
 		return Write{Events: []NewEvent{{Type: EvTriggerDecided, Audience: StaffOnly, Data: KeyData{Key: triggerKey, Yes: &yes, By: by}}}}, nil
 	})
 	return err
+}
+
+// releaseEvents is an inject's release and, for a comm_check inject, the
+// communication check it runs, written together so neither comes alone.
+func releaseEvents(in *scenario.Inject, teams []Team, data InjectData) []NewEvent {
+	evs := []NewEvent{{Type: EvInjectReleased, Audience: AudienceOf(in.Audience, teams), Data: data}}
+	if in.CommCheck {
+		evs = append(evs, NewEvent{Type: EvCommCheck, Audience: Everyone, Data: CommCheckData{Text: in.Title, By: in.From}})
+	}
+	return evs
 }
 
 func phaseData(ph *scenario.Phase) PhaseData {

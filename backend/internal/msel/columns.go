@@ -22,6 +22,7 @@ const (
 	fNotes
 	fAction
 	fCBMs
+	fCommCheck
 	numFields
 )
 
@@ -29,22 +30,23 @@ const (
 // exported names first (used in messages), then what facilitators commonly
 // write in their own MSELs.
 var mselHeaders = [numFields][]string{
-	fSeq:     {"seq", "#", "no", "number", "sequence", "serial", "inject no", "inject number"},
-	fTime:    {"time", "offset", "at", "scenario time", "exercise time", "release time", "timing"},
-	fKey:     {"key", "id", "inject", "inject id", "inject key"},
-	fPhase:   {"phase", "move", "stage", "module"},
-	fTitle:   {"title", "subject", "headline", "inject title", "name"},
-	fFrom:    {"from", "source", "sender", "originator"},
-	fTo:      {"to", "audience", "recipients", "recipient", "addressee", "addressees", "player", "players"},
-	fChannel: {"channel", "type", "delivery", "inject type", "method", "delivery method", "medium", "mode"},
-	fBody:    {"body", "description", "content", "text", "inject text", "details", "message"},
-	fNotes:   {"facilitator notes", "notes", "controller notes", "facilitator note", "note", "remarks", "comments"},
-	fAction:  {"expected action", "expected outcome", "expected actions", "expected player action", "expected response"},
-	fCBMs:    {"cbms", "cbm", "cbm s", "measures", "confidence building measures"},
+	fSeq:       {"seq", "#", "no", "number", "sequence", "serial", "inject no", "inject number"},
+	fTime:      {"time", "offset", "at", "scenario time", "exercise time", "release time", "timing"},
+	fKey:       {"key", "id", "inject", "inject id", "inject key"},
+	fPhase:     {"phase", "move", "stage", "module"},
+	fTitle:     {"title", "subject", "headline", "inject title", "name"},
+	fFrom:      {"from", "source", "sender", "originator"},
+	fTo:        {"to", "audience", "recipients", "recipient", "addressee", "addressees", "player", "players"},
+	fChannel:   {"channel", "type", "delivery", "inject type", "method", "delivery method", "medium", "mode"},
+	fBody:      {"body", "description", "content", "text", "inject text", "details", "message"},
+	fNotes:     {"facilitator notes", "notes", "controller notes", "facilitator note", "note", "remarks", "comments"},
+	fAction:    {"expected action", "expected outcome", "expected actions", "expected player action", "expected response"},
+	fCBMs:      {"cbms", "cbm", "cbm s", "measures", "confidence building measures"},
+	fCommCheck: {"comm check", "communication check", "commcheck", "poc check"},
 }
 
 var mselNames = [numFields]string{colSeq, colTime, colKey, colPhase, colTitle, colFrom, colTo,
-	colChannel, colBody, colNotes, colExpectedAction, colCBMs}
+	colChannel, colBody, colNotes, colExpectedAction, colCBMs, colCommCheck}
 
 // Expected actions sheet fields.
 const (

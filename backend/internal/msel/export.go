@@ -25,6 +25,7 @@ const (
 	colNotes          = "Facilitator notes"
 	colExpectedAction = "Expected action"
 	colCBMs           = "CBMs"
+	colCommCheck      = "Comm check"
 )
 
 // The Expected actions sheet's columns.
@@ -49,6 +50,7 @@ var mselColumns = []column{
 	{colSeq, 6, false}, {colTime, 22, false}, {colKey, 24, false}, {colPhase, 16, false},
 	{colTitle, 36, true}, {colFrom, 22, true}, {colTo, 18, true}, {colChannel, 18, false},
 	{colBody, 70, true}, {colNotes, 50, true}, {colExpectedAction, 50, true}, {colCBMs, 10, false},
+	{colCommCheck, 12, false},
 }
 
 var actionColumns = []column{
@@ -56,7 +58,7 @@ var actionColumns = []column{
 	{colActText, 70, true}, {colActCBMs, 10, false}, {colActWithin, 10, false},
 }
 
-const readMe = `The sheet "MSEL" lists the injects in release order, one per row. Time is an offset from the start of play such as 0:15 or 1:05 (hours:minutes), or "after <inject key> +10m" to follow another inject, or "contingency" for an inject held until a trigger or a facilitator releases it. To is "all", "facilitators", or team keys separated by commas. Channel is one of news, intelligence_report, official_note, social_media, email, phone_call, situation_report. Expected action and CBMs repeat the inject's first expected action.
+const readMe = `The sheet "MSEL" lists the injects in release order, one per row. Time is an offset from the start of play such as 0:15 or 1:05 (hours:minutes), or "after <inject key> +10m" to follow another inject, or "contingency" for an inject held until a trigger or a facilitator releases it. To is "all", "facilitators", or team keys separated by commas. Channel is one of news, intelligence_report, official_note, social_media, email, phone_call, situation_report. Expected action and CBMs repeat the inject's first expected action. Comm check "yes" makes the release also a communication check of every team's points of contact.
 
 The sheet "Expected actions" lists every expected action, one per row (Within is the time the team has, such as 20m; an empty Team means every team that receives the inject); when it is present, cbmex takes the expected actions from it. Edit either sheet and import the workbook back into cbmex: every row is checked, and if any row cannot be used nothing is imported and each problem is reported with its row number.`
 
@@ -105,6 +107,14 @@ func releaseOrder(s *scenario.Scenario) []scenario.Inject {
 	return out
 }
 
+// yesIf is how a spreadsheet says true.
+func yesIf(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
 func mselRows(injects []scenario.Inject) [][]any {
 	rows := make([][]any, 0, len(injects))
 	for i, in := range injects {
@@ -113,7 +123,7 @@ func mselRows(injects []scenario.Inject) [][]any {
 			action, cbms = in.ExpectedActions[0].Text, joinCBMs(in.ExpectedActions[0].CBMs)
 		}
 		rows = append(rows, []any{i + 1, formatTime(in), in.Key, in.Phase, in.Title, in.From,
-			formatAudience(in.Audience), string(in.Channel), in.Body, in.FacilitatorNotes, action, cbms})
+			formatAudience(in.Audience), string(in.Channel), in.Body, in.FacilitatorNotes, action, cbms, yesIf(in.CommCheck)})
 	}
 	return rows
 }

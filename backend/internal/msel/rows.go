@@ -124,6 +124,9 @@ func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]
 	if strings.TrimSpace(get(fAction)) != "" {
 		x.action = get(fAction)
 	}
+	if in.CommCheck, msg = parseYes(get(fCommCheck)); msg != "" {
+		c.refuse(t, r.num, m[fCommCheck], "%s", msg)
+	}
 	x.cbms = parseCBMs(get(fCBMs))
 	if len(x.cbms) > 0 && x.action == "" {
 		c.refuse(t, r.num, m[fCBMs], "CBMs are given without an expected action; write the action in the %s column, or clear the CBMs", colExpectedAction)
@@ -238,4 +241,15 @@ func (c *converter) checkAfterRefs(t table, m columnMap, rows []row, used map[st
 			c.refuse(t, x.num, m[fTime], "the time follows inject %q, which is not in the sheet; use the Key of another row", a.Inject)
 		}
 	}
+}
+
+// parseYes reads a yes/no cell; empty means no.
+func parseYes(v string) (bool, string) {
+	switch normalize(v) {
+	case "", "no", "n", "false", "0", "-":
+		return false, ""
+	case "yes", "y", "true", "1", "x":
+		return true, ""
+	}
+	return false, "write yes or leave the cell empty (found \"" + v + "\")"
 }

@@ -88,6 +88,9 @@ func injectNode(in scenario.Inject) *yaml.Node {
 	if in.FacilitatorNotes != "" {
 		add("facilitator_notes", text(in.FacilitatorNotes))
 	}
+	if in.CommCheck {
+		add("comm_check", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	if len(in.ExpectedActions) > 0 {
 		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, a := range in.ExpectedActions {

@@ -127,6 +127,7 @@ func (p *parser) inject(n *yaml.Node, i int) Inject {
 		{"contingency", false, func(v *yaml.Node, l string) { t.contNode = v; in.Contingency = p.boolean(v, l) }},
 		{"body", true, p.textField(&in.Body, MaxLongTextLen)},
 		{"facilitator_notes", false, p.textField(&in.FacilitatorNotes, MaxLongTextLen)},
+		{"comm_check", false, func(v *yaml.Node, l string) { in.CommCheck = p.boolean(v, l) }},
 		{"expected_actions", false, func(v *yaml.Node, l string) { in.ExpectedActions = p.expectedActions(v, l, owner, &in) }},
 	})
 	if n.Kind == yaml.MappingNode {

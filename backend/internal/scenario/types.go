@@ -151,7 +151,10 @@ type Inject struct {
 	Contingency      bool
 	Body             string // Markdown
 	FacilitatorNotes string // Markdown, facilitators only
-	ExpectedActions  []ExpectedAction
+	// CommCheck makes the release also a communication check: every team's
+	// points of contact are asked to acknowledge, and the time is measured.
+	CommCheck       bool
+	ExpectedActions []ExpectedAction
 }
 
 // After times an inject relative to the release of another inject.
