@@ -119,6 +119,7 @@ type injectJSON struct {
 	ReleaseAt        *int64       `json:"release_at_seconds"` // computed from at/after chains; null when held
 	Body             string       `json:"body"`
 	FacilitatorNotes string       `json:"facilitator_notes"`
+	CommCheck        bool         `json:"comm_check"`
 	ExpectedActions  []actionJSON `json:"expected_actions"`
 }
 
