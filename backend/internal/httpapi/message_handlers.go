@@ -159,13 +159,9 @@ func (s *server) requestAction(status string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		var req struct {
-			Text string `json:"text"`
-		}
-		if c.Request().ContentLength != 0 {
-			if err := c.Bind(&req); err != nil {
-				return badJSON(err)
-			}
+		var req textBody
+		if err := bindOptional(c, &req); err != nil {
+			return err
 		}
 		m, err := s.Exercises.UpdateRequest(c.Request().Context(), x.ex.ID, seq, from, status, req.Text)
 		if err != nil {
@@ -258,13 +254,9 @@ func (s *server) sendCommCheck(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var req struct {
-		Text string `json:"text"`
-	}
-	if c.Request().ContentLength != 0 {
-		if err := c.Bind(&req); err != nil {
-			return badJSON(err)
-		}
+	var req textBody
+	if err := bindOptional(c, &req); err != nil {
+		return err
 	}
 	seq, err := s.Exercises.CommCheck(c.Request().Context(), x.ex.ID, req.Text, s.actorName(c, x))
 	if err != nil {
@@ -320,4 +312,20 @@ func (s *server) listCommChecks(c echo.Context) error {
 		out = append(out, map[string]any{"id": cc.Seq, "text": cc.Text, "sent_at": cc.CreatedAt, "offset_seconds": cc.Offset.Seconds(), "teams": teams})
 	}
 	return c.JSON(http.StatusOK, map[string]any{"checks": out})
+}
+
+// textBody is an optional {"text": …} body.
+type textBody struct {
+	Text string `json:"text"`
+}
+
+// bindOptional decodes the body into dst when there is one.
+func bindOptional(c echo.Context, dst any) error {
+	if c.Request().ContentLength == 0 {
+		return nil
+	}
+	if err := c.Bind(dst); err != nil {
+		return badJSON(err)
+	}
+	return nil
 }
