@@ -244,10 +244,6 @@ func (s *server) decideTrigger(c echo.Context, x *exCtx, req decision) error {
 	return s.Exercises.Decide(c.Request().Context(), x.ex.ID, c.Param("key"), *req.Yes, s.actorName(c, x))
 }
 
-type noteRequest struct {
-	Text string `json:"text"`
-}
-
-func (s *server) addNote(c echo.Context, x *exCtx, req noteRequest) error {
+func (s *server) addNote(c echo.Context, x *exCtx, req textBody) error {
 	return s.Exercises.Note(c.Request().Context(), x.ex.ID, req.Text, s.actorName(c, x))
 }
