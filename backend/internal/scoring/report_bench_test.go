@@ -14,7 +14,7 @@ import (
 
 // syntheticLog is a played exercise: 5 teams, every inject released, 2,000
 // messages (a quarter of them requests, acknowledged and answered).
-func syntheticLog(b *testing.B) (*scenario.Scenario, *exercise.Exercise, []exercise.Team, []exercise.Event) {
+func syntheticLog(b testing.TB) (*scenario.Scenario, *exercise.Exercise, []exercise.Team, []exercise.Event) {
 	src, err := scenarios.FS.ReadFile("grid-cascade.yaml")
 	if err != nil {
 		b.Fatal(err)
