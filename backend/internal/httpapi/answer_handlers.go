@@ -45,27 +45,14 @@ func (s *server) listAnswers(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"answers": out, "closed_phases": closed, "shared_phases": shared})
 }
 
-func (s *server) saveAnswer(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	if x.viewer.TeamID == 0 {
-		return errParticipantsOnly
-	}
-	var req struct {
-		Text   string `json:"text"`
-		Submit bool   `json:"submit"`
-	}
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
-	err = s.Exercises.SaveAnswer(c.Request().Context(), x.ex.ID, x.viewer.TeamID, c.Param("phase"), c.Param("question"),
+type answerBody struct {
+	Text   string `json:"text"`
+	Submit bool   `json:"submit"`
+}
+
+func (s *server) saveAnswer(c echo.Context, x *exCtx, req answerBody) error {
+	return s.Exercises.SaveAnswer(c.Request().Context(), x.ex.ID, x.viewer.TeamID, c.Param("phase"), c.Param("question"),
 		req.Text, s.actorName(c, x), req.Submit)
-	if err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
 }
 
 func (s *server) phaseAction(share bool) echo.HandlerFunc {

@@ -86,7 +86,28 @@ func (s *server) actorName(c echo.Context, x *exCtx) string {
 	return "participant"
 }
 
-var errParticipantsOnly = apperr.New(http.StatusForbidden, "participants_only", "Only a team's participants can write its answers.")
+var errParticipantsOnly = apperr.New(http.StatusForbidden, "participants_only", "Only a team's participants can do this for their team.")
+
+// teamWrite is the same rhythm for a participant writing for their team.
+func teamWrite[T any](s *server, act func(c echo.Context, x *exCtx, in T) error) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		x, err := s.loadExercise(c)
+		if err != nil {
+			return err
+		}
+		if x.viewer.TeamID == 0 {
+			return errParticipantsOnly
+		}
+		var in T
+		if err := bindOptional(c, &in); err != nil {
+			return err
+		}
+		if err := act(c, x, in); err != nil {
+			return err
+		}
+		return c.NoContent(http.StatusNoContent)
+	}
+}
 
 // staffWrite is the rhythm of a facilitator's write to an exercise: check the
 // caller runs it, decode the body into T, act, answer status with no body.

@@ -229,24 +229,12 @@ func hasRoles(es []exercise.PoCEntry, roles ...string) bool {
 	return true
 }
 
-func (s *server) savePoC(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	if x.viewer.TeamID == 0 {
-		return apperr.New(http.StatusForbidden, "participants_only", "Only a team's participants can edit its points of contact.")
-	}
-	var req struct {
-		Entries []exercise.PoCEntry `json:"entries"`
-	}
-	if err := c.Bind(&req); err != nil {
-		return badJSON(err)
-	}
-	if err := s.Exercises.SetPoC(c.Request().Context(), x.ex.ID, x.viewer.TeamID, req.Entries, s.actorName(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+type pocBody struct {
+	Entries []exercise.PoCEntry `json:"entries"`
+}
+
+func (s *server) savePoC(c echo.Context, x *exCtx, req pocBody) error {
+	return s.Exercises.SetPoC(c.Request().Context(), x.ex.ID, x.viewer.TeamID, req.Entries, s.actorName(c, x))
 }
 
 func (s *server) sendCommCheck(c echo.Context) error {
@@ -265,22 +253,12 @@ func (s *server) sendCommCheck(c echo.Context) error {
 	return c.JSON(http.StatusCreated, map[string]any{"id": seq})
 }
 
-func (s *server) ackCommCheck(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	if x.viewer.TeamID == 0 {
-		return apperr.New(http.StatusForbidden, "participants_only", "Only teams acknowledge communication checks.")
-	}
+func (s *server) ackCommCheck(c echo.Context, x *exCtx, _ struct{}) error {
 	check, err := pathID(c, "check")
 	if err != nil {
 		return err
 	}
-	if err := s.Exercises.AckCommCheck(c.Request().Context(), x.ex.ID, check, x.viewer.TeamID, s.actorName(c, x)); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return s.Exercises.AckCommCheck(c.Request().Context(), x.ex.ID, check, x.viewer.TeamID, s.actorName(c, x))
 }
 
 // listCommChecks shows each check and, per team, whether and how fast it was

@@ -126,7 +126,7 @@ func (s *server) routes(e *echo.Echo) {
 	ex.GET("/briefing", s.briefing)
 	ex.GET("/injects", s.listInjects)
 	ex.GET("/answers", s.listAnswers)
-	ex.PUT("/answers/:phase/:question", s.saveAnswer)
+	ex.PUT("/answers/:phase/:question", teamWrite(s, s.saveAnswer))
 	ex.GET("/triggers", s.listTriggers)
 	ex.GET("/participants", s.listParticipants)
 	for _, a := range []string{"start", "pause", "resume", "end", "speed", "jump"} {
@@ -150,10 +150,10 @@ func (s *server) routes(e *echo.Echo) {
 	}
 	ex.PUT("/messages/:msg/tags", staffWrite(s, http.StatusNoContent, s.retagMessage))
 	ex.GET("/poc", s.pocDirectory)
-	ex.PUT("/poc", s.savePoC)
+	ex.PUT("/poc", teamWrite(s, s.savePoC))
 	ex.GET("/commchecks", s.listCommChecks)
 	ex.POST("/commchecks", s.sendCommCheck)
-	ex.POST("/commchecks/:check/ack", s.ackCommCheck)
+	ex.POST("/commchecks/:check/ack", teamWrite(s, s.ackCommCheck))
 	ex.PUT("/scores", staffWrite(s, http.StatusNoContent, s.setScore))
 	ex.PUT("/assessments/:team", staffWrite(s, http.StatusNoContent, s.assessTeam))
 	ex.POST("/improvements", staffWrite(s, http.StatusCreated, s.addImprovement))
