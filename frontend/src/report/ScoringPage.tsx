@@ -28,6 +28,27 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
+/** The server's reason when a save failed, announced to screen readers. */
+function SaveError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p className="alert error" role="alert">
+      {errorText(error)}
+    </p>
+  );
+}
+
+/** "Saved", shown after a successful save. */
+function Saved({ show }: { show: boolean }) {
+  const { t } = useTranslation('report');
+  if (!show) return null;
+  return (
+    <span role="status" className="ok">
+      {t('scoring.saved')}
+    </span>
+  );
+}
+
 /** Scoring, assessments, the improvement plan and publication (staff). */
 export function ScoringPage() {
   const { t } = useTranslation('report');
@@ -119,11 +140,7 @@ function PublishBar({ id, report }: { id: number; report: Report }) {
           </button>
         </>
       )}
-      {publish.isError && (
-        <p className="alert error" role="alert">
-          {errorText(publish.error)}
-        </p>
-      )}
+      <SaveError error={publish.error} />
     </div>
   );
 }
@@ -234,17 +251,9 @@ function CriterionScorer({
           <button type="submit" className="button" disabled={!value || save.isPending}>
             {t('scoring.save')}
           </button>
-          {saved && (
-            <span role="status" className="ok">
-              {t('scoring.saved')}
-            </span>
-          )}
+          <Saved show={saved} />
         </div>
-        {save.isError && (
-          <p className="alert error" role="alert">
-            {errorText(save.error)}
-          </p>
-        )}
+        <SaveError error={save.error} />
       </fieldset>
     </form>
   );
@@ -276,17 +285,9 @@ function AssessmentForm({ exerciseId, team }: { exerciseId: number; team: TeamRe
         <button type="submit" className="button" disabled={assess.isPending}>
           {t('scoring.saveAssessment')}
         </button>
-        {saved && (
-          <span role="status" className="ok">
-            {t('scoring.saved')}
-          </span>
-        )}
+        <Saved show={saved} />
       </div>
-      {assess.isError && (
-        <p className="alert error" role="alert">
-          {errorText(assess.error)}
-        </p>
-      )}
+      <SaveError error={assess.error} />
     </form>
   );
 }
@@ -349,11 +350,7 @@ function ImprovementPlan({ exerciseId, report }: { exerciseId: number; report: R
             {t('plan.add')}
           </button>
         </div>
-        {add.isError && (
-          <p className="alert error" role="alert">
-            {errorText(add.error)}
-          </p>
-        )}
+        <SaveError error={add.error} />
       </form>
     </section>
   );
