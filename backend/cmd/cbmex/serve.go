@@ -79,6 +79,8 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		Auth: accounts, Library: lib, Workshops: workshops, Exercises: exercises, Hub: hub, Logger: log,
 		Scoring: scoring.New(exercises),
 		UI:      frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate, Ready: readiness(st, migrator),
+		SecureCookies: cfg.HTTPS(), TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken,
+		ServeMetrics: cfg.MetricsAddr == "", StreamsPerSession: cfg.StreamsPerSession, StreamsPerAddress: cfg.StreamsPerAddress,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -6,6 +6,8 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -25,7 +27,20 @@ type Config struct {
 	SessionTTL    time.Duration
 	BodyLimit     string
 	MessageRate   int // messages per minute per participant
+	// PublicURL is where people reach the server; https:// makes cookies
+	// Secure and turns HSTS on.
+	PublicURL string
+	// TrustedProxies are the peers whose X-Forwarded-For / X-Real-IP are
+	// believed; every other client is known by its TCP peer address.
+	TrustedProxies    []*net.IPNet
+	MetricsAddr       string
+	MetricsToken      string
+	StreamsPerSession int
+	StreamsPerAddress int
 }
+
+// HTTPS tells whether the server is reached over HTTPS.
+func (c *Config) HTTPS() bool { return strings.HasPrefix(strings.ToLower(c.PublicURL), "https://") }
 
 // Key documents one setting: its variable, flag, default and meaning.
 type Key struct {
@@ -54,6 +69,18 @@ var Keys = []Key{
 		set: func(c *Config, v string) (err error) { c.MessageRate, err = strconv.Atoi(v); return err }},
 	{Env: "CBMEX_BODY_LIMIT", Flag: "body-limit", Default: "2M", Help: "Largest request body accepted (e.g. 512K, 2M).",
 		set: func(c *Config, v string) error { c.BodyLimit = v; return nil }},
+	{Env: "CBMEX_PUBLIC_URL", Flag: "public-url", Default: "", Help: "Address people reach the server at (e.g. https://cbmex.example.org), used in the links the server prints. An https:// address makes cookies Secure and sends HSTS. Empty: http:// on CBMEX_ADDR.",
+		set: func(c *Config, v string) error { c.PublicURL = strings.TrimRight(v, "/"); return nil }},
+	{Env: "CBMEX_TRUSTED_PROXIES", Flag: "trusted-proxies", Default: "", Help: "Comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For and X-Real-IP headers are believed. Empty: a client is known by its TCP peer address.",
+		set: func(c *Config, v string) (err error) { c.TrustedProxies, err = parseCIDRs(v); return err }},
+	{Env: "CBMEX_METRICS_ADDR", Flag: "metrics-addr", Default: "", Help: "Serve /metrics on this separate address (e.g. 127.0.0.1:9090) and not on CBMEX_ADDR.",
+		set: func(c *Config, v string) error { c.MetricsAddr = v; return nil }},
+	{Env: "CBMEX_METRICS_TOKEN", Flag: "metrics-token", Default: "", Secret: true, Help: "When set, /metrics answers only requests with 'Authorization: Bearer <token>'.",
+		set: func(c *Config, v string) error { c.MetricsToken = v; return nil }},
+	{Env: "CBMEX_STREAMS_PER_SESSION", Flag: "streams-per-session", Default: "5", Help: "Open event streams one session may hold at once (one per browser tab).",
+		set: func(c *Config, v string) (err error) { c.StreamsPerSession, err = strconv.Atoi(v); return err }},
+	{Env: "CBMEX_STREAMS_PER_ADDRESS", Flag: "streams-per-address", Default: "50", Help: "Open event streams one client address may hold at once (a workshop room behind one address counts once).",
+		set: func(c *Config, v string) (err error) { c.StreamsPerAddress, err = strconv.Atoi(v); return err }},
 	{Env: "CBMEX_LOG_LEVEL", Flag: "log-level", Default: "info", Help: "debug, info, warn or error.",
 		set: func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{Env: "CBMEX_LOG_FORMAT", Flag: "log-format", Default: "text", Help: "text or json.",
@@ -112,10 +139,48 @@ func (c *Config) validate() error {
 	if c.MessageRate < 1 || c.MessageRate > 6000 {
 		return fmt.Errorf("CBMEX_MESSAGE_RATE must be between 1 and 6000 messages per minute")
 	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("CBMEX_PUBLIC_URL must be an absolute http:// or https:// address")
+		}
+	}
+	if c.StreamsPerSession < 1 || c.StreamsPerAddress < 1 {
+		return fmt.Errorf("CBMEX_STREAMS_PER_SESSION and CBMEX_STREAMS_PER_ADDRESS must be at least 1")
+	}
 	if c.SessionTTL < time.Minute {
 		return fmt.Errorf("CBMEX_SESSION_TTL must be at least one minute")
 	}
 	return nil
+}
+
+// parseCIDRs reads "10.0.0.0/8, 192.0.2.7": a bare address is a /32 or /128.
+func parseCIDRs(v string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			ip := net.ParseIP(f)
+			if ip == nil {
+				return nil, fmt.Errorf("%q is not an address or CIDR", f)
+			}
+			bits := 128
+			if ip.To4() != nil {
+				ip, bits = ip.To4(), 32
+			}
+			out = append(out, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address or CIDR", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // IsPostgres tells whether a database URL selects PostgreSQL.

@@ -98,7 +98,7 @@ func buildEnv(t *testing.T, st *store.Store, ck *clock, svc *auth.Service, opts 
 	t.Cleanup(stopHub)
 	go e.hub.Run(hubCtx)
 	d := Deps{Auth: svc, Library: lib, Workshops: e.workshops, Exercises: e.exercises, Hub: e.hub, Scoring: scoring.New(e.exercises), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
-		SessionTTL: 12 * time.Hour, MessageRate: 20, Ready: func(context.Context) error { return e.ready }}
+		SessionTTL: 12 * time.Hour, MessageRate: 20, ServeMetrics: true, StreamsPerSession: 5, StreamsPerAddress: 50, Ready: func(context.Context) error { return e.ready }}
 	for _, o := range opts {
 		o(&d)
 	}

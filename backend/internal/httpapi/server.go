@@ -6,6 +6,7 @@ import (
 	"context"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -38,8 +39,18 @@ type Deps struct {
 	SessionTTL time.Duration
 	// MessageRate is how many messages a participant may send per minute.
 	MessageRate int
-	// SecureCookies marks cookies Secure; set when served over HTTPS.
+	// SecureCookies marks cookies Secure and sends HSTS; set when the public
+	// URL is https://.
 	SecureCookies bool
+	// TrustedProxies are the peers whose forwarding headers are believed.
+	TrustedProxies []*net.IPNet
+	// MetricsToken, when set, is required as a Bearer token on /metrics.
+	MetricsToken string
+	// ServeMetrics puts /metrics on this server (false when it has an
+	// address of its own).
+	ServeMetrics bool
+	// StreamsPerSession and StreamsPerAddress cap open event streams.
+	StreamsPerSession, StreamsPerAddress int
 }
 
 type server struct {
