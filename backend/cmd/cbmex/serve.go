@@ -59,7 +59,9 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	workshops := workshop.New(st.Workshops(), nil)
 	exercises := exercise.NewService(st.Exercises(), lib, accounts, nil)
 	hub := stream.NewHub(st.Exercises(), log)
+	hub.Presence = st.Presence()
 	exercises.OnAppend(hub.Notify)
+	st.OnAccessChange(hub.AccessChanged)
 	var demo *demoInfo
 	if created {
 		if demo, err = seedDemo(ctx, st, workshops, exercises, lib, cfg.AdminEmail); err != nil {
@@ -72,7 +74,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	go hub.Run(runCtx)
 	go runScheduler(runCtx, exercises, log)
 	if st.Dialect == store.Postgres {
-		go stream.ListenPostgres(runCtx, st.URL, store.NotifyChannel, hub, log)
+		go stream.ListenPostgres(runCtx, st.URL, stream.Channels{Events: store.NotifyChannel, Access: store.AccessChannel}, hub, log)
 	}
 
 	e := httpapi.New(httpapi.Deps{
@@ -88,7 +90,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	}
 	printWelcome(stdout, ln.Addr().String(), st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
 	printDemo(stdout, ln.Addr().String(), demo)
-	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(e)
 	srv.RegisterOnShutdown(hub.CloseAll) // event streams never end by themselves
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -104,6 +106,15 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		return err
 	}
 	return nil
+}
+
+// newHTTPServer bounds how long a client may take: to send its headers, its
+// whole request (a 2 MB upload over a slow field link fits in the minute),
+// and to stay idle between requests on a kept-alive connection. Event
+// streams are taken over from net/http once they start and bound their
+// writes themselves.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 }
 
 // runScheduler releases what falls due, four times a second: injects go out

@@ -106,35 +106,11 @@ func (s *Service) Authenticate(ctx context.Context, raw string) (*Principal, err
 	if err != nil {
 		return nil, apperr.Unauthenticated()
 	}
-	sess, err := s.store.SessionByID(ctx, c.ID)
-	if errors.Is(err, apperr.ErrNoRow) {
+	p, err := s.standing(ctx, c.ID, c.Kind)
+	if errors.Is(err, ErrSessionExpired) || errors.Is(err, ErrSessionEnded) {
 		return nil, apperr.Unauthenticated()
 	}
-	if err != nil {
-		return nil, err
-	}
-	if sess.RevokedAt != nil || !s.now().Before(sess.ExpiresAt) || sess.Kind != c.Kind {
-		return nil, apperr.Unauthenticated()
-	}
-	p := &Principal{SessionID: sess.ID, Role: c.Role}
-	if sess.Kind == KindParticipant {
-		p.Role, p.ExerciseID, p.TeamID = RoleParticipant, deref(sess.ExerciseID), deref(sess.TeamID)
-		if sess.TeamID == nil {
-			p.Role = RoleObserver
-		}
-		return p, nil
-	}
-	u, err := s.store.UserByID(ctx, deref(sess.UserID))
-	if errors.Is(err, apperr.ErrNoRow) || (err == nil && u.Disabled) {
-		return nil, apperr.Unauthenticated()
-	}
-	if err != nil {
-		return nil, err
-	}
-	// The role is read from the account, not the token, so a demotion takes
-	// effect at once.
-	p.User, p.Role = u, u.Role
-	return p, nil
+	return p, err
 }
 
 // Logout revokes the caller's session.

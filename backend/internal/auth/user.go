@@ -63,6 +63,7 @@ type Principal struct {
 	User       *User // nil for participants
 	ExerciseID int64 // participants and observers
 	TeamID     int64 // participants only
+	ExpiresAt  time.Time
 }
 
 // IsStaff tells whether the caller is an admin or a facilitator.

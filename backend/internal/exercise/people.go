@@ -95,10 +95,12 @@ func (s *Service) RemoveParticipant(ctx context.Context, exerciseID, participant
 	if p == nil {
 		return apperr.NotFound("participant")
 	}
-	if err := s.sessions.RevokeSession(ctx, p.SessionID); err != nil {
+	// Marked removed before the session is revoked, so that whoever sees the
+	// revocation (an open stream's check) can tell a removal from a logout.
+	if err := s.store.RemoveParticipant(ctx, p.ID, s.now().UTC()); err != nil {
 		return err
 	}
-	if err := s.store.RemoveParticipant(ctx, p.ID, s.now().UTC()); err != nil {
+	if err := s.sessions.RevokeSession(ctx, p.SessionID); err != nil {
 		return err
 	}
 	var teamID int64

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -51,13 +52,28 @@ func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
 	case auth.RoleObserver:
 		x.viewer = exercise.Viewer{Observer: true}
 	default:
-		w, err := s.Workshops.Get(ctx, p, ex.WorkshopID)
-		if err != nil || !workshop.CanRun(p, w) {
+		if runs, err := s.runs(ctx, p, ex); err != nil || !runs {
 			return nil, notFound
 		}
 		x.viewer = exercise.Viewer{Staff: true}
 	}
 	return x, nil
+}
+
+// runs tells whether a staff member runs the exercise: an admin, or a
+// facilitator of its workshop.
+func (s *server) runs(ctx context.Context, p *auth.Principal, ex *exercise.Exercise) (bool, error) {
+	if !p.IsStaff() {
+		return false, nil
+	}
+	w, err := s.Workshops.Get(ctx, p, ex.WorkshopID)
+	if isNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return workshop.CanRun(p, w), nil
 }
 
 // staffExercise is loadExercise for facilitator actions.
@@ -126,4 +142,9 @@ func staffWrite[T any](s *server, status int, act func(c echo.Context, x *exCtx,
 		}
 		return c.NoContent(status)
 	}
+}
+
+func isNotFound(err error) bool {
+	e, ok := apperr.As(err)
+	return ok && e.Status == http.StatusNotFound
 }

@@ -62,7 +62,10 @@ func (s *server) listParticipants(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	connected := s.Hub.Connected(x.ex.ID)
+	connected, err := s.Hub.Connected(c.Request().Context(), x.ex.ID)
+	if err != nil {
+		return err
+	}
 	out := make([]participantJSON, len(ps))
 	for i, p := range ps {
 		out[i] = participantJSON{ID: p.ID, TeamID: p.TeamID, Name: p.Name, JoinedAt: p.JoinedAt, RemovedAt: p.RemovedAt,

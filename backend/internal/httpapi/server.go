@@ -75,6 +75,8 @@ func New(d Deps) *echo.Echo {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if d.Hub != nil {
+		d.Hub.PerSession, d.Hub.PerAddress = d.StreamsPerSession, d.StreamsPerAddress
+		d.Hub.SetAccessCheck(s.streamAccess)
 		s.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "cbmex_open_streams", Help: "Open exercise event streams in this process.",
 		}, func() float64 { return float64(d.Hub.Count()) }))

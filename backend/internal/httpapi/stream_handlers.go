@@ -2,16 +2,24 @@ package httpapi
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/stream"
 )
+
+var errTooManyStreams = apperr.New(http.StatusTooManyRequests, "too_many_streams",
+	"Too many live connections are open from this session or address. Close other tabs of this exercise and try again.")
 
 // lastEventID reads where a client resumes: the Last-Event-ID header (sent
 // by EventSource on reconnect) or ?last_event_id= (for the first connect).
@@ -67,7 +75,11 @@ func (s *server) streamEvents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sub, err := s.Hub.Subscribe(c.Request().Context(), x.ex.ID, x.viewer, x.p.SessionID)
+	sub, err := s.Hub.Subscribe(c.Request().Context(), x.ex.ID, x.viewer, stream.Access{
+		SessionID: x.p.SessionID, Staff: x.staff(), Address: c.RealIP(), Expires: x.p.ExpiresAt})
+	if errors.Is(err, stream.ErrTooManyStreams) {
+		return errTooManyStreams
+	}
 	if err != nil {
 		return err
 	}
@@ -76,7 +88,14 @@ func (s *server) streamEvents(c echo.Context) error {
 		s.Hub.Unsubscribe(sub)
 		return err
 	}
-	if cursor, err = s.openStream(c, x, rw.Writer, cursor); err != nil {
+	// The replay may be long: a client that does not read is cut off in it
+	// too, not only once live events flow.
+	if err := conn.SetWriteDeadline(time.Now().Add(s.Hub.WriteTimeout)); err != nil {
+		s.Hub.Unsubscribe(sub)
+		conn.Close()
+		return nil
+	}
+	if cursor, err = s.openStream(c, x, rw.Writer, conn, cursor); err != nil {
 		s.Hub.Unsubscribe(sub)
 		conn.Close()
 		return nil // the client reconnects
@@ -87,7 +106,7 @@ func (s *server) streamEvents(c echo.Context) error {
 
 // openStream writes the response head and the replay straight to the
 // hijacked connection. The body is delimited by closing the connection.
-func (s *server) openStream(c echo.Context, x *exCtx, w *bufio.Writer, cursor int64) (int64, error) {
+func (s *server) openStream(c echo.Context, x *exCtx, w *bufio.Writer, conn net.Conn, cursor int64) (int64, error) {
 	h := c.Response().Header().Clone() // security headers and request id set by the middleware
 	h.Set(echo.HeaderContentType, "text/event-stream")
 	h.Set(echo.HeaderCacheControl, "no-cache")
@@ -98,17 +117,20 @@ func (s *server) openStream(c echo.Context, x *exCtx, w *bufio.Writer, cursor in
 		return cursor, err
 	}
 	fmt.Fprint(w, "\r\nretry: 2000\n\n")
-	cursor, err := s.replay(c, x, w, cursor)
+	cursor, err := s.replay(c, x, w, conn, cursor)
 	if err != nil {
 		return cursor, err
 	}
 	return cursor, w.Flush()
 }
 
-func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (int64, error) {
+func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, conn net.Conn, cursor int64) (int64, error) {
 	for {
 		evs, last, err := s.Exercises.Events(c.Request().Context(), x.viewer, x.ex.ID, cursor, 500)
 		if err != nil {
+			return cursor, err
+		}
+		if err := conn.SetWriteDeadline(time.Now().Add(s.Hub.WriteTimeout)); err != nil {
 			return cursor, err
 		}
 		for i := range evs {
@@ -121,4 +143,44 @@ func (s *server) replay(c echo.Context, x *exCtx, w io.Writer, cursor int64) (in
 		}
 		cursor = last
 	}
+}
+
+// streamAccess is the hub's check of an open stream: its session still
+// stands and, for staff, its user still runs the exercise. It answers the
+// reason the stream must end, or "".
+func (s *server) streamAccess(ctx context.Context, exerciseID int64, a stream.Access) (string, error) {
+	p, err := s.Auth.Recheck(ctx, a.SessionID)
+	switch {
+	case errors.Is(err, auth.ErrSessionExpired):
+		return stream.ReasonExpired, nil
+	case errors.Is(err, auth.ErrSessionEnded):
+		return s.endedReason(ctx, exerciseID, a), nil
+	case err != nil:
+		return "", err
+	}
+	if !a.Staff {
+		return "", nil // a participant's access ends with the session (removal revokes it)
+	}
+	ex, _, err := s.Exercises.Get(ctx, exerciseID)
+	if isNotFound(err) {
+		return stream.ReasonAccessRemoved, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if runs, err := s.runs(ctx, p, ex); err != nil || !runs {
+		return stream.ReasonAccessRemoved, err
+	}
+	return "", nil
+}
+
+// endedReason tells a participant's removal from a logout: both revoke the
+// session, and the removal marks the participant first.
+func (s *server) endedReason(ctx context.Context, exerciseID int64, a stream.Access) string {
+	if !a.Staff {
+		if pt, err := s.Exercises.ParticipantOf(ctx, exerciseID, a.SessionID); err == nil && pt.RemovedAt != nil {
+			return stream.ReasonRemoved
+		}
+	}
+	return stream.ReasonSignedOut
 }

@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/stream"
 )
 
 // Accounts implements auth.Store.
@@ -42,14 +44,23 @@ func (a *Accounts) CreateUser(ctx context.Context, u *auth.User) error {
 	return nil
 }
 
-// UpdateUser writes every field of u.
+// UpdateUser writes every field of u. A role or a disabled flag may have
+// changed, so staff streams are checked again.
 func (a *Accounts) UpdateUser(ctx context.Context, u *auth.User) error {
-	return translate(a.s.DB.WithContext(ctx).Save(fromUser(u)).Error)
+	if err := a.s.DB.WithContext(ctx).Save(fromUser(u)).Error; err != nil {
+		return translate(err)
+	}
+	a.s.accessChanged(ctx, stream.AccessStaff)
+	return nil
 }
 
 // DeleteUser removes the account; its sessions go with it (ON DELETE CASCADE).
 func (a *Accounts) DeleteUser(ctx context.Context, id int64) error {
-	return translate(a.s.DB.WithContext(ctx).Delete(&userRow{}, id).Error)
+	if err := a.s.DB.WithContext(ctx).Delete(&userRow{}, id).Error; err != nil {
+		return translate(err)
+	}
+	a.s.accessChanged(ctx, stream.AccessStaff)
+	return nil
 }
 
 // UserByID finds one account.
@@ -102,12 +113,22 @@ func (a *Accounts) SessionByID(ctx context.Context, id string) (*auth.Session, e
 
 // RevokeSession marks one session revoked (idempotent).
 func (a *Accounts) RevokeSession(ctx context.Context, id string, at time.Time) error {
-	return a.s.DB.WithContext(ctx).Model(&sessionRow{}).
+	err := a.s.DB.WithContext(ctx).Model(&sessionRow{}).
 		Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", at.UTC()).Error
+	if err != nil {
+		return fmt.Errorf("revoke session: %w", err)
+	}
+	a.s.accessChanged(ctx, stream.AccessSession(id))
+	return nil
 }
 
 // RevokeUserSessions revokes every open session of a user.
 func (a *Accounts) RevokeUserSessions(ctx context.Context, userID int64, at time.Time) error {
-	return a.s.DB.WithContext(ctx).Model(&sessionRow{}).
+	err := a.s.DB.WithContext(ctx).Model(&sessionRow{}).
 		Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", at.UTC()).Error
+	if err != nil {
+		return fmt.Errorf("revoke the user's sessions: %w", err)
+	}
+	a.s.accessChanged(ctx, stream.AccessStaff)
+	return nil
 }

@@ -43,5 +43,5 @@ func (settingRow) TableName() string { return "settings" }
 // Models lists every model, for the schema-agreement test.
 func Models() []any {
 	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{},
-		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{}}
+		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{}, &presenceRow{}}
 }

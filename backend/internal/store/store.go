@@ -35,6 +35,7 @@ type Store struct {
 	DB      *gorm.DB
 	Dialect string
 	URL     string // the PostgreSQL URL it was opened with; empty for SQLite
+	access  accessHooks
 }
 
 // Options say which database to open.

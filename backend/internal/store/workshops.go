@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/cbmex/cbmex/backend/internal/stream"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
@@ -62,8 +63,10 @@ func (ws *Workshops) CreateWorkshop(ctx context.Context, w *workshop.Workshop) e
 }
 
 // UpdateWorkshop saves a workshop and replaces its facilitators.
+// A facilitator may have lost the workshop, so staff streams are checked
+// again.
 func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) error {
-	return ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Save(fromWorkshop(w)).Error; err != nil {
 			return translate(err)
 		}
@@ -72,6 +75,11 @@ func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) e
 		}
 		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
 	})
+	if err != nil {
+		return err
+	}
+	ws.s.accessChanged(ctx, stream.AccessStaff)
+	return nil
 }
 
 func setFacilitators(tx *gorm.DB, workshopID int64, ids []int64) error {

@@ -7,6 +7,7 @@ package stream
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -38,15 +39,41 @@ type Hub struct {
 	listening      chan struct{}
 	listenOnce     sync.Once
 
-	mu      sync.Mutex
-	topics  map[int64]*topic
-	pending map[int64]bool
-	count   int
+	// PerSession and PerAddress cap the open streams of one session and of
+	// one client address (0: no cap). Set them before Run.
+	PerSession, PerAddress int
+	// WriteTimeout bounds each write to a client (DefaultWriteTimeout).
+	WriteTimeout time.Duration
+	// Now is the clock that session expiry is judged by (the auth service's).
+	Now func() time.Time
+	// Presence shares who is connected with the other replicas (nil: this
+	// process only).
+	Presence PresenceStore
+	replica  string
+
+	access accessState
+
+	mu        sync.Mutex
+	topics    map[int64]*topic
+	pending   map[int64]bool
+	count     int
+	bySession map[string]int
+	byAddress map[string]int
+	presence  presenceState
 }
 
 type topic struct {
 	cursor int64 // last seq handed to subscribers
 	subs   map[*Sub]struct{}
+}
+
+// Access is who holds a stream: what the hub needs to end it when that
+// access ends.
+type Access struct {
+	SessionID string
+	Staff     bool      // re-checked when staff accounts or assignments change
+	Address   string    // client address, for the per-address cap
+	Expires   time.Time // the session's end; the stream ends with it
 }
 
 // Sub is one open stream.
@@ -55,6 +82,7 @@ type Sub struct {
 	Done       chan struct{} // closed when the hub drops the subscriber
 	exerciseID int64
 	viewer     exercise.Viewer
+	access     Access
 	sessionID  string
 	once       sync.Once
 	Reason     string
@@ -67,8 +95,13 @@ func (s *Sub) close(reason string) {
 // NewHub returns a hub; call Run to start delivering.
 func NewHub(src Source, log *slog.Logger) *Hub {
 	return &Hub{src: src, log: log, kick: make(chan int64, 1024), topics: map[int64]*topic{}, pending: map[int64]bool{},
-		SafetyInterval: 5 * time.Second, listening: make(chan struct{})}
+		bySession: map[string]int{}, byAddress: map[string]int{}, replica: randomReplicaID(), Now: time.Now, WriteTimeout: DefaultWriteTimeout,
+		SafetyInterval: 5 * time.Second, listening: make(chan struct{}), access: newAccessState()}
 }
+
+// ErrTooManyStreams is returned by Subscribe when the session or the address
+// already holds as many streams as allowed.
+var ErrTooManyStreams = errors.New("too many open streams")
 
 // Count is the number of open streams (for metrics).
 func (h *Hub) Count() int {
@@ -81,8 +114,12 @@ func (h *Hub) Count() int {
 // event after the hub's cursor at this moment will be delivered, so backlog
 // and live events overlap rather than leave a gap (the reader drops repeats
 // by sequence number).
-func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, sessionID string) (*Sub, error) {
-	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, sessionID: sessionID}
+func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, a Access) (*Sub, error) {
+	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, access: a, sessionID: a.SessionID}
+	if !a.Expires.IsZero() && !h.Now().Before(a.Expires) {
+		s.close(ReasonExpired)
+		return s, nil
+	}
 	h.mu.Lock()
 	_, known := h.topics[exerciseID]
 	h.mu.Unlock()
@@ -96,6 +133,9 @@ func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.full(a) {
+		return nil, ErrTooManyStreams
+	}
 	t := h.topics[exerciseID]
 	if t == nil {
 		t = &topic{cursor: lastSeq, subs: map[*Sub]struct{}{}}
@@ -103,7 +143,16 @@ func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer
 	}
 	t.subs[s] = struct{}{}
 	h.count++
+	h.bySession[a.SessionID]++
+	h.byAddress[a.Address]++
+	h.presence.changed = true
 	return s, nil
+}
+
+// full tells whether a's session or address is at its cap (h.mu held).
+func (h *Hub) full(a Access) bool {
+	return (h.PerSession > 0 && h.bySession[a.SessionID] >= h.PerSession) ||
+		(h.PerAddress > 0 && a.Address != "" && h.byAddress[a.Address] >= h.PerAddress)
 }
 
 // Unsubscribe removes a stream.
@@ -155,6 +204,8 @@ func (h *Hub) NotifyAll() {
 
 // Run delivers until ctx ends.
 func (h *Hub) Run(ctx context.Context) {
+	go h.guard(ctx)
+	go h.publishPresence(ctx)
 	safety := time.NewTicker(h.SafetyInterval)
 	defer safety.Stop()
 	for {
@@ -210,7 +261,7 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 		var d *Delivery // encoded on first use, shared by every stream
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
-				h.drop(t, s, "removed")
+				h.drop(t, s, ReasonRemoved)
 				continue
 			}
 			if !exercise.CanSee(s.viewer, e.Audience) {
@@ -233,10 +284,21 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 func (h *Hub) drop(t *topic, s *Sub, reason string) {
 	delete(t.subs, s)
 	h.count--
+	decrement(h.bySession, s.access.SessionID)
+	decrement(h.byAddress, s.access.Address)
+	h.presence.changed = true
 	s.close(reason)
 	if len(t.subs) == 0 && h.topics[s.exerciseID] == t {
 		delete(h.topics, s.exerciseID)
 	}
+}
+
+func decrement(m map[string]int, k string) {
+	if m[k] <= 1 {
+		delete(m, k)
+		return
+	}
+	m[k]--
 }
 
 // removedSession returns the session a participant.removed event ends.
@@ -249,9 +311,9 @@ func removedSession(e exercise.Event) string {
 	return d.SessionID
 }
 
-// Connected returns the sessions with an open stream on this exercise in
-// this process.
-func (h *Hub) Connected(exerciseID int64) map[string]int {
+// local returns the sessions with an open stream on this exercise in this
+// process.
+func (h *Hub) local(exerciseID int64) map[string]int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	out := map[string]int{}
@@ -281,7 +343,8 @@ func (s *Sub) Events() <-chan *Delivery { return s.C }
 // Closed is closed when the hub drops the subscriber.
 func (s *Sub) Closed() <-chan struct{} { return s.Done }
 
-// Why says why the hub dropped the subscriber (removed, slow, shutdown).
+// Why says why the hub dropped the subscriber (removed, slow, shutdown,
+// signed_out, expired, access_removed).
 func (s *Sub) Why() string {
 	select {
 	case <-s.Done:

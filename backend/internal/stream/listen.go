@@ -10,13 +10,18 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// ListenPostgres relays the NOTIFY messages of every replica's appends to
-// the hub until ctx ends, reconnecting after failures. The payload is
-// "exercise:seq"; the rows themselves are read from the table.
-func ListenPostgres(ctx context.Context, url, channel string, h *Hub, log *slog.Logger) {
+// Channels are the PostgreSQL NOTIFY channels a replica listens on.
+type Channels struct {
+	Events string // "exercise:seq" after each append; rows are read from the table
+	Access string // an AccessChanged key after a session, account or assignment changed
+}
+
+// ListenPostgres relays every replica's NOTIFY messages to the hub until ctx
+// ends, reconnecting after failures.
+func ListenPostgres(ctx context.Context, url string, ch Channels, h *Hub, log *slog.Logger) {
 	backoff := time.Second
 	for ctx.Err() == nil {
-		err := listenOnce(ctx, url, channel, h)
+		err := listenOnce(ctx, url, ch, h)
 		if ctx.Err() != nil {
 			return
 		}
@@ -30,25 +35,36 @@ func ListenPostgres(ctx context.Context, url, channel string, h *Hub, log *slog.
 	}
 }
 
-func listenOnce(ctx context.Context, url, channel string, h *Hub) error {
+func listenOnce(ctx context.Context, url string, ch Channels, h *Hub) error {
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
-		return err
+	for _, c := range []string{ch.Events, ch.Access} {
+		if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{c}.Sanitize()); err != nil {
+			return err
+		}
 	}
-	h.NotifyAll() // catch up on anything missed while disconnected
+	// Catch up on anything missed while disconnected.
+	h.NotifyAll()
+	h.AccessChanged(AccessAll)
 	h.markListening()
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return err
 		}
-		ex, _, ok := strings.Cut(n.Payload, ":")
-		if id, err := strconv.ParseInt(ex, 10, 64); ok && err == nil {
-			h.Notify(id)
+		switch n.Channel {
+		case ch.Events:
+			ex, _, ok := strings.Cut(n.Payload, ":")
+			if id, err := strconv.ParseInt(ex, 10, 64); ok && err == nil {
+				h.Notify(id)
+			}
+		case ch.Access:
+			if key, ok := accessKey(n.Payload); ok {
+				h.AccessChanged(key)
+			}
 		}
 	}
 }

@@ -73,14 +73,14 @@ func TestNotifyReachesAnotherReplica(t *testing.T) {
 	hub := stream.NewHub(reader.Exercises(), log)
 	hub.SafetyInterval = time.Hour // only NOTIFY can deliver within the test
 	go hub.Run(ctx)
-	go stream.ListenPostgres(ctx, writer.URL, store.NotifyChannel, hub, log)
+	go stream.ListenPostgres(ctx, writer.URL, stream.Channels{Events: store.NotifyChannel, Access: store.AccessChannel}, hub, log)
 	<-hub.Listening()
 
-	teamA, err := hub.Subscribe(ctx, id, exercise.Viewer{TeamID: 1}, "a")
+	teamA, err := hub.Subscribe(ctx, id, exercise.Viewer{TeamID: 1}, stream.Access{SessionID: "a"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	staff, _ := hub.Subscribe(ctx, id, exercise.Viewer{Staff: true}, "s")
+	staff, _ := hub.Subscribe(ctx, id, exercise.Viewer{Staff: true}, stream.Access{SessionID: "s"})
 	appendEvent(t, writer, id, exercise.StaffOnly, "staff only")
 	appendEvent(t, writer, id, exercise.TeamsOnly(1), "for team 1")
 	if e := receive(t, staff); e.Seq != 1 {
@@ -102,7 +102,7 @@ func TestSlowSubscriberIsDropped(t *testing.T) {
 	defer cancel()
 	hub := stream.NewHub(st.Exercises(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	go hub.Run(ctx)
-	slow, _ := hub.Subscribe(ctx, id, exercise.Viewer{Staff: true}, "slow")
+	slow, _ := hub.Subscribe(ctx, id, exercise.Viewer{Staff: true}, stream.Access{SessionID: "slow"})
 	for i := 0; i < stream.Buffer+10; i++ {
 		appendEvent(t, st, id, exercise.Everyone, "x")
 	}

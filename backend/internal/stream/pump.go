@@ -10,9 +10,10 @@ import (
 // notice a client that went away (its next write fails).
 const Heartbeat = 15 * time.Second
 
-// writeTimeout bounds one write to a client; a client that cannot take a
-// frame in this time is cut off and reconnects with Last-Event-ID.
-const writeTimeout = 10 * time.Second
+// DefaultWriteTimeout bounds one write to a client, in the replay as after
+// it; a client that cannot take a frame in this time is cut off and
+// reconnects with Last-Event-ID.
+const DefaultWriteTimeout = 10 * time.Second
 
 // Pump passes a subscriber's deliveries to its connection until the client
 // goes away or the hub drops the stream, then closes both. It runs on a
@@ -30,14 +31,14 @@ func Pump(conn net.Conn, h *Hub, sub *Sub, cursor int64) {
 		select {
 		case <-sub.Closed():
 			out = append(out, fmt.Appendf(nil, "event: close\ndata: {\"reason\":%q}\n\n", sub.Why()))
-			_ = write(conn, out)
+			_ = write(conn, out, h.WriteTimeout)
 			return
 		case <-beat.C:
 			out = append(out, []byte(": ping\n\n"))
 		case d := <-sub.Events():
 			out = drain(out, d, sub, &cursor)
 		}
-		if err := write(conn, out); err != nil {
+		if err := write(conn, out, h.WriteTimeout); err != nil {
 			return
 		}
 	}
@@ -59,11 +60,11 @@ func drain(out net.Buffers, d *Delivery, sub *Sub, cursor *int64) net.Buffers {
 	}
 }
 
-func write(conn net.Conn, out net.Buffers) error {
+func write(conn net.Conn, out net.Buffers, timeout time.Duration) error {
 	if len(out) == 0 {
 		return nil
 	}
-	if err := conn.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil {
+	if err := conn.SetWriteDeadline(time.Now().Add(timeout)); err != nil {
 		return err
 	}
 	_, err := out.WriteTo(conn)
