@@ -17,6 +17,9 @@ const MaxAnswerLen = 10000
 // may edit; the last edit wins and names its author. Answers can be edited
 // until the facilitators close the phase or the exercise ends.
 func (s *Service) SaveAnswer(ctx context.Context, exerciseID, teamID int64, phase, question, text, by string, submit bool) error {
+	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+		return err
+	}
 	sc, err := s.scenarioOf(ctx, exerciseID)
 	if err != nil {
 		return err
@@ -37,15 +40,14 @@ func (s *Service) SaveAnswer(ctx context.Context, exerciseID, teamID int64, phas
 	case p.PhasesClosed[phase]:
 		return conflict("phase_closed", "The facilitators have closed this phase; its answers can no longer be changed.")
 	}
+	// A draft answer is the team's internal work: observers and other teams
+	// read it once the facilitators share the phase (answers.shared).
 	data := AnswerData{TeamID: teamID, Phase: phase, Question: question, Text: text, By: by}
-	evs := []NewEvent{{Type: EvAnswerUpdated, Audience: TeamsOnly(teamID), Data: data}}
+	evs := []NewEvent{{Type: EvAnswerUpdated, Audience: TeamInternal(teamID), Data: data}}
 	if submit {
-		evs = append(evs, NewEvent{Type: EvAnswerSubmit, Audience: TeamsOnly(teamID), Data: data})
+		evs = append(evs, NewEvent{Type: EvAnswerSubmit, Audience: TeamInternal(teamID), Data: data})
 	}
-	_, err = s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
-		if ex.Clock.Status == Ended {
-			return Write{}, conflict("invalid_state", "The exercise has ended.")
-		}
+	_, err = s.playAppend(ctx, exerciseID, func(*Exercise) (Write, error) {
 		return Write{Events: evs}, nil
 	})
 	return err
@@ -116,11 +118,12 @@ func (p *Projection) AnswersOf(phase string) []Answer {
 }
 
 // VisibleAnswers returns the answers v may read: their own team's, every
-// team's for phases the facilitators shared, everything for staff.
+// team's for phases the facilitators shared (observers read only these),
+// everything for staff.
 func (p *Projection) VisibleAnswers(v Viewer) []Answer {
 	var out []Answer
 	for k, a := range p.Answers {
-		aud := TeamsOnly(k.TeamID)
+		aud := TeamInternal(k.TeamID)
 		if p.Shared[k.Phase] {
 			aud = Everyone
 		}

@@ -40,6 +40,9 @@ const (
 // recipients and the staff (everyone for public statements); nothing is
 // stored when anything is wrong.
 func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Outgoing) (*Message, error) {
+	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+		return nil, err
+	}
 	sc, teams, err := s.scenarioAndTeams(ctx, exerciseID)
 	if err != nil {
 		return nil, err
@@ -56,9 +59,9 @@ func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Out
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
 		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
 	aud := messageAudience(data)
-	evs, err := s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
-		if ex.Clock.Status != Running && ex.Clock.Status != Paused {
-			return Write{}, conflict("invalid_state", "Messages can be sent only while the exercise runs or is paused.")
+	evs, err := s.playAppend(ctx, exerciseID, func(ex *Exercise) (Write, error) {
+		if ex.Clock.Status == Draft {
+			return Write{}, conflict("invalid_state", "Messages can be sent only once the exercise has started.")
 		}
 		return Write{Events: []NewEvent{{Type: EvMessageSent, Audience: aud, Data: data}}}, nil
 	})

@@ -25,6 +25,9 @@ var nextStatuses = map[string][]string{
 // answer as a reply to the requester in the same append, so the answer and
 // its timestamp can never disagree.
 func (s *Service) UpdateRequest(ctx context.Context, exerciseID, seq int64, by Sender, status, text string) (*Message, error) {
+	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+		return nil, err
+	}
 	p, err := s.Projection(ctx, exerciseID)
 	if err != nil {
 		return nil, err
@@ -47,9 +50,9 @@ func (s *Service) UpdateRequest(ctx context.Context, exerciseID, seq int64, by S
 	} else {
 		upd.Note = strings.TrimSpace(text)
 	}
-	_, err = s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
-		if ex.Clock.Status == Ended || ex.Clock.Status == Draft {
-			return Write{}, conflict("invalid_state", "Requests can be handled only while the exercise runs or is paused.")
+	_, err = s.playAppend(ctx, exerciseID, func(ex *Exercise) (Write, error) {
+		if ex.Clock.Status == Draft {
+			return Write{}, conflict("invalid_state", "Requests can be handled only once the exercise has started.")
 		}
 		var evs []NewEvent
 		if answer != nil {
@@ -116,6 +119,9 @@ func (s *Service) Retag(ctx context.Context, exerciseID, seq int64, cbms []strin
 // SetPoC replaces a team's points-of-contact entries; every team sees the
 // directory, as in the real CBM 8 network.
 func (s *Service) SetPoC(ctx context.Context, exerciseID, teamID int64, entries []PoCEntry, by string) error {
+	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+		return err
+	}
 	sc, err := s.scenarioOf(ctx, exerciseID)
 	if err != nil {
 		return err
@@ -123,10 +129,7 @@ func (s *Service) SetPoC(ctx context.Context, exerciseID, teamID int64, entries 
 	if err := checkPoC(sc.AllChannels(), entries); err != nil {
 		return err
 	}
-	_, err = s.append(ctx, exerciseID, func(ex *Exercise) (Write, error) {
-		if ex.Clock.Status == Ended {
-			return Write{}, conflict("invalid_state", "The exercise has ended.")
-		}
+	_, err = s.playAppend(ctx, exerciseID, func(*Exercise) (Write, error) {
 		return Write{Events: []NewEvent{{Type: EvPoCUpdated, Audience: Everyone, Data: PoCData{TeamID: teamID, Entries: entries, By: by}}}}, nil
 	})
 	return err
@@ -177,6 +180,9 @@ func (s *Service) CommCheck(ctx context.Context, exerciseID int64, text, by stri
 
 // AckCommCheck acknowledges a check for a team; the first acknowledgement counts.
 func (s *Service) AckCommCheck(ctx context.Context, exerciseID, check, teamID int64, by string) error {
+	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+		return err
+	}
 	p, err := s.Projection(ctx, exerciseID)
 	if err != nil {
 		return err
@@ -184,7 +190,7 @@ func (s *Service) AckCommCheck(ctx context.Context, exerciseID, check, teamID in
 	if p.CommChecks[check] == nil {
 		return apperr.NotFound("communication check")
 	}
-	_, err = s.append(ctx, exerciseID, func(*Exercise) (Write, error) {
+	_, err = s.playAppend(ctx, exerciseID, func(*Exercise) (Write, error) {
 		return Write{Once: []string{"commack:" + itoa(check) + ":" + itoa(teamID)},
 			Events: []NewEvent{{Type: EvCommAck, Audience: TeamsOnly(teamID), Data: CommAckData{Check: check, TeamID: teamID, By: by}}}}, nil
 	})

@@ -103,8 +103,9 @@ type injectStateJSON struct {
 	FacilitatorNotes string            `json:"facilitator_notes,omitempty"`
 }
 
-// listInjects gives staff the whole timeline with each inject's state, and
-// participants the injects released to them.
+// listInjects gives staff the whole timeline with each inject's state (the
+// MSEL: pending and held injects, facilitator notes), and everyone else the
+// released injects the policy lets them see.
 func (s *server) listInjects(c echo.Context) error {
 	x, err := s.loadExercise(c)
 	if err != nil {
@@ -115,7 +116,7 @@ func (s *server) listInjects(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !x.staff() && !x.viewer.Observer {
+	if !x.seesStaffOnly() {
 		return c.JSON(http.StatusOK, map[string]any{"injects": visibleReleases(p, x.viewer)})
 	}
 	sc, err := s.Exercises.Scenario(ctx, x.ex)
@@ -211,7 +212,7 @@ func (s *server) listTriggers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !x.staff() && !x.viewer.Observer {
+	if !x.seesStaffOnly() { // the trigger list is part of the MSEL
 		return apperr.Forbidden()
 	}
 	ctx := c.Request().Context()

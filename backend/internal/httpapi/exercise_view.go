@@ -87,13 +87,13 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	}
 	for _, t := range x.teams {
 		tv := teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name}
-		if x.staff() {
+		if x.seesStaffOnly() { // join codes
 			tv = staffTeamJSON(&t)
 		}
 		out.Teams = append(out.Teams, tv)
 	}
 	switch {
-	case x.staff():
+	case x.seesStaffOnly():
 		out.ObserverCode, out.Viewer.Role = x.ex.ObserverCode, "staff"
 	case x.viewer.Observer:
 		out.Viewer.Role = "observer"
@@ -102,3 +102,8 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	}
 	return out
 }
+
+// seesStaffOnly tells, by the one visibility policy, whether the caller may
+// read staff-only material: the MSEL and triggers, join codes, who joined,
+// tag corrections. Observers may not.
+func (x *exCtx) seesStaffOnly() bool { return exercise.CanSee(x.viewer, exercise.StaffOnly) }

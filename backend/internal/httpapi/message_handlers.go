@@ -69,7 +69,7 @@ func nonNilIDs(ids []int64) []int64 {
 // sender is how the caller writes: their team, or the control cell.
 func (s *server) sender(c echo.Context, x *exCtx) (exercise.Sender, error) {
 	if x.viewer.Observer {
-		return exercise.Sender{}, apperr.New(http.StatusForbidden, "observers_read_only", "Observers can read everything but write nothing.")
+		return exercise.Sender{}, apperr.New(http.StatusForbidden, "observers_read_only", "Observers watch the exercise but write nothing.")
 	}
 	return exercise.Sender{TeamID: x.viewer.TeamID, Name: s.actorName(c, x)}, nil
 }
@@ -101,7 +101,7 @@ func (s *server) listMessages(c echo.Context) error {
 	ms := p.VisibleMail(x.viewer, f)
 	out := make([]messageJSON, len(ms))
 	for i, m := range ms {
-		out[i] = toMessageJSON(m, x.staff() || x.viewer.Observer)
+		out[i] = toMessageJSON(m, x.seesStaffOnly()) // tag corrections are staff-only
 	}
 	next := int64(0)
 	if len(ms) == f.Limit {

@@ -55,7 +55,8 @@ func (s *server) listParticipants(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !x.staff() && !x.viewer.Observer {
+	// Who joined is staff-only, as the participant.joined events are.
+	if !x.seesStaffOnly() {
 		return apperr.Forbidden()
 	}
 	ps, err := s.Exercises.Participants(c.Request().Context(), x.ex.ID)
@@ -127,8 +128,9 @@ func (s *server) newTeamCode(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"team": staffTeamJSON(t)})
 }
 
-// briefing gives a participant their team's briefing and points of contact;
-// staff and observers get every team's.
+// briefing gives each caller the team briefings the policy lets them see: a
+// participant their own team's; staff and observers every team's (each was
+// given to a team, none is staff-only).
 func (s *server) briefing(c echo.Context) error {
 	x, err := s.loadExercise(c)
 	if err != nil {

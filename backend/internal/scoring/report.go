@@ -23,6 +23,10 @@ type Report struct {
 	Notes       []Note            `json:"notes,omitempty"` // facilitator observations (staff)
 	Plan        []ImprovementData `json:"improvement_plan"`
 	Definitions map[string]string `json:"definitions"`
+
+	// What For needs to cut one viewer's copy.
+	p        *exercise.Projection // the folded log, for the answers' visibility
+	baseCBMs []string             // the scenario's CBMs, the heat map's first rows
 }
 
 // ExerciseInfo is the overview.
@@ -66,6 +70,8 @@ type TimelineEntry struct {
 	CBMs    []string `json:"cbms,omitempty"`
 	Channel string   `json:"channel,omitempty"`
 	Detail  string   `json:"detail,omitempty"`
+
+	audience exercise.Audience // of the event it comes from
 }
 
 // TeamReport is one team's scorecard and measured evidence.
@@ -158,41 +164,63 @@ type Note struct {
 	By   string  `json:"by"`
 }
 
-// ForTeam is the report one team may read once published: the common parts
-// and its own scorecard; other teams' scorecards, metrics and the
-// facilitators' notes are left out.
-func (r *Report) ForTeam(teamID int64) *Report {
+// For is the copy of the report v may read. Every part goes through the one
+// visibility policy (exercise.CanSee), as the stream and the REST reads do:
+//
+//   - the report as a whole is staff-only until the facilitators publish it;
+//   - the timeline keeps the entries whose event v could see during play;
+//   - the answers are those v could read (a team's own, shared phases');
+//   - a team's scorecard, assessment, measured evidence and heat-map column
+//     are that team's own (exercise.TeamInternal): staff see every team's, a
+//     team its own, an observer none;
+//   - a criterion names only the injects v received; notes are staff-only.
+//
+// Staff get everything.
+func (r *Report) For(v exercise.Viewer) (*Report, error) {
+	if !exercise.CanSee(v, r.audience()) {
+		return nil, errNotPublished
+	}
 	out := *r
-	out.Notes = nil
-	out.Teams = nil
-	for _, t := range r.Teams {
-		if t.TeamID == teamID {
-			out.Teams = append(out.Teams, t)
-		}
+	out.Timeline = keep(r.Timeline, func(e TimelineEntry) bool { return exercise.CanSee(v, e.audience) })
+	out.Answers = append([]exercise.Answer{}, r.p.VisibleAnswers(v)...)
+	out.Teams = keep(r.Teams, func(t TeamReport) bool { return exercise.CanSee(v, exercise.TeamInternal(t.TeamID)) })
+	out.HeatMap = newHeatMap(r.baseCBMs, out.Teams)
+	if !exercise.CanSee(v, exercise.StaffOnly) {
+		out.Notes = nil
 	}
-	out.HeatMap = r.HeatMap.only(teamID)
-	out.Timeline = nil
-	for _, e := range r.Timeline {
-		if e.Kind != "message" && e.Kind != "request" || e.TeamID == teamID || slices.Contains(e.Teams, teamID) {
-			out.Timeline = append(out.Timeline, e)
-		}
+	out.Exercise.Criteria = make([]criterionJSON, len(r.Exercise.Criteria))
+	for i, c := range r.Exercise.Criteria {
+		c.Injects = keep(c.Injects, func(key string) bool { return exercise.CanSee(v, r.injectAudience(key)) })
+		out.Exercise.Criteria[i] = c
 	}
-	out.Answers = []exercise.Answer{}
-	for _, a := range r.Answers {
-		if a.TeamID == teamID {
-			out.Answers = append(out.Answers, a)
-		}
-	}
-	return &out
+	return &out, nil
 }
 
-func (h HeatMap) only(teamID int64) HeatMap {
-	out := HeatMap{CBMs: h.CBMs, Teams: []int64{teamID}, Counts: map[string]map[int64]int{}, Expect: map[string]map[int64]bool{}}
-	for c, m := range h.Counts {
-		out.Counts[c] = map[int64]int{teamID: m[teamID]}
+// audience is who may read the report at all: staff, and everyone once
+// it is published.
+func (r *Report) audience() exercise.Audience {
+	if r.Published {
+		return exercise.Everyone
 	}
-	for c, m := range h.Expect {
-		out.Expect[c] = map[int64]bool{teamID: m[teamID]}
+	return exercise.StaffOnly
+}
+
+// injectAudience is who received an inject; one not released (pending,
+// held, skipped) is still the facilitators' plan.
+func (r *Report) injectAudience(key string) exercise.Audience {
+	if ri, ok := r.p.ReleasedInfo[key]; ok {
+		return ri.Audience
+	}
+	return exercise.StaffOnly
+}
+
+// keep returns the elements of xs that ok accepts, never nil.
+func keep[T any](xs []T, ok func(T) bool) []T {
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
+		}
 	}
 	return out
 }
@@ -208,18 +236,19 @@ var definitions = map[string]string{
 	"differ":               "The facilitators who scored this criterion gave different scores.",
 }
 
-// Build makes the report from the scenario, the teams and the whole log, as
-// of wall time now (for an exercise still running).
+// Build makes the whole report — the staff's copy — from the scenario, the
+// teams and the whole log, as of wall time now (for an exercise still
+// running). For cuts each reader's copy from it.
 func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, evs []exercise.Event, now time.Time) *Report {
 	p := exercise.NewProjection(teams)
 	p.Apply(evs...)
 	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
-	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}}
+	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs()}
 	b.scan(r)
 	for _, t := range teams {
 		r.Teams = append(r.Teams, b.team(t))
 	}
-	r.HeatMap = b.heatMap(r.Teams)
+	r.HeatMap = newHeatMap(r.baseCBMs, r.Teams)
 	r.Answers = append([]exercise.Answer{}, p.VisibleAnswers(exercise.Viewer{Staff: true})...)
 	return r
 }
@@ -290,7 +319,7 @@ func (b *builder) clockTimes(r *Report, e exercise.Event) {
 }
 
 func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
-	t := TimelineEntry{Seq: e.Seq, At: e.Offset.Seconds()}
+	t := TimelineEntry{Seq: e.Seq, At: e.Offset.Seconds(), audience: e.Audience}
 	switch e.Type {
 	case exercise.EvPhaseStarted:
 		var d exercise.PhaseData
@@ -368,8 +397,10 @@ func (b *builder) criterion(teamID int64, key string) CriterionScore {
 	return cs
 }
 
-func (b *builder) heatMap(teams []TeamReport) HeatMap {
-	h := HeatMap{CBMs: b.sc.AllCBMs(), Counts: map[string]map[int64]int{}, Expect: map[string]map[int64]bool{}}
+// newHeatMap counts the given teams' CBM use: rows are the scenario's CBMs
+// and any other CBM one of these teams used.
+func newHeatMap(base []string, teams []TeamReport) HeatMap {
+	h := HeatMap{CBMs: append([]string{}, base...), Teams: []int64{}, Counts: map[string]map[int64]int{}, Expect: map[string]map[int64]bool{}}
 	for _, t := range teams {
 		h.Teams = append(h.Teams, t.TeamID)
 		for c, n := range t.Metrics.CBMUse {

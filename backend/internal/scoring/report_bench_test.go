@@ -72,3 +72,18 @@ func BenchmarkReport(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReportForTeam cuts one team's copy of that report.
+func BenchmarkReportForTeam(b *testing.B) {
+	sc, ex, teams, evs := syntheticLog(b)
+	r := scoring.Build(sc, ex, teams, evs, time.Unix(0, 0))
+	r.Published = true
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		mine, err := r.For(exercise.Viewer{TeamID: 2})
+		if err != nil || len(mine.Teams) != 1 {
+			b.Fatal("wrong copy")
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/scoring"
 )
 
@@ -31,7 +32,11 @@ func TestBuildCountsAndMedians(t *testing.T) {
 		t.Fatalf("heat map CBM 8, team 1: %d", got)
 	}
 	// One team's view keeps only its own scorecard, heat-map column and traffic.
-	mine := r.ForTeam(2)
+	r.Published = true
+	mine, err := r.For(exercise.Viewer{TeamID: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(mine.Teams) != 1 || mine.Teams[0].TeamID != 2 || len(mine.HeatMap.Teams) != 1 || mine.Notes != nil {
 		t.Fatalf("team view: %d teams, heat map %v", len(mine.Teams), mine.HeatMap.Teams)
 	}
@@ -39,6 +44,22 @@ func TestBuildCountsAndMedians(t *testing.T) {
 		if (e.Kind == "message" || e.Kind == "request") && e.TeamID != 2 && !contains(e.Teams, 2) {
 			t.Fatalf("team 2 sees traffic between others: %+v", e)
 		}
+	}
+	// An observer reads the traffic but no team's scorecard or evidence.
+	obs, err := r.For(exercise.Viewer{Observer: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(obs.Teams) != 0 || len(obs.HeatMap.Teams) != 0 || len(obs.Timeline) != len(r.Timeline) {
+		t.Fatalf("observer view: %d teams, heat map %v, %d of %d timeline entries", len(obs.Teams), obs.HeatMap.Teams, len(obs.Timeline), len(r.Timeline))
+	}
+	// Nobody but staff reads an unpublished report.
+	r.Published = false
+	if _, err := r.For(exercise.Viewer{Observer: true}); err == nil {
+		t.Fatal("an observer reads the unpublished report")
+	}
+	if all, err := r.For(exercise.Viewer{Staff: true}); err != nil || len(all.Teams) != 5 {
+		t.Fatalf("staff view: %v", err)
 	}
 }
 

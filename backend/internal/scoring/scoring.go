@@ -139,7 +139,8 @@ func (s *Service) Publish(ctx context.Context, exerciseID int64, by Author) erro
 	return err
 }
 
-// errNotPublished is what participants get before the facilitators publish.
+// errNotPublished is what everyone but staff gets before the facilitators
+// publish.
 var errNotPublished = apperr.New(http.StatusForbidden, "report_not_published", "The facilitators have not published the report yet.")
 
 // Report builds the after-action report as v may see it.
@@ -156,14 +157,7 @@ func (s *Service) Report(ctx context.Context, exerciseID int64, v exercise.Viewe
 	if err != nil {
 		return nil, err
 	}
-	r := Build(sc, ex, teams, evs, s.ex.Now())
-	if v.Staff || v.Observer {
-		return r, nil
-	}
-	if !r.Published {
-		return nil, errNotPublished
-	}
-	return r.ForTeam(v.TeamID), nil
+	return Build(sc, ex, teams, evs, s.ex.Now()).For(v)
 }
 
 func (s *Service) scenarioAndTeams(ctx context.Context, exerciseID int64) (*scenario.Scenario, []exercise.Team, error) {

@@ -93,6 +93,8 @@ export interface Audience {
   staff?: boolean;
   all?: boolean;
   teams?: number[];
+  /** A team's own working material (draft answers): not for observers. */
+  internal?: boolean;
 }
 
 export type InjectState = 'pending' | 'held' | 'skipped' | 'released' | 'waiting';
@@ -112,6 +114,44 @@ export interface InjectRow {
   source?: string;
   body: string;
   facilitator_notes?: string;
+}
+
+/**
+ * An inject as participants and observers get it from `/injects`: released, with its
+ * recipients. Only staff get the whole timeline (InjectRow) with states and notes.
+ */
+export interface ReleasedInject {
+  key: string;
+  title: string;
+  phase?: string;
+  channel: string;
+  from: string;
+  body: string;
+  teams: number[] | null;
+  all: boolean;
+  source: string;
+  late: boolean;
+  offset_seconds: number;
+}
+
+/** Shows a released inject as a row of the timeline, so one table serves staff and observers. */
+export function toInjectRow(r: InjectRow | ReleasedInject): InjectRow {
+  if ('state' in r) return r;
+  return {
+    key: r.key,
+    title: r.title,
+    phase: r.phase ?? '',
+    channel: r.channel,
+    from: r.from,
+    audience: r.all ? { all: true } : { teams: r.teams ?? [] },
+    scheduled_seconds: null,
+    contingency: false,
+    state: 'released',
+    released_seconds: r.offset_seconds,
+    late: r.late,
+    source: r.source,
+    body: r.body,
+  };
 }
 
 export interface TriggerRow {
@@ -234,23 +274,30 @@ export function useBriefing(id: number) {
 export function useInjects(id: number) {
   return useQuery({
     queryKey: exerciseKeys.injects(id),
-    queryFn: ({ signal }) => api.get<{ injects: InjectRow[] }>(`/exercises/${id}/injects`, signal).then((r) => r.injects),
+    queryFn: ({ signal }) =>
+      api
+        .get<{ injects: (InjectRow | ReleasedInject)[] }>(`/exercises/${id}/injects`, signal)
+        .then((r) => r.injects.map(toInjectRow)),
   });
 }
 
-export function useTriggers(id: number) {
+/** The triggers are staff-only (observers get 403): pass `enabled: false` for them. */
+export function useTriggers(id: number, enabled = true) {
   return useQuery({
     queryKey: exerciseKeys.triggers(id),
     queryFn: ({ signal }) => api.get<{ triggers: TriggerRow[] }>(`/exercises/${id}/triggers`, signal).then((r) => r.triggers),
+    enabled,
   });
 }
 
-export function useParticipants(id: number) {
+/** Who joined is staff-only (observers get 403): pass `enabled: false` for them. */
+export function useParticipants(id: number, enabled = true) {
   return useQuery({
     queryKey: exerciseKeys.participants(id),
     queryFn: ({ signal }) =>
       api.get<{ participants: Participant[] }>(`/exercises/${id}/participants`, signal).then((r) => r.participants),
     refetchInterval: 4_000,
+    enabled,
   });
 }
 

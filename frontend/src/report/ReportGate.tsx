@@ -6,8 +6,10 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { asGuestSession } from '../exercise/session';
 
 /**
- * The frame of the after-action report: staff get the app shell; a participant of this
- * exercise gets the guest frame (no staff navigation) with a way back to the room.
+ * The frame of the after-action report: staff get the app shell; a participant or an
+ * observer of this exercise gets the guest frame (no staff navigation) with a way back to
+ * their room or observer view. The server decides what their copy holds (nothing before
+ * publication).
  */
 export function ReportGate() {
   const { t } = useTranslation('report');
@@ -17,7 +19,7 @@ export function ReportGate() {
   const guest = session.data ? asGuestSession(session.data) : null;
   if (!guest) return <RequireAuth />;
   const home = guest.role === 'observer' ? 'observe' : 'room';
-  if (guest.participant.exercise_id !== id || guest.role !== 'participant') {
+  if (guest.participant.exercise_id !== id) {
     return <Navigate to={`/exercises/${guest.participant.exercise_id}/${home}`} replace />;
   }
   return (
@@ -30,7 +32,7 @@ export function ReportGate() {
           <span className="brand-name">cbmex</span>
         </div>
         <div className="topbar-tools">
-          <Link to={`/exercises/${id}/room`} className="button secondary">
+          <Link to={`/exercises/${id}/${home}`} className="button secondary">
             {t('report.backToRoom')}
           </Link>
           <LanguageSwitcher />

@@ -40,7 +40,7 @@ import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/share
 import { answerKey, type Projection } from '../projection';
 import type { ExerciseEvent } from '../stream';
 import '../exercise.css';
-import { ConsoleReportLinks } from '../../report/ExerciseLinks';
+import { ConsoleReportLinks, RoomReportLink } from '../../report/ExerciseLinks';
 
 function errorText(err: unknown): string {
   if (isApiError(err)) {
@@ -52,7 +52,11 @@ function errorText(err: unknown): string {
 
 type TeamName = (id: number) => string;
 
-/** The facilitators' console; observers see it without the controls. */
+/**
+ * The facilitators' console. Observers see it read-only and without the staff-only parts
+ * (the MSEL's pending and held injects, triggers, notes, who joined, join codes): the
+ * server does not give them these, so their panels are not shown or not asked for.
+ */
 export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation('exercise');
   const id = Number(useParams().id);
@@ -99,7 +103,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             {t('console.scenario', { title: ex.scenario.title, version: ex.scenario.version })}
             {readOnly && <> · {t('console.readOnly')}</>}
           </p>
-          {!readOnly && <ConsoleReportLinks exerciseId={id} />}
+          {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
@@ -107,11 +111,11 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
       {!readOnly && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
       <div className="ex-console-grid">
         <Timeline exerciseId={id} readOnly={readOnly} teamName={live.teamName} />
-        <Triggers exerciseId={id} readOnly={readOnly} />
+        {!readOnly && <Triggers exerciseId={id} />}
         {!readOnly && <AdHocComposer exerciseId={id} teams={ex.teams ?? []} teamName={live.teamName} />}
         <Teams exercise={ex} readOnly={readOnly} teamName={live.teamName} />
         <LiveAnswers exerciseId={id} readOnly={readOnly} projection={live.projection} teams={ex.teams ?? []} teamName={live.teamName} />
-        <Notes exerciseId={id} readOnly={readOnly} projection={live.projection} />
+        {!readOnly && <Notes exerciseId={id} projection={live.projection} />}
         <CommCheckPanel exerciseId={id} readOnly={readOnly} />
         <TeamActivityTable messages={messages.data ?? []} teams={ex.teams ?? []} teamName={nameOf} />
         <OpenRequests messages={messages.data ?? []} teamName={nameOf} channelTitle={channelTitle} />
@@ -315,7 +319,7 @@ function Timeline({ exerciseId, readOnly, teamName }: { exerciseId: number; read
   );
 }
 
-function Triggers({ exerciseId, readOnly }: { exerciseId: number; readOnly: boolean }) {
+function Triggers({ exerciseId }: { exerciseId: number }) {
   const { t } = useTranslation('exercise');
   const triggers = useTriggers(exerciseId);
   const decide = useDecideTrigger(exerciseId);
@@ -343,7 +347,7 @@ function Triggers({ exerciseId, readOnly }: { exerciseId: number; readOnly: bool
               {tr.release && tr.release.length > 0 && (
                 <span className="muted"> → {tr.release.join(', ')}</span>
               )}
-              {needsDecision && !readOnly && (
+              {needsDecision && (
                 <span className="row-actions" role="group" aria-label={t('triggers.decide', { title: tr.title || tr.key })}>
                   <button type="button" className="button small" onClick={() => decide.mutate({ key: tr.key, yes: true })}>
                     {t('triggers.answerYes')}
@@ -440,7 +444,7 @@ function AdHocComposer({ exerciseId, teams, teamName }: { exerciseId: number; te
 
 function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; readOnly: boolean; teamName: TeamName }) {
   const { t } = useTranslation('exercise');
-  const participants = useParticipants(exercise.id);
+  const participants = useParticipants(exercise.id, !readOnly);
   const remove = useRemoveParticipant(exercise.id);
   const rename = useRenameTeam(exercise.id);
   const newCode = useNewTeamCode(exercise.id);
@@ -487,8 +491,8 @@ function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; readOnly:
                   </button>
                 </div>
               )}
-              <h4>{t('teams.connected')}</h4>
-              {members.length === 0 ? (
+              {!readOnly && <h4>{t('teams.connected')}</h4>}
+              {readOnly ? null : members.length === 0 ? (
                 <p className="muted">{t('teams.nobody')}</p>
               ) : (
                 <ul className="ex-people">
@@ -570,6 +574,7 @@ function LiveAnswers({
   return (
     <section className="card ex-wide" aria-labelledby="answers-title">
       <h2 id="answers-title">{t('answers.title')}</h2>
+      {readOnly && <p className="field-hint">{t('answers.observerHint')}</p>}
       <ActionError error={phaseAction.error} />
       {phases.length === 0 && <p className="muted">{t('questions.none')}</p>}
       {phases.map((ph) => (
@@ -624,7 +629,7 @@ function LiveAnswers({
   );
 }
 
-function Notes({ exerciseId, readOnly, projection }: { exerciseId: number; readOnly: boolean; projection: Projection }) {
+function Notes({ exerciseId, projection }: { exerciseId: number; projection: Projection }) {
   const { t } = useTranslation('exercise');
   const add = useAddNote(exerciseId);
   const [text, setText] = useState('');
@@ -633,23 +638,21 @@ function Notes({ exerciseId, readOnly, projection }: { exerciseId: number; readO
       <h2 id="notes-title">{t('notes.title')}</h2>
       <p className="field-hint">{t('notes.hint')}</p>
       <ActionError error={add.error} />
-      {!readOnly && (
-        <form
-          className="ex-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (text.trim()) add.mutate(text.trim(), { onSuccess: () => setText('') });
-          }}
-        >
-          <label>
-            {t('notes.label')}
-            <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-          </label>
-          <button type="submit" className="button" disabled={add.isPending || !text.trim()}>
-            {t('notes.add')}
-          </button>
-        </form>
-      )}
+      <form
+        className="ex-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) add.mutate(text.trim(), { onSuccess: () => setText('') });
+        }}
+      >
+        <label>
+          {t('notes.label')}
+          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="button" disabled={add.isPending || !text.trim()}>
+          {t('notes.add')}
+        </button>
+      </form>
       <ul className="ex-list">
         {projection.notes.map((n) => (
           <li key={n.seq}>
