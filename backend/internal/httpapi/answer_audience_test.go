@@ -12,7 +12,7 @@ import (
 )
 
 // Draft answers written before observers were kept from them carry a plain
-// team audience; migration 5 marks them internal, so an observer's log does
+// team audience; migration 7 marks them internal, so an observer's log does
 // not hold them after an upgrade either.
 func TestMigrationHidesOldDraftAnswersFromObservers(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
@@ -46,13 +46,13 @@ func TestMigrationHidesOldDraftAnswersFromObservers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Roll back to before migration 5: the events look as the old engine wrote them.
+		// Roll back to before migration 7: the events look as the old engine wrote them.
 		for {
 			v, err := m.Down(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if v == 5 {
+			if v == 7 {
 				break
 			}
 		}
