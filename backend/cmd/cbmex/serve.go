@@ -97,6 +97,9 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		return err
 	}
 	base := publicBase(cfg.PublicURL, ln.Addr().String())
+	if cfg.PublicURL != "" {
+		log.Info("listening", "addr", ln.Addr().String(), "public_url", cfg.PublicURL)
+	}
 	printWelcome(stdout, base, metricsURL, st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
 	printDemo(stdout, base, demo)
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
