@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
@@ -51,14 +52,16 @@ func seedDemo(ctx context.Context, st *store.Store, ws *workshop.Service, ex *ex
 	return &demoInfo{Workshop: w, Exercise: e, Teams: teams}, nil
 }
 
-func printDemo(w io.Writer, addr string, d *demoInfo) {
+// printDemo tells how to reach the demonstration exercise; base is the
+// public address (publicBase), so the links work where people are.
+func printDemo(w io.Writer, base string, d *demoInfo) {
 	if d == nil {
 		return
 	}
 	fmt.Fprintf(w, "A demonstration workshop with the 15-minute tutorial exercise is ready.\n")
-	fmt.Fprintf(w, "Participants join at http://%s/join with one of these team codes:\n", addr)
+	fmt.Fprintf(w, "Participants join at %s/join with one of these team codes (or open the link):\n", base)
 	for _, t := range d.Teams {
-		fmt.Fprintf(w, "  %-24s %s\n", t.Name, t.JoinCode)
+		fmt.Fprintf(w, "  %-24s %s  %s/join?code=%s\n", t.Name, t.JoinCode, base, url.QueryEscape(t.JoinCode))
 	}
 	fmt.Fprintln(w)
 }

@@ -10,8 +10,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
@@ -77,23 +80,37 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		go stream.ListenPostgres(runCtx, st.URL, stream.Channels{Events: store.NotifyChannel, Access: store.AccessChannel}, hub, log)
 	}
 
+	metrics := prometheus.NewRegistry()
 	e := httpapi.New(httpapi.Deps{
 		Auth: accounts, Library: lib, Workshops: workshops, Exercises: exercises, Hub: hub, Logger: log,
 		Scoring: scoring.New(exercises),
 		UI:      frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate, Ready: readiness(st, migrator),
 		SecureCookies: cfg.HTTPS(), TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken,
 		ServeMetrics: cfg.MetricsAddr == "", StreamsPerSession: cfg.StreamsPerSession, StreamsPerAddress: cfg.StreamsPerAddress,
+		Metrics: metrics,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	printWelcome(stdout, ln.Addr().String(), st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
-	printDemo(stdout, ln.Addr().String(), demo)
+	msrv, metricsURL, err := metricsServer(cfg, metrics, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	base := publicBase(cfg.PublicURL, ln.Addr().String())
+	if cfg.PublicURL != "" {
+		log.Info("listening", "addr", ln.Addr().String(), "public_url", cfg.PublicURL)
+	}
+	printWelcome(stdout, base, metricsURL, st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
+	printDemo(stdout, base, demo)
 	srv := newHTTPServer(e)
 	srv.RegisterOnShutdown(hub.CloseAll) // event streams never end by themselves
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	if msrv != nil {
+		go func() { errc <- msrv.serve() }()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -102,6 +119,9 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	log.Info("shutting down")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	if msrv != nil {
+		_ = msrv.Shutdown(shutCtx)
+	}
 	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -109,12 +129,67 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 }
 
 // newHTTPServer bounds how long a client may take: to send its headers, its
-// whole request (a 2 MB upload over a slow field link fits in the minute),
+// whole request (a 2 MB upload over a slow field link fits in two minutes),
 // and to stay idle between requests on a kept-alive connection. Event
 // streams are taken over from net/http once they start and bound their
 // writes themselves.
 func newHTTPServer(h http.Handler) *http.Server {
 	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
+}
+
+// metricsListener is the small second server of CBMEX_METRICS_ADDR: it
+// serves only /metrics, so the address can be left off the public network.
+type metricsListener struct {
+	*http.Server
+	ln net.Listener
+}
+
+func (m *metricsListener) serve() error { return m.Serve(m.ln) }
+
+// metricsServer opens the separate metrics address when one is set, and
+// logs where the metrics are and who may read them. It returns the
+// metrics' URL to print ("" when they are on the main address).
+func metricsServer(cfg *config.Config, reg *prometheus.Registry, log *slog.Logger) (*metricsListener, string, error) {
+	guard := "anyone who reaches it"
+	if cfg.MetricsToken != "" {
+		guard = "requests with the metrics token"
+	}
+	if cfg.MetricsAddr == "" {
+		if cfg.MetricsToken == "" {
+			guard = "this machine only (set CBMEX_METRICS_TOKEN or CBMEX_METRICS_ADDR for a remote Prometheus)"
+		}
+		log.Info("metrics on the main address at /metrics", "readers", guard)
+		return nil, "", nil
+	}
+	ln, err := net.Listen("tcp", cfg.MetricsAddr)
+	if err != nil {
+		return nil, "", fmt.Errorf("metrics address: %w", err)
+	}
+	log.Info("metrics on their own address", "addr", ln.Addr().String(), "readers", guard)
+	srv := &http.Server{
+		Handler:           httpapi.NewMetricsHandler(reg, cfg.MetricsToken, log),
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+	}
+	return &metricsListener{Server: srv, ln: ln}, "http://" + ln.Addr().String() + "/metrics", nil
+}
+
+// publicBase is the address people reach the server at, without a trailing
+// slash: CBMEX_PUBLIC_URL when set, otherwise http:// on the listening
+// address (an unspecified host, 0.0.0.0 or ::, shown as localhost so the
+// link opens on this machine).
+func publicBase(publicURL, listenAddr string) string {
+	if publicURL != "" {
+		return strings.TrimRight(publicURL, "/")
+	}
+	host, port, err := net.SplitHostPort(listenAddr)
+	if err != nil {
+		return "http://" + listenAddr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 // runScheduler releases what falls due, four times a second: injects go out
@@ -150,8 +225,11 @@ func readiness(st *store.Store, m *store.Migrator) func(context.Context) error {
 	}
 }
 
-func printWelcome(w io.Writer, addr, dialect, email string, created bool, password string, fromConfig bool) {
-	fmt.Fprintf(w, "\ncbmex is running at http://%s/ (database: %s)\n", addr, dialect)
+func printWelcome(w io.Writer, base, metricsURL, dialect, email string, created bool, password string, fromConfig bool) {
+	fmt.Fprintf(w, "\ncbmex is running at %s/ (database: %s)\n", base, dialect)
+	if metricsURL != "" {
+		fmt.Fprintf(w, "Prometheus metrics at %s\n", metricsURL)
+	}
 	switch {
 	case created && !fromConfig:
 		fmt.Fprintf(w, "Sign in as %s with the password %s\n", email, password)

@@ -20,6 +20,7 @@ const lateAfter = 2 * time.Second
 // An inject that fell due while no server ran is released on the first tick
 // and marked late.
 func (s *Service) Tick(ctx context.Context) error {
+	s.cache.sweep() // idle projections go even when nothing runs
 	exs, err := s.store.ActiveExercises(ctx)
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
@@ -36,8 +35,7 @@ type Service struct {
 
 	notify func(exerciseID int64)
 
-	mu          sync.Mutex
-	projections map[int64]*Projection
+	cache *projectionCache
 }
 
 // OnAppend sets a function called after every successful append, so the
@@ -49,8 +47,19 @@ func NewService(store Store, scenarios Scenarios, sessions Sessions, now func() 
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, scenarios: scenarios, sessions: sessions, now: now, projections: map[int64]*Projection{}}
+	return &Service{store: store, scenarios: scenarios, sessions: sessions, now: now, cache: newProjectionCache(now)}
 }
+
+// SetCacheLimits bounds the projection cache: at most maxExercises
+// projections, each dropped after idle without use (0: never for idleness).
+// The defaults are DefaultCacheExercises and DefaultCacheIdle.
+func (s *Service) SetCacheLimits(maxExercises int, idle time.Duration) {
+	s.cache.setLimits(maxExercises, idle)
+}
+
+// CacheStats tells how many exercises' projections are in memory and how
+// many were dropped since start (for /metrics).
+func (s *Service) CacheStats() (size int, evictions uint64) { return s.cache.stats() }
 
 // Now is the service's wall clock.
 func (s *Service) Now() time.Time { return s.now() }
@@ -115,9 +124,7 @@ func (s *Service) Scenario(ctx context.Context, ex *Exercise) (*scenario.Scenari
 // date with the events written since the last call (by any replica). The
 // returned value must be treated as read-only.
 func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection, error) {
-	s.mu.Lock()
-	p := s.projections[exerciseID]
-	s.mu.Unlock()
+	p := s.cache.get(exerciseID)
 	if p == nil {
 		teams, err := s.store.Teams(ctx, exerciseID)
 		if err != nil {
@@ -130,7 +137,7 @@ func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection
 		return nil, err
 	}
 	if len(evs) == 0 {
-		s.keep(exerciseID, p)
+		s.cache.put(exerciseID, p)
 		return p, nil // nothing new: no copy (the scheduler asks four times a second)
 	}
 	next := p.clone()
@@ -143,17 +150,8 @@ func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection
 			return nil, err
 		}
 	}
-	s.keep(exerciseID, next)
+	s.cache.put(exerciseID, next)
 	return next, nil
-}
-
-// keep caches p unless a newer projection is already cached.
-func (s *Service) keep(exerciseID int64, p *Projection) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if cur := s.projections[exerciseID]; cur == nil || cur.Seq <= p.Seq {
-		s.projections[exerciseID] = p
-	}
 }
 
 // append writes through the store and maps its outcomes to API errors.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 )
@@ -25,10 +24,6 @@ func (s *server) readyz(c echo.Context) error {
 		return apperr.New(http.StatusServiceUnavailable, "not_ready", "The server cannot reach its database or its schema is not current.")
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
-}
-
-func (s *server) metrics() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 }
 
 func apiNotFound(echo.Context) error {

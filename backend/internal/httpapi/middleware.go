@@ -27,14 +27,35 @@ const (
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
 	"script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
-func securityHeaders() echo.MiddlewareFunc {
-	return middleware.SecureWithConfig(middleware.SecureConfig{
+// hstsValue asks browsers to use HTTPS only for a year (the usual figure).
+// It leaves out includeSubDomains: cbmex does not know whether the
+// operator's sibling hosts all speak HTTPS.
+const hstsValue = "max-age=31536000"
+
+// securityHeaders sets the headers every answer carries. With hsts (the
+// public URL is https://) it adds Strict-Transport-Security itself rather
+// than through echo's HSTSMaxAge, which sends it only when the request looks
+// like HTTPS: behind a TLS-terminating proxy that sets no X-Forwarded-Proto
+// the header would silently never go out. Browsers ignore it on plain HTTP,
+// so sending it on every answer is harmless.
+func securityHeaders(hsts bool) echo.MiddlewareFunc {
+	secure := middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection:         "0",
 		ContentTypeNosniff:    "nosniff",
 		XFrameOptions:         "DENY",
 		ContentSecurityPolicy: contentSecurityPolicy,
 		ReferrerPolicy:        "same-origin",
 	})
+	if !hsts {
+		return secure
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		h := secure(next)
+		return func(c echo.Context) error {
+			c.Response().Header().Set(echo.HeaderStrictTransportSecurity, hstsValue)
+			return h(c)
+		}
+	}
 }
 
 // metricsMiddleware records the latency of every request by route pattern

@@ -47,8 +47,12 @@ type Deps struct {
 	// MetricsToken, when set, is required as a Bearer token on /metrics.
 	MetricsToken string
 	// ServeMetrics puts /metrics on this server (false when it has an
-	// address of its own).
+	// address of its own). Without MetricsToken it answers only requests
+	// from this machine (see metrics.go).
 	ServeMetrics bool
+	// Metrics is the registry the server's collectors go into; serve shares
+	// it with the separate metrics address. Nil: New makes its own.
+	Metrics *prometheus.Registry
 	// StreamsPerSession and StreamsPerAddress cap open event streams.
 	StreamsPerSession, StreamsPerAddress int
 }
@@ -63,7 +67,11 @@ type server struct {
 
 // New builds the Echo instance with every route registered.
 func New(d Deps) *echo.Echo {
-	s := &server{Deps: d, registry: prometheus.NewRegistry(), joinFailures: auth.NewFailureLimiter(time.Now),
+	reg := d.Metrics
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	s := &server{Deps: d, registry: reg, joinFailures: auth.NewFailureLimiter(time.Now),
 		// A burst of 10 messages per session, then MessageRate a minute.
 		messageRate: auth.NewKeyedLimiter(time.Now, rate.Limit(float64(max(d.MessageRate, 1))/60), 10)}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -81,12 +89,21 @@ func New(d Deps) *echo.Echo {
 			Name: "cbmex_open_streams", Help: "Open exercise event streams in this process.",
 		}, func() float64 { return float64(d.Hub.Count()) }))
 	}
+	if d.Exercises != nil {
+		s.registry.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+				Name: "cbmex_projection_cache_exercises", Help: "Exercises whose state this process keeps in memory.",
+			}, func() float64 { n, _ := d.Exercises.CacheStats(); return float64(n) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "cbmex_projection_cache_evictions_total", Help: "Exercises dropped from memory (idle or over the count); they are rebuilt from the log on their next use.",
+			}, func() float64 { _, n := d.Exercises.CacheStats(); return float64(n) }))
+	}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger),
-		metricsMiddleware(s.latency), securityHeaders(), middleware.BodyLimit(d.BodyLimit))
+		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit))
 	s.routes(e)
 	return e
 }
@@ -98,7 +115,11 @@ func (s *server) Registry() *prometheus.Registry { return s.registry }
 func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
-	e.GET("/metrics", s.metrics())
+	if s.ServeMetrics {
+		e.GET("/metrics", metricsEndpoint(s.registry, s.MetricsToken, true))
+	} else {
+		e.GET("/metrics", noMetricsHere)
+	}
 
 	api := e.Group("/api/v1", s.authenticate, csrfProtection(s.SecureCookies))
 	api.GET("/openapi.json", s.openapi)

@@ -64,6 +64,8 @@ export interface Projection {
   answers: Map<string, Answer>;
   notes: Note[];
   teamNames: Map<number, string>;
+  /** The facilitators published the after-action report. */
+  reportPublished: boolean;
 }
 
 export const answerKey = (teamId: number, phase: string, question: string) => `${teamId}|${phase}|${question}`;
@@ -100,6 +102,7 @@ export function project(events: readonly ExerciseEvent[]): Projection {
     answers: new Map(),
     notes: [],
     teamNames: new Map(),
+    reportPublished: false,
   };
   for (const e of events) {
     const d = e.data;
@@ -164,6 +167,9 @@ export function project(events: readonly ExerciseEvent[]): Projection {
         break;
       case 'team.renamed':
         p.teamNames.set(num(d.team_id), str(d.name));
+        break;
+      case 'report.published':
+        p.reportPublished = true;
         break;
       default:
         break;

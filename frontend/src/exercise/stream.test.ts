@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { project } from './projection';
 import { backoffMs, mergeEvents, streamUrl, useExerciseStream, type ExerciseEvent } from './stream';
 
 const ev = (seq: number, type = 'inject.released'): ExerciseEvent => ({
@@ -112,6 +113,32 @@ describe('useExerciseStream', () => {
     act(() => es.emit('inject.released', 'nonsense'));
     flush();
     expect(result.current.events).toHaveLength(3);
+  });
+
+  it('delivers the report publication and the scoring events, and the room learns the report is out', () => {
+    const { result } = setup();
+    const es = MockEventSource.last();
+    act(() => {
+      es.open();
+      es.send(ev(1, 'exercise.clock'));
+    });
+    flush();
+    expect(project(result.current.events).reportPublished).toBe(false);
+    act(() => {
+      es.send(ev(2, 'score.set'));
+      es.send(ev(3, 'team.assessed'));
+      es.send(ev(4, 'improvement.added'));
+      es.send(ev(5, 'report.published'));
+    });
+    flush();
+    expect(result.current.events.map((e) => e.type)).toEqual([
+      'exercise.clock',
+      'score.set',
+      'team.assessed',
+      'improvement.added',
+      'report.published',
+    ]);
+    expect(project(result.current.events).reportPublished).toBe(true);
   });
 
   it('shows reconnecting while the browser retries, then live again without a new EventSource', () => {

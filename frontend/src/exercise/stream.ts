@@ -13,7 +13,12 @@ export interface ExerciseEvent<D = Record<string, unknown>> {
   data: D;
 }
 
-/** Every event type the server sends; EventSource only delivers named events we listen for. */
+/**
+ * Every event type the server sends; EventSource only delivers named events we listen
+ * for, so a type missing here is silently dropped. A Go test
+ * (backend/internal/httpapi/event_types_test.go) fails when the server writes a type
+ * this list lacks.
+ */
 export const EVENT_TYPES = [
   'exercise.created',
   'exercise.clock',
@@ -38,6 +43,10 @@ export const EVENT_TYPES = [
   'poc.updated',
   'commcheck.sent',
   'commcheck.acked',
+  'score.set',
+  'team.assessed',
+  'improvement.added',
+  'report.published',
 ] as const;
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'removed';

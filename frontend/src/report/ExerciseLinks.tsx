@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { reportKeys } from './api';
 
 /** The console's links to scoring, the report and the replay. */
 export function ConsoleReportLinks({ exerciseId }: { exerciseId: number }) {
@@ -26,5 +29,26 @@ export function RoomReportLink({ exerciseId }: { exerciseId: number }) {
     <Link to={`/exercises/${exerciseId}/report`} className="button secondary">
       {t('links.report')}
     </Link>
+  );
+}
+
+/**
+ * Tells a participant's room that the after-action report is out (the stream's
+ * report.published), with the way to it. A report answer cached from before (403 "not
+ * published") is thrown away, so the link opens the report itself.
+ */
+export function RoomReportPublished({ exerciseId }: { exerciseId: number }) {
+  const { t } = useTranslation('report');
+  const qc = useQueryClient();
+  useEffect(() => {
+    void qc.invalidateQueries({ queryKey: reportKeys.report(exerciseId) });
+  }, [qc, exerciseId]);
+  return (
+    <div className="card ex-report-published" role="status">
+      <p>{t('links.publishedNotice')}</p>
+      <Link to={`/exercises/${exerciseId}/report`} className="button primary">
+        {t('links.readReport')}
+      </Link>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ import { CommCheckCards } from '../messages/CommChecks';
 import { Inbox } from '../messages/Inbox';
 import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, NewMessageAnnouncer, useChannelTitle, useMessagingSync } from '../messages/shared';
-import { RoomReportLink } from '../../report/ExerciseLinks';
+import { RoomReportLink, RoomReportPublished } from '../../report/ExerciseLinks';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -63,10 +63,13 @@ export function RoomPage() {
             {ex.title || ex.scenario.title}
             {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
           </p>
-          {(live.clock?.status ?? ex.clock.status) === 'ended' && <RoomReportLink exerciseId={id} />}
+          {!live.projection.reportPublished && (live.clock?.status ?? ex.clock.status) === 'ended' && (
+            <RoomReportLink exerciseId={id} />
+          )}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
+      {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
       <CommCheckCards exerciseId={id} self={teamId} />
       <NewMessageAnnouncer messages={messages.data} self={teamId} teamName={nameOf} />
