@@ -207,6 +207,31 @@ describe('useExerciseStream', () => {
     expect(MockEventSource.instances).toHaveLength(1);
   });
 
+  it.each(['signed_out', 'expired', 'access_removed'] as const)('stops for good when access ends (%s)', (reason) => {
+    const { result } = setup();
+    const es = MockEventSource.last();
+    act(() => {
+      es.open();
+      es.send(ev(1));
+      es.emit('close', { reason });
+    });
+    expect(result.current.state).toBe(reason);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(MockEventSource.instances).toHaveLength(1);
+  });
+
+  it('reconnects after a close for slowness', () => {
+    const { result } = setup();
+    const es = MockEventSource.last();
+    act(() => {
+      es.open();
+      es.emit('close', { reason: 'slow' });
+    });
+    expect(result.current.state).toBe('reconnecting');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(MockEventSource.instances).toHaveLength(2);
+  });
+
   it('closes its EventSource on unmount and starts afresh for another exercise', () => {
     const { result, rerender, unmount } = setup(7);
     const first = MockEventSource.last();

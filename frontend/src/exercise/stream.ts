@@ -49,7 +49,16 @@ export const EVENT_TYPES = [
   'report.published',
 ] as const;
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'removed';
+/** Why the server ended a stream for good: the client must not reconnect. */
+export const FINAL_REASONS = ['removed', 'signed_out', 'expired', 'access_removed'] as const;
+export type FinalReason = (typeof FINAL_REASONS)[number];
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | FinalReason;
+
+/** Whether the stream has ended for good (access ended); the page says why. */
+export function isFinal(state: ConnectionState): state is FinalReason {
+  return (FINAL_REASONS as readonly string[]).includes(state);
+}
 
 /**
  * Merges `incoming` into `events` (sorted by seq, no duplicates). Returns the same
@@ -173,10 +182,10 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       }
       es?.close();
       es = null;
-      if (reason === 'removed') {
+      if ((FINAL_REASONS as readonly string[]).includes(reason)) {
         flush();
         stopped = true;
-        setState('removed');
+        setState(reason as FinalReason);
         return;
       }
       scheduleReconnect();

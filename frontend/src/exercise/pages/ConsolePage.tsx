@@ -38,7 +38,8 @@ import { OpenRequests, TeamActivityTable, TrafficMonitor } from '../messages/Con
 import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { answerKey, type Projection } from '../projection';
-import type { ExerciseEvent } from '../stream';
+import { isFinal, type ExerciseEvent } from '../stream';
+import { StreamEnded } from '../components/StreamEnded';
 import '../exercise.css';
 import { ConsoleReportLinks, RoomReportLink } from '../../report/ExerciseLinks';
 
@@ -85,6 +86,8 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     if (teamVersion) void qc.invalidateQueries({ queryKey: exerciseKeys.exercise(id) });
   }, [qc, id, teamVersion]);
 
+  const streamState = live.stream.state;
+  if (isFinal(streamState) && streamState !== 'removed') return <StreamEnded reason={streamState} guest={readOnly} />;
   if (live.exercise.isPending) return <p role="status">{t('common.loading')}</p>;
   if (live.exercise.isError || !ex) {
     return (

@@ -5,6 +5,8 @@ import { Markdown } from '../../components/scenario/Markdown';
 import { PageTitle } from '../../components/PageTitle';
 import { useBriefing } from '../api';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { StreamEnded } from '../components/StreamEnded';
+import { isFinal } from '../stream';
 import { ExerciseClock } from '../components/ExerciseClock';
 import { InjectFeed } from '../components/InjectFeed';
 import { StageQuestions } from '../components/StageQuestions';
@@ -42,6 +44,7 @@ export function RoomPage() {
       </div>
     );
   }
+  if (isFinal(live.stream.state)) return <StreamEnded reason={live.stream.state} guest />;
   if (live.exercise.isPending) return <p role="status">{t('common.loading')}</p>;
   if (live.exercise.isError || !ex) {
     return (

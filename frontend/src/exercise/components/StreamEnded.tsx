@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FinalReason } from '../stream';
+
+/**
+ * Shown in place of a live page when the server ended its stream because the
+ * access ended: it says why and where to go, instead of reconnecting in vain.
+ */
+export function StreamEnded({ reason, guest }: { reason: Exclude<FinalReason, 'removed'>; guest: boolean }) {
+  const { t } = useTranslation('exercise');
+  const next =
+    reason === 'access_removed'
+      ? { to: '/', label: t('streamEnded.home') }
+      : guest
+        ? { to: '/join', label: t('streamEnded.join') }
+        : { to: '/sign-in', label: t('streamEnded.signIn') };
+  return (
+    <div className="card ex-removed" role="alert">
+      <h1>{t(`streamEnded.${reason}Title`)}</h1>
+      <p>{t(`streamEnded.${reason}`)}</p>
+      <p>
+        <Link to={next.to}>{next.label}</Link>
+      </p>
+    </div>
+  );
+}
