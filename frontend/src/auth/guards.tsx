@@ -5,7 +5,7 @@ import type { Role, User } from '../api/types';
 import { Layout } from '../components/Layout';
 import { guestHome } from '../exercise/session';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
-import { useSession, wasSignedOutOnPurpose } from './session';
+import { lastSessionEnd, useSession, wasSignedOutOnPurpose } from './session';
 
 // The signed-in user, provided by RequireAuth. A context (rather than each page reading
 // the session query) keeps pages from rendering without a user in the moment between a
@@ -40,7 +40,7 @@ export function RequireAuth() {
     );
   }
   if (!session.data) {
-    const state = wasSignedOutOnPurpose() ? null : { from: location.pathname + location.search };
+    const state = wasSignedOutOnPurpose() ? null : { from: location.pathname + location.search, ended: lastSessionEnd() };
     return <Navigate to="/sign-in" replace state={state} />;
   }
   // Participants and observers (joined with a code) have no account: only their exercise.

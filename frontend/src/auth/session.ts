@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../api/client';
 import type { LoginResponse, Session } from '../api/types';
 
@@ -10,6 +10,20 @@ let signedOutOnPurpose = false;
 
 export function wasSignedOutOnPurpose(): boolean {
   return signedOutOnPurpose;
+}
+
+/** Why the session ended under an open page (its live stream said so); the sign-in page says it. */
+export type SessionEnd = 'signed_out' | 'expired';
+let sessionEnd: SessionEnd | null = null;
+
+export function lastSessionEnd(): SessionEnd | null {
+  return sessionEnd;
+}
+
+/** Forgets the session the server ended, so the guards send the browser to sign in again. */
+export function endSession(qc: QueryClient, why: SessionEnd) {
+  sessionEnd = why;
+  qc.setQueryData(ME_QUERY_KEY, null);
 }
 
 /** The current session, or null when the server says 401 (signed out). */
@@ -44,6 +58,7 @@ export function useLogin() {
     mutationFn: (c: Credentials) => api.post<LoginResponse>('/auth/login', c),
     onSuccess: (data) => {
       signedOutOnPurpose = false;
+      sessionEnd = null;
       const next: Session = { user: data.user, csrf_token: data.csrf_token };
       qc.setQueryData(sessionQuery.queryKey, next);
     },

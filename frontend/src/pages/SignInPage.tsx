@@ -7,6 +7,15 @@ import { Field } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PageTitle } from '../components/PageTitle';
 
+/** Why the browser was sent here by a live page whose session ended, if it was. */
+function endedReason(state: unknown): 'signed_out' | 'expired' | null {
+  if (state && typeof state === 'object' && 'ended' in state) {
+    const ended = (state as { ended: unknown }).ended;
+    if (ended === 'signed_out' || ended === 'expired') return ended;
+  }
+  return null;
+}
+
 function redirectTarget(state: unknown): string {
   if (state && typeof state === 'object' && 'from' in state) {
     const from = (state as { from: unknown }).from;
@@ -24,6 +33,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const target = redirectTarget(location.state);
+  const ended = endedReason(location.state);
   const {
     register,
     handleSubmit,
@@ -51,6 +61,11 @@ export function SignInPage() {
       </header>
       <main id="main" className="card sign-in">
         <PageTitle>{t('signIn.title')}</PageTitle>
+        {ended && (
+          <div className="alert" role="status">
+            {t(`signIn.ended.${ended}`)}
+          </div>
+        )}
         <p className="muted">{t('signIn.intro')}</p>
         {serverError && (
           <div className="alert error" role="alert">
