@@ -19,7 +19,8 @@ import (
 // sliding-window estimate.
 type Counters interface {
 	// Add adds one to each key's count in its current window, atomically per
-	// key, and returns the counts after adding, in the order given.
+	// key, and returns the counts after adding, in the order given. The keys
+	// of one call differ (as do the counts of one Undo).
 	Add(ctx context.Context, now time.Time, hits ...Hit) ([]Count, error)
 	// Undo takes back one from each count's window, if it is still the
 	// key's current window and its count is above zero.
