@@ -168,7 +168,9 @@ func startChild(ctx context.Context, dbURL string, stderr io.Writer, extraEnv ..
 	cmd := exec.CommandContext(ctx, self, "serve")
 	cmd.Env = append(os.Environ(), "CBMEX_ADDR="+addr, "CBMEX_DATA_DIR="+filepath.Join(dir, "data"),
 		"CBMEX_DATABASE_URL="+dbURL, "CBMEX_ADMIN_EMAIL="+benchAdmin, "CBMEX_ADMIN_PASSWORD="+benchPassword,
-		"CBMEX_LOG_LEVEL=warn")
+		"CBMEX_LOG_LEVEL=warn",
+		// Hundreds of simulated participants join with each team's code.
+		"CBMEX_JOINS_PER_CODE=100000")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout, cmd.Stderr = io.Discard, stderr
 	start := time.Now()
