@@ -169,8 +169,9 @@ func startChild(ctx context.Context, dbURL string, stderr io.Writer, extraEnv ..
 	cmd.Env = append(os.Environ(), "CBMEX_ADDR="+addr, "CBMEX_DATA_DIR="+filepath.Join(dir, "data"),
 		"CBMEX_DATABASE_URL="+dbURL, "CBMEX_ADMIN_EMAIL="+benchAdmin, "CBMEX_ADMIN_PASSWORD="+benchPassword,
 		"CBMEX_LOG_LEVEL=warn",
-		// The load client is one address holding every participant's stream.
-		"CBMEX_STREAMS_PER_ADDRESS=1000000")
+		// The load client is one address holding every participant's stream,
+		// and hundreds of simulated participants join with each team's code.
+		"CBMEX_STREAMS_PER_ADDRESS=1000000", "CBMEX_JOINS_PER_CODE=100000")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout, cmd.Stderr = io.Discard, stderr
 	start := time.Now()

@@ -68,7 +68,8 @@ func authService(ctx context.Context, cfg *config.Config, st *store.Store) (*aut
 			return nil, fmt.Errorf("load signing key: %w", err)
 		}
 	}
-	return auth.NewService(st.Accounts(), []byte(key), auth.Options{SessionTTL: cfg.SessionTTL}), nil
+	return auth.NewService(st.Accounts(), []byte(key), auth.Options{SessionTTL: cfg.SessionTTL,
+		Counters: st.RateLimits(), JoinsPerCode: cfg.JoinsPerCode}), nil
 }
 
 // scenarioLibrary opens the scenario library and adds the bundled scenarios

@@ -1,110 +1,149 @@
 package auth
 
 import (
-	"sync"
+	"context"
+	"net/http"
 	"time"
 
-	"golang.org/x/time/rate"
+	"github.com/cbmex/cbmex/backend/internal/apperr"
 )
 
-// Limiter slows password guessing: it counts failed sign-ins per client
-// address and per account, so that neither one address nor a spread of
-// addresses can guess a password quickly. Successful sign-ins cost nothing,
-// so a room of people signing in from one address is never locked out. It
-// lives in memory: each replica limits on its own, which still bounds the
-// guessing rate by the replica count.
-type Limiter struct {
-	byIP      *FailureLimiter
-	byAccount *FailureLimiter
-}
+// Sign-in limits. Guessing is slowed where the guesses come from, never by
+// refusing the account's owner everywhere:
+//
+//   - per account and address: five failures, then that address waits (for
+//     that account only);
+//   - per address, whatever the account: thirty failures, so one address
+//     cannot try a password on many accounts;
+//   - per account, from anywhere: above ten failures the account is guarded.
+//     A guarded account still checks the password of an address that has
+//     failed on it at most once, so its owner signs in from their own
+//     address; every address that has failed twice waits. Guessing from
+//     many addresses thus gets two guesses per address per window, while
+//     nobody can lock the owner out by failing on purpose.
+//
+// Only failures count: a right password and a refused attempt take their
+// count back, so a room signing in from one address is never slowed.
+var (
+	signInPair    = Rule{Name: "signin.pair", Limit: 5, Window: 15 * time.Minute}
+	signInAddress = Rule{Name: "signin.address", Limit: 30, Window: 15 * time.Minute}
+	signInAccount = Rule{Name: "signin.account", Limit: 10, Window: 15 * time.Minute}
+)
 
-// NewLimiter allows, per address, 20 failures at once then one every 6 s,
-// and per account 5 at once then one every 30 s.
-func NewLimiter(now func() time.Time) *Limiter {
-	return &Limiter{
-		byIP:      &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(6 * time.Second), burst: 20},
-		byAccount: &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(30 * time.Second), burst: 5},
+// guardedTries is how many failures one address may have on a guarded
+// account in a window and still be heard.
+const guardedTries = 2
+
+var errTooManySignIns = apperr.New(http.StatusTooManyRequests, "too_many_attempts",
+	"Too many failed sign-in attempts from here. Please wait 15 minutes and try again.")
+
+// startSignIn counts one attempt to sign in to account from addr, or refuses
+// it. The caller undoes the count when the password was right.
+func (s *Service) startSignIn(ctx context.Context, account, addr string) (*Spent, error) {
+	addr = AddressKey(addr)
+	sp, err := s.limiter.Spend(ctx,
+		Use{signInPair, account + "\n" + addr}, Use{signInAddress, addr}, Use{signInAccount, account})
+	if err != nil {
+		return nil, err
 	}
-}
-
-// Blocked tells whether the address or the account has no failures left.
-func (l *Limiter) Blocked(ip, account string) bool {
-	return l.byIP.Blocked(ip) || l.byAccount.Blocked(account)
-}
-
-// Failed records a failed sign-in.
-func (l *Limiter) Failed(ip, account string) {
-	l.byIP.Failed(ip)
-	l.byAccount.Failed(account)
-}
-
-// FailureLimiter counts only failures: a workshop room behind one address may
-// join many times at once, but guessing join codes from it is slowed to a
-// crawl after a burst of wrong ones.
-type FailureLimiter struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	m     map[string]*rate.Limiter
-	r     rate.Limit
-	burst int
-}
-
-// NewFailureLimiter allows 10 failures at once, then one every 10 seconds.
-func NewFailureLimiter(now func() time.Time) *FailureLimiter {
-	return &FailureLimiter{now: now, m: map[string]*rate.Limiter{}, r: rate.Every(10 * time.Second), burst: 10}
-}
-
-func (f *FailureLimiter) limiter(key string) *rate.Limiter {
-	lim, ok := f.m[key]
-	if !ok {
-		if len(f.m) >= 10000 {
-			f.m = map[string]*rate.Limiter{} // forget everyone rather than grow without bound
+	guarded := sp.Over(2)
+	if sp.Over(0) || sp.Over(1) || (guarded && sp.Count(0) > guardedTries) {
+		if err := sp.Undo(ctx); err != nil {
+			return nil, err
 		}
-		lim = rate.NewLimiter(f.r, f.burst)
-		f.m[key] = lim
+		return nil, errTooManySignIns
 	}
-	return lim
+	return sp, nil
 }
 
-// Blocked tells whether key has no failures left to spend.
-func (f *FailureLimiter) Blocked(key string) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.limiter(key).TokensAt(f.now()) < 1
-}
+// Join code limits. A wrong code names no exercise, so it is counted per
+// address and per server:
+//
+//   - per address: twenty wrong codes per ten minutes;
+//   - per server: above 300 wrong codes per ten minutes, from any number of
+//     addresses, the server is guarded: only an address without a wrong code
+//     in the window has its code looked up, and at most 300 more wrong codes
+//     are heard in the window. Beyond that every code waits.
+//
+// So at most about 600 wrong codes per ten minutes (one a second) reach the
+// lookup, however many addresses send them. Codes with a typing mistake are
+// caught by their check symbol before any of this and count nowhere.
+var (
+	joinAddress = Rule{Name: "join.address", Limit: 20, Window: 10 * time.Minute}
+	joinServer  = Rule{Name: "join.server", Limit: 300, Window: 10 * time.Minute}
+	joinFresh   = Rule{Name: "join.fresh", Limit: 300, Window: 10 * time.Minute}
+)
 
-// Failed spends one failure.
-func (f *FailureLimiter) Failed(key string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.limiter(key).AllowN(f.now(), 1)
-}
+var (
+	errWrongCodesHere = apperr.New(http.StatusTooManyRequests, "too_many_attempts",
+		"Too many wrong codes from this address. Please wait 10 minutes and try again.")
+	errWrongCodesServer = apperr.New(http.StatusTooManyRequests, "too_many_attempts",
+		"Many wrong codes are being tried on this server, so codes are checked slowly for now. Check your code with your facilitator and try again in a few minutes.")
+	errCodeOverused = apperr.New(http.StatusTooManyRequests, "too_many_joins",
+		"This code has been used to join many times in the last hour. Ask your facilitator for a new code.")
+)
 
-// KeyedLimiter is a token bucket per key (a session, an address).
-type KeyedLimiter struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	m     map[string]*rate.Limiter
-	r     rate.Limit
-	burst int
-}
-
-// NewKeyedLimiter allows burst events at once per key, then r per second.
-func NewKeyedLimiter(now func() time.Time, r rate.Limit, burst int) *KeyedLimiter {
-	return &KeyedLimiter{now: now, m: map[string]*rate.Limiter{}, r: r, burst: burst}
-}
-
-// Allow spends one event for key, if it has one.
-func (k *KeyedLimiter) Allow(key string) bool {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	lim, ok := k.m[key]
-	if !ok {
-		if len(k.m) >= 10000 {
-			k.m = map[string]*rate.Limiter{}
+// TryCode counts one join code tried from addr before it is looked up, or
+// refuses it. The returned function is told whether the code opened
+// anything: a right code takes its count back.
+func (s *Service) TryCode(ctx context.Context, addr string) (found func(ok bool) error, err error) {
+	sp, err := s.limiter.Spend(ctx, Use{joinAddress, AddressKey(addr)}, Use{joinServer, ""})
+	if err != nil {
+		return nil, err
+	}
+	spent := []*Spent{sp}
+	refuse := func(e error) (func(bool) error, error) {
+		if err := undoAll(ctx, spent); err != nil {
+			return nil, err
 		}
-		lim = rate.NewLimiter(k.r, k.burst)
-		k.m[key] = lim
+		return nil, e
 	}
-	return lim.AllowN(k.now(), 1)
+	if sp.Over(0) {
+		return refuse(errWrongCodesHere)
+	}
+	if sp.Over(1) {
+		if sp.Count(0) > 1 { // this address has had a wrong code lately
+			return refuse(errWrongCodesServer)
+		}
+		fresh, err := s.limiter.Spend(ctx, Use{joinFresh, ""})
+		if err != nil {
+			return refuse(err)
+		}
+		spent = append(spent, fresh)
+		if fresh.Over(0) {
+			return refuse(errWrongCodesServer)
+		}
+	}
+	return func(ok bool) error {
+		if !ok {
+			return nil
+		}
+		return undoAll(ctx, spent)
+	}, nil
 }
+
+func undoAll(ctx context.Context, spent []*Spent) error {
+	for _, sp := range spent {
+		if err := sp.Undo(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AdmitJoin counts one join with a right code and refuses it once the code
+// has been used JoinsPerCode times in the last hour: a code is given to one
+// delegation, and a leaked one should not open unlimited sessions.
+func (s *Service) AdmitJoin(ctx context.Context, code string) error {
+	ok, err := s.limiter.Take(ctx, Use{Rule{Name: "join.code", Limit: s.joinsPerCode, Window: time.Hour}, code})
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errCodeOverused
+	}
+	return nil
+}
+
+// Limiter gives other parts (the message rate) the service's counters and clock.
+func (s *Service) Limiter() *Limiter { return s.limiter }

@@ -16,12 +16,13 @@ import (
 
 // Service is the account and session logic. Handlers call it; it calls Store.
 type Service struct {
-	store    Store
-	tokens   *Tokens
-	limiter  *Limiter
-	now      func() time.Time
-	ttl      time.Duration
-	hashCost int
+	store        Store
+	tokens       *Tokens
+	limiter      *Limiter
+	now          func() time.Time
+	ttl          time.Duration
+	hashCost     int
+	joinsPerCode int
 }
 
 // Options tune a Service; zero values take sensible defaults.
@@ -29,6 +30,11 @@ type Options struct {
 	SessionTTL time.Duration    // default 12h
 	Now        func() time.Time // default time.Now
 	HashCost   int              // bcrypt cost, default 10; tests use the minimum (4)
+	// Counters hold the rate limits' counts; the database's, so that every
+	// replica counts together. Default: in this process only.
+	Counters Counters
+	// JoinsPerCode bounds the joins with one code per hour; default 30.
+	JoinsPerCode int
 }
 
 // NewService wires a Service.
@@ -42,9 +48,12 @@ func NewService(store Store, key []byte, o Options) *Service {
 	if o.HashCost == 0 {
 		o.HashCost = 10
 	}
+	if o.JoinsPerCode == 0 {
+		o.JoinsPerCode = 30
+	}
 	return &Service{
-		store: store, tokens: NewTokens(key, o.Now), limiter: NewLimiter(o.Now),
-		now: o.Now, ttl: o.SessionTTL, hashCost: o.HashCost,
+		store: store, tokens: NewTokens(key, o.Now), limiter: NewLimiter(o.Counters, o.Now),
+		now: o.Now, ttl: o.SessionTTL, hashCost: o.HashCost, joinsPerCode: o.JoinsPerCode,
 	}
 }
 
@@ -52,28 +61,44 @@ var errInvalidCredentials = apperr.New(http.StatusUnauthorized, "invalid_credent
 	"The e-mail or password is not correct.")
 
 // Login checks a password and opens a session. ip is the client address used
-// for rate limiting.
+// for rate limiting (see limiter.go): a failure counts, a right password
+// does not.
 func (s *Service) Login(ctx context.Context, email, password, ip string) (string, *User, error) {
 	email = normaliseEmail(email)
-	if s.limiter.Blocked(ip, email) {
-		return "", nil, apperr.New(http.StatusTooManyRequests, "too_many_attempts",
-			"Too many failed sign-in attempts. Please wait a minute and try again.")
+	attempt, err := s.startSignIn(ctx, email, ip)
+	if err != nil {
+		return "", nil, err
 	}
-	u, err := s.store.UserByEmail(ctx, email)
-	if errors.Is(err, apperr.ErrNoRow) {
-		passwordMatches(string(dummyHash), password)
-		s.limiter.Failed(ip, email)
-		return "", nil, errInvalidCredentials
+	u, err := s.checkPassword(ctx, email, password)
+	if !errors.Is(err, errInvalidCredentials) {
+		// Only a wrong password counts: a right one, or a storage failure,
+		// takes the attempt back.
+		if uerr := attempt.Undo(ctx); err == nil {
+			err = uerr
+		}
 	}
 	if err != nil {
 		return "", nil, err
 	}
-	if !passwordMatches(u.PasswordHash, password) || u.Disabled {
-		s.limiter.Failed(ip, email)
-		return "", nil, errInvalidCredentials
-	}
 	token, err := s.openSession(ctx, &Session{Kind: KindUser, UserID: &u.ID}, u.Role)
 	return token, u, err
+}
+
+// checkPassword finds the enabled account whose password this is. An unknown
+// e-mail costs a hash check too, so timing does not tell which accounts exist.
+func (s *Service) checkPassword(ctx context.Context, email, password string) (*User, error) {
+	u, err := s.store.UserByEmail(ctx, email)
+	if errors.Is(err, apperr.ErrNoRow) {
+		passwordMatches(string(dummyHash), password)
+		return nil, errInvalidCredentials
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !passwordMatches(u.PasswordHash, password) || u.Disabled {
+		return nil, errInvalidCredentials
+	}
+	return u, nil
 }
 
 // IssueParticipant opens a session scoped to one exercise and one team, or

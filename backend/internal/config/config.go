@@ -26,7 +26,8 @@ type Config struct {
 	LogFormat     string
 	SessionTTL    time.Duration
 	BodyLimit     string
-	MessageRate   int // messages per minute per participant
+	MessageRate   int // messages per minute per team member
+	JoinsPerCode  int // joins per hour with one code
 	// PublicURL is where people reach the server; https:// makes cookies
 	// Secure and turns HSTS on.
 	PublicURL string
@@ -65,8 +66,10 @@ var Keys = []Key{
 		set: func(c *Config, v string) error { c.AdminPassword = v; return nil }},
 	{Env: "CBMEX_SESSION_TTL", Flag: "session-ttl", Default: "12h", Help: "Lifetime of a sign-in session (Go duration).",
 		set: func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return err }},
-	{Env: "CBMEX_MESSAGE_RATE", Flag: "message-rate", Default: "20", Help: "Messages a participant may send per minute (after a burst of 10).",
+	{Env: "CBMEX_MESSAGE_RATE", Flag: "message-rate", Default: "20", Help: "Messages one team member (or staff account) may send per minute; a team together may send three times as many. Counted across replicas; joining again does not reset it.",
 		set: func(c *Config, v string) (err error) { c.MessageRate, err = strconv.Atoi(v); return err }},
+	{Env: "CBMEX_JOINS_PER_CODE", Flag: "joins-per-code", Default: "30", Help: "Joins one team or observer code allows per hour (a code is for one delegation; a new code starts afresh).",
+		set: func(c *Config, v string) (err error) { c.JoinsPerCode, err = strconv.Atoi(v); return err }},
 	{Env: "CBMEX_BODY_LIMIT", Flag: "body-limit", Default: "2M", Help: "Largest request body accepted (e.g. 512K, 2M).",
 		set: func(c *Config, v string) error { c.BodyLimit = v; return nil }},
 	{Env: "CBMEX_PUBLIC_URL", Flag: "public-url", Default: "", Help: "Address people reach the server at (e.g. https://cbmex.example.org), used in the links the server prints. An https:// address makes cookies Secure and sends HSTS. Empty: http:// on CBMEX_ADDR.",
@@ -138,6 +141,9 @@ func (c *Config) validate() error {
 	}
 	if c.MessageRate < 1 || c.MessageRate > 6000 {
 		return fmt.Errorf("CBMEX_MESSAGE_RATE must be between 1 and 6000 messages per minute")
+	}
+	if c.JoinsPerCode < 1 || c.JoinsPerCode > 100000 {
+		return fmt.Errorf("CBMEX_JOINS_PER_CODE must be between 1 and 100000 joins per hour")
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -59,7 +60,7 @@ func newRigFor(t *testing.T, st *store.Store, slug string) *rig {
 	if _, err := r.lib.ImportBundled(ctx, scenarios.FS); err != nil {
 		t.Fatal(err)
 	}
-	r.auth = auth.NewService(st.Accounts(), []byte("0123456789abcdef0123456789abcdef"), auth.Options{Now: r.clock.Now, HashCost: 4})
+	r.auth = auth.NewService(st.Accounts(), []byte("0123456789abcdef0123456789abcdef"), auth.Options{Now: r.clock.Now, HashCost: 4, Counters: st.RateLimits()})
 	w, err := workshop.New(st.Workshops(), r.clock.Now).Create(ctx, nil, workshop.Workshop{Title: "Test workshop"})
 	if err != nil {
 		t.Fatal(err)
@@ -334,7 +335,7 @@ func TestRemovedParticipantsTokenIsRefused(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		r := newRig(t, st)
 		ctx := context.Background()
-		j, err := r.svc.Join(ctx, " "+r.teams["norhaven"].JoinCode[:4]+" "+r.teams["norhaven"].JoinCode[5:], "Chen")
+		j, err := r.svc.Join(ctx, " "+strings.ToLower(strings.ReplaceAll(r.teams["norhaven"].JoinCode, "-", " ")), "Chen", "192.0.2.1")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -347,10 +348,10 @@ func TestRemovedParticipantsTokenIsRefused(t *testing.T) {
 		if _, err := r.auth.Authenticate(ctx, j.Token); err == nil {
 			t.Fatal("a removed participant's token still works")
 		}
-		if _, err := r.svc.Join(ctx, "ZZZZ-ZZZZ", "Eve"); !isCode(err, "unknown_code") {
+		if _, err := r.svc.Join(ctx, "ZZZZ-ZZZZ", "Eve", "192.0.2.1"); !isCode(err, "unknown_code") {
 			t.Fatalf("bad code: %v", err)
 		}
-		obs, err := r.svc.Join(ctx, r.ex.ObserverCode, "Olga")
+		obs, err := r.svc.Join(ctx, r.ex.ObserverCode, "Olga", "192.0.2.1")
 		if err != nil || obs.Team != nil {
 			t.Fatalf("observer join: %+v %v", obs, err)
 		}

@@ -90,4 +90,9 @@ type Store interface {
 
 	Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*Exercise) (Write, error)) ([]Event, error)
 	Events(ctx context.Context, exerciseID, afterSeq int64, limit int) ([]Event, error)
+
+	// InTransaction runs fn in one transaction: the store calls fn makes
+	// with the context it is given (and those of other stores on the same
+	// database, such as the session store) commit together or not at all.
+	InTransaction(ctx context.Context, fn func(ctx context.Context) error) error
 }

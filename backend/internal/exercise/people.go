@@ -17,17 +17,42 @@ type Joined struct {
 	Team        *Team // nil for an observer
 }
 
-var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check it with your facilitator; codes look like K7PM-3QXD.")
+var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check it with your facilitator; codes look like K7PMA-3QXDW.")
 
 // Join lets a person in with a team's code (a participant) or the
 // exercise's observer code (an observer), without an account. The same
 // person may join again from another device: each join is its own session.
-func (s *Service) Join(ctx context.Context, code, name string) (*Joined, error) {
+// from is the client address: wrong codes are limited per address and per
+// server, joins per code.
+func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 80 {
 		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 80 characters) so your team knows who writes."})
 	}
 	code = NormaliseCode(code)
+	if err := checkCode(code); err != nil {
+		return nil, err
+	}
+	j, err := s.lookUpCode(ctx, code, from)
+	if err != nil {
+		return nil, err
+	}
+	if j.Exercise.Clock.Status == Ended {
+		return nil, conflict("exercise_ended", "This exercise has ended; it can no longer be joined.")
+	}
+	if err := s.sessions.AdmitJoin(ctx, code); err != nil {
+		return nil, err
+	}
+	return j, s.admit(ctx, j, name)
+}
+
+// lookUpCode finds what a code opens, counting it against the limits on
+// wrong codes first.
+func (s *Service) lookUpCode(ctx context.Context, code, from string) (*Joined, error) {
+	found, err := s.sessions.TryCode(ctx, from)
+	if err != nil {
+		return nil, err
+	}
 	j := &Joined{}
 	team, err := s.store.TeamByCode(ctx, code)
 	switch {
@@ -37,40 +62,55 @@ func (s *Service) Join(ctx context.Context, code, name string) (*Joined, error) 
 	case errors.Is(err, apperr.ErrNoRow):
 		j.Exercise, err = s.store.ExerciseByObserverCode(ctx, code)
 	}
-	if errors.Is(err, apperr.ErrNoRow) {
-		return nil, errBadCode
+	wrong := errors.Is(err, apperr.ErrNoRow)
+	// Only a wrong code counts; a right one (or a failed lookup) is taken back.
+	if ferr := found(!wrong); ferr != nil && err == nil {
+		err = ferr
 	}
-	if err != nil {
+	switch {
+	case wrong:
+		return nil, errBadCode
+	case err != nil:
 		return nil, err
 	}
-	if j.Exercise.Clock.Status == Ended {
-		return nil, conflict("exercise_ended", "This exercise has ended; it can no longer be joined.")
-	}
-	return j, s.admit(ctx, j, name)
+	return j, nil
 }
 
+// admit opens the participant's session, records the participant and the
+// joined event in one transaction: a failure leaves no session behind.
 func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 	var teamID int64
 	if j.Team != nil {
 		teamID = j.Team.ID
 	}
-	token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
-	if err != nil {
+	err := s.store.InTransaction(ctx, func(ctx context.Context) error {
+		token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
+		if err != nil {
+			return err
+		}
+		j.Token = token
+		j.Participant = Participant{ExerciseID: j.Exercise.ID, Name: name, SessionID: sid, JoinedAt: s.now().UTC()}
+		if j.Team != nil {
+			j.Participant.TeamID = &j.Team.ID
+		}
+		if err := s.store.AddParticipant(ctx, &j.Participant); err != nil {
+			return err
+		}
+		_, err = s.store.Append(ctx, j.Exercise.ID, s.now(), func(*Exercise) (Write, error) {
+			return Write{Events: []NewEvent{{Type: EvJoined, Audience: StaffOnly,
+				Data: ParticipantData{ParticipantID: j.Participant.ID, TeamID: teamID, Name: name}}}}, nil
+		})
 		return err
-	}
-	j.Token = token
-	j.Participant = Participant{ExerciseID: j.Exercise.ID, Name: name, SessionID: sid, JoinedAt: s.now().UTC()}
-	if j.Team != nil {
-		j.Participant.TeamID = &j.Team.ID
-	}
-	if err := s.store.AddParticipant(ctx, &j.Participant); err != nil {
-		return err
-	}
-	_, err = s.append(ctx, j.Exercise.ID, func(*Exercise) (Write, error) {
-		return Write{Events: []NewEvent{{Type: EvJoined, Audience: StaffOnly,
-			Data: ParticipantData{ParticipantID: j.Participant.ID, TeamID: teamID, Name: name}}}}, nil
 	})
-	return err
+	if err != nil {
+		j.Token = ""
+		return err
+	}
+	// Streams learn of the event only once it is committed.
+	if s.notify != nil {
+		s.notify(j.Exercise.ID)
+	}
+	return nil
 }
 
 // Participants lists who joined (removed ones included, marked).

@@ -2,9 +2,7 @@ package exercise
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
-	"math/big"
 	"net/http"
 	"strings"
 	"time"
@@ -19,10 +17,17 @@ type Scenarios interface {
 	KnownCBM(catalogue, key string) bool
 }
 
-// Sessions issues and revokes participant tokens.
+// Sessions issues and revokes participant tokens, and bounds how fast join
+// codes may be tried and used.
 type Sessions interface {
 	IssueParticipant(ctx context.Context, exerciseID, teamID int64) (token, sessionID string, err error)
 	RevokeSession(ctx context.Context, id string) error
+	// TryCode counts a code tried from a client address before it is looked
+	// up (or refuses it); found is then told whether it opened anything.
+	TryCode(ctx context.Context, addr string) (found func(ok bool) error, err error)
+	// AdmitJoin counts one join with a right code, or refuses it when the
+	// code has been used too often.
+	AdmitJoin(ctx context.Context, code string) error
 }
 
 // Service runs exercises. It is safe for concurrent use; every write goes
@@ -168,38 +173,6 @@ func (s *Service) append(ctx context.Context, exerciseID int64, decide func(*Exe
 
 // conflict is a 409 with a stable code.
 func conflict(code, msg string) error { return apperr.New(http.StatusConflict, code, msg) }
-
-// joinAlphabet leaves out letters and digits that people confuse (0/O, 1/I/L).
-const joinAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-// NewJoinCode returns a code like "K7PM-3QXD": 8 symbols from 31, about 40
-// bits, enough against guessing when join attempts are rate-limited.
-func NewJoinCode() string {
-	b := make([]byte, 0, 9)
-	for i := 0; i < 8; i++ {
-		if i == 4 {
-			b = append(b, '-')
-		}
-		n, _ := rand.Int(rand.Reader, big.NewInt(int64(len(joinAlphabet))))
-		b = append(b, joinAlphabet[n.Int64()])
-	}
-	return string(b)
-}
-
-// NormaliseCode accepts codes typed with spaces, lower case or no dash.
-func NormaliseCode(code string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(code) {
-		if strings.ContainsRune(joinAlphabet, r) {
-			b.WriteRune(r)
-		}
-	}
-	s := b.String()
-	if len(s) == 8 {
-		return s[:4] + "-" + s[4:]
-	}
-	return s
-}
 
 // Record appends one event for another domain package (scoring writes its
 // scores and assessments into the same log), after decide accepts the

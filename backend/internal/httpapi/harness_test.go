@@ -66,7 +66,7 @@ func withUI(ui fs.FS) envOption { return func(d *Deps) { d.UI = ui } }
 func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 	t.Helper()
 	ck := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour})
+	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour, Counters: st.RateLimits()})
 	if _, _, err := svc.EnsureAdmin(context.Background(), adminEmail, adminPassword); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 // newEnvNoAdmin starts another server on a database that has its accounts.
 func newEnvNoAdmin(t *testing.T, st *store.Store) *env {
 	ck := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour})
+	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour, Counters: st.RateLimits()})
 	return buildEnv(t, st, ck, svc)
 }
 

@@ -3,11 +3,13 @@ package httpapi
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 )
 
@@ -131,8 +133,8 @@ func (s *server) sendMessage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !s.messageRate.Allow(x.p.SessionID) {
-		return apperr.New(http.StatusTooManyRequests, "too_many_messages", "You are sending messages very fast. Wait a few seconds and send again.")
+	if err := s.allowMessage(c, x, from); err != nil {
+		return err
 	}
 	var req sendRequest
 	if err := c.Bind(&req); err != nil {
@@ -143,6 +145,37 @@ func (s *server) sendMessage(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, map[string]any{"message": toMessageJSON(m, x.staff())})
+}
+
+// teamMessageFactor is how many members' worth of messages a team may send
+// together: a delegation of several writes more than one person, but taking
+// new names does not multiply its rate.
+const teamMessageFactor = 3
+
+var errTooManyMessages = apperr.New(http.StatusTooManyRequests, "too_many_messages",
+	"You are sending messages very fast. Wait a few seconds and send again.")
+
+// allowMessage spends one message of the sender's rate and of their team's,
+// on counters every replica shares. A participant is known by team and name,
+// not by session, so that joining again does not reset the count; staff by
+// their account.
+func (s *server) allowMessage(c echo.Context, x *exCtx, from exercise.Sender) error {
+	var uses []auth.Use
+	if x.p.User != nil {
+		uses = []auth.Use{{Rule: s.memberMessages, Subject: "user:" + strconv.FormatInt(x.p.User.ID, 10)}}
+	} else {
+		team := "team:" + strconv.FormatInt(from.TeamID, 10)
+		member := team + ":" + strings.ToLower(strings.Join(strings.Fields(from.Name), " "))
+		uses = []auth.Use{{Rule: s.memberMessages, Subject: member}, {Rule: s.teamMessages, Subject: team}}
+	}
+	ok, err := s.Auth.Limiter().Take(c.Request().Context(), uses...)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errTooManyMessages
+	}
+	return nil
 }
 
 func (s *server) requestAction(status string) echo.HandlerFunc {

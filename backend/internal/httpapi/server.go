@@ -14,7 +14,6 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"golang.org/x/time/rate"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
@@ -59,10 +58,12 @@ type Deps struct {
 
 type server struct {
 	Deps
-	registry     *prometheus.Registry
-	latency      *prometheus.HistogramVec
-	joinFailures *auth.FailureLimiter
-	messageRate  *auth.KeyedLimiter
+	registry *prometheus.Registry
+	latency  *prometheus.HistogramVec
+	// Message rates, counted on the auth service's shared counters: per
+	// team member (a name in a team, or a staff account, so joining again
+	// does not start afresh) and per team (so new names do not either).
+	memberMessages, teamMessages auth.Rule
 }
 
 // New builds the Echo instance with every route registered.
@@ -71,9 +72,10 @@ func New(d Deps) *echo.Echo {
 	if reg == nil {
 		reg = prometheus.NewRegistry()
 	}
-	s := &server{Deps: d, registry: reg, joinFailures: auth.NewFailureLimiter(time.Now),
-		// A burst of 10 messages per session, then MessageRate a minute.
-		messageRate: auth.NewKeyedLimiter(time.Now, rate.Limit(float64(max(d.MessageRate, 1))/60), 10)}
+	rate := max(d.MessageRate, 1)
+	s := &server{Deps: d, registry: reg,
+		memberMessages: auth.Rule{Name: "message.member", Limit: rate, Window: time.Minute},
+		teamMessages:   auth.Rule{Name: "message.team", Limit: teamMessageFactor * rate, Window: time.Minute}}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "cbmex_http_request_duration_seconds",
 		Help:    "Latency of HTTP requests by method, route pattern and status.",
@@ -101,11 +103,34 @@ func New(d Deps) *echo.Echo {
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = ipExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger),
 		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit))
 	s.routes(e)
 	return e
+}
+
+// ipExtractor says who the client is, for every per-address limit. The TCP
+// peer, unless it is one of the operator's proxies: then the address that
+// proxy forwarded (X-Forwarded-For read from the right, skipping trusted
+// proxies, or X-Real-IP). Echo's default would believe any client's headers,
+// and its XFF extractor alone trusts every private address.
+func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	xff, realIP := echo.ExtractIPFromXFFHeader(opts...), echo.ExtractIPFromRealIPHeader(opts...)
+	return func(r *http.Request) string {
+		if len(r.Header.Values(echo.HeaderXForwardedFor)) > 0 {
+			return xff(r)
+		}
+		return realIP(r)
+	}
 }
 
 // Registry exposes the metrics registry so other parts (the stream) can add

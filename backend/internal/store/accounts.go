@@ -94,11 +94,11 @@ func (a *Accounts) ListUsers(ctx context.Context) ([]auth.User, error) {
 	return out, nil
 }
 
-// CreateSession records an issued token.
+// CreateSession records an issued token (inside the context's transaction, if any).
 func (a *Accounts) CreateSession(ctx context.Context, s *auth.Session) error {
 	r := sessionRow{ID: s.ID, UserID: s.UserID, Kind: s.Kind, ExerciseID: s.ExerciseID, TeamID: s.TeamID,
 		CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt}
-	return translate(a.s.DB.WithContext(ctx).Create(&r).Error)
+	return translate(a.s.conn(ctx).Create(&r).Error)
 }
 
 // SessionByID finds a session by its token id.

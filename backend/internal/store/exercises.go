@@ -125,6 +125,11 @@ func (x *Exercises) CreateExercise(ctx context.Context, e *exercise.Exercise, te
 	})
 }
 
+// InTransaction runs fn in one transaction (see Store.InTransaction).
+func (x *Exercises) InTransaction(ctx context.Context, fn func(ctx context.Context) error) error {
+	return x.s.InTransaction(ctx, fn)
+}
+
 // Exercise finds one exercise.
 func (x *Exercises) Exercise(ctx context.Context, id int64) (*exercise.Exercise, error) {
 	var r exerciseRow
@@ -194,10 +199,11 @@ func (x *Exercises) UpdateTeam(ctx context.Context, t *exercise.Team) error {
 		Updates(map[string]any{"name": t.Name, "join_code": t.JoinCode}).Error)
 }
 
-// AddParticipant records a person who joined.
+// AddParticipant records a person who joined (inside the context's
+// transaction, if any).
 func (x *Exercises) AddParticipant(ctx context.Context, p *exercise.Participant) error {
 	r := participantRow{ExerciseID: p.ExerciseID, TeamID: p.TeamID, Name: p.Name, SessionID: p.SessionID, JoinedAt: p.JoinedAt}
-	if err := x.s.DB.WithContext(ctx).Create(&r).Error; err != nil {
+	if err := x.s.conn(ctx).Create(&r).Error; err != nil {
 		return translate(err)
 	}
 	p.ID = r.ID
@@ -237,10 +243,11 @@ func (x *Exercises) RemoveParticipant(ctx context.Context, id int64, at time.Tim
 // numbers the events after last_seq and stores the clock, then commits. On
 // PostgreSQL the row lock is SELECT … FOR UPDATE and a NOTIFY goes out with
 // the commit; on SQLite the single connection and BEGIN IMMEDIATE serialise
-// appends.
+// appends. Inside the context's transaction it is a savepoint of it, and the
+// NOTIFY goes out when that transaction commits.
 func (x *Exercises) Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*exercise.Exercise) (exercise.Write, error)) ([]exercise.Event, error) {
 	var out []exercise.Event
-	err := x.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := x.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		var r exerciseRow
 		q := tx
 		if x.s.Dialect == Postgres {

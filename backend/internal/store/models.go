@@ -40,8 +40,21 @@ type settingRow struct {
 
 func (settingRow) TableName() string { return "settings" }
 
+// rateLimitRow is one rate-limit count (see ratelimits.go).
+type rateLimitRow struct {
+	Key         string `gorm:"primaryKey"`
+	WindowStart int64  // Unix ms
+	WindowMs    int64
+	Hits        int64
+	PrevHits    int64
+	ExpiresAt   int64 // Unix ms
+}
+
+func (rateLimitRow) TableName() string { return "rate_limits" }
+
 // Models lists every model, for the schema-agreement test.
 func Models() []any {
 	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{},
-		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{}, &presenceRow{}}
+		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{},
+		&presenceRow{}, &rateLimitRow{}}
 }

@@ -28,14 +28,14 @@ func Dialects(t *testing.T, fn func(t *testing.T, st *store.Store)) {
 }
 
 // SQLite returns a migrated SQLite store in a temporary folder.
-func SQLite(t *testing.T) *store.Store {
+func SQLite(t testing.TB) *store.Store {
 	t.Helper()
 	return migrated(t, store.Options{DataDir: t.TempDir()})
 }
 
 // Postgres returns a migrated store in a new, empty schema of the test
 // database; the schema is dropped when the test ends.
-func Postgres(t *testing.T) *store.Store {
+func Postgres(t testing.TB) *store.Store {
 	t.Helper()
 	base := os.Getenv(EnvURL)
 	if base == "" {
@@ -58,7 +58,7 @@ func Postgres(t *testing.T) *store.Store {
 
 // URL returns a PostgreSQL URL for a fresh, migrated schema, for tests that
 // start a whole server process; "" when no test database is configured.
-func URL(t *testing.T) string {
+func URL(t testing.TB) string {
 	t.Helper()
 	if os.Getenv(EnvURL) == "" {
 		return ""
@@ -67,7 +67,7 @@ func URL(t *testing.T) string {
 	return st.URL
 }
 
-func migrated(t *testing.T, o store.Options) *store.Store {
+func migrated(t testing.TB, o store.Options) *store.Store {
 	t.Helper()
 	st := open(t, o)
 	m, err := st.Migrator()
@@ -81,7 +81,7 @@ func migrated(t *testing.T, o store.Options) *store.Store {
 	return st
 }
 
-func open(t *testing.T, o store.Options) *store.Store {
+func open(t testing.TB, o store.Options) *store.Store {
 	t.Helper()
 	st, err := store.Open(o)
 	if err != nil {
@@ -90,7 +90,7 @@ func open(t *testing.T, o store.Options) *store.Store {
 	return st
 }
 
-func withSearchPath(t *testing.T, base, schema string) string {
+func withSearchPath(t testing.TB, base, schema string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatalf("%s: %v", EnvURL, err)
