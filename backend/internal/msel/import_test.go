@@ -253,7 +253,7 @@ func TestImportLimits(t *testing.T) {
 	header := "Key,Time,Phase,Title,Body\n"
 	var many strings.Builder
 	many.WriteString(header)
-	for i := 0; i <= MaxRows; i++ {
+	for i := 0; i <= scenario.MaxInjects; i++ {
 		fmt.Fprintf(&many, "k%d,0:05,detection,T,B\n", i)
 	}
 	tests := []struct {
@@ -262,9 +262,9 @@ func TestImportLimits(t *testing.T) {
 		says string
 	}{
 		{"file too large", bytes.Repeat([]byte("a"), MaxFileSize+1), "at most 5242880 bytes"},
-		{"too many rows", []byte(many.String()), "more than 2000 rows"},
+		{"too many rows", []byte(many.String()), "more than 200 injects"},
 		{"cell too long", []byte(header + "k,0:05,detection,T," + strings.Repeat("x", MaxCellChars+1) + "\n"), "row 2: the Body cell has 20001 characters"},
-		{"zip bomb", zipBomb(t), "unpacks to more than 64 MiB"},
+		{"zip bomb", zipBomb(t), fmt.Sprintf("unpacks to more than %d MiB", maxUnzipped>>20)},
 		{"legacy xls", []byte(oleMagic + "rest"), "old Excel (.xls)"},
 		{"not UTF-8", []byte("Key,Title\n\xff\xfe\n"), "neither an XLSX workbook nor UTF-8"},
 		{"broken quotes", []byte(header + "k,0:05,detection,\"T,B\n"), "cannot be read at line"},

@@ -60,6 +60,7 @@ func cellName(t table, col int) string {
 func (c *converter) mselRows(t table, m columnMap) []row {
 	keys := c.explicitKeys(t, m)
 	used := map[string]int{} // key → row that has it
+	storedTimes(t, m)
 	var out []row
 	for _, r := range t.rows {
 		if !c.checkCells(t, r) {
@@ -72,6 +73,29 @@ func (c *converter) mselRows(t table, m columnMap) []row {
 	c.inferPhases(t, m, out)
 	c.checkAfterRefs(t, m, out, used)
 	return out
+}
+
+// storedTimes looks up the stored value of each Time cell whose text does
+// not read as a time, all in one more pass over the sheet.
+func storedTimes(t table, m columnMap) {
+	if t.stored == nil || !m.has(fTime) {
+		return
+	}
+	want := map[int]bool{}
+	for _, r := range t.rows {
+		if cell := r.cell(m[fTime]); strings.TrimSpace(cell) != "" {
+			if _, msg := parseTime(cell); msg != "" {
+				want[r.num] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	stored := t.stored(m[fTime], want)
+	for i := range t.rows {
+		t.rows[i].storedTime = stored[t.rows[i].num]
+	}
 }
 
 // explicitKeys collects the keys written in the Key column, so that keys
@@ -161,10 +185,10 @@ func (c *converter) injectKey(t table, m columnMap, r record, cell, title string
 func (c *converter) timing(t table, m columnMap, r record, in *scenario.Inject) bool {
 	cell := r.cell(m[fTime])
 	tm, msg := parseTime(cell)
-	if msg != "" && t.raw != nil && strings.TrimSpace(cell) != "" {
+	if msg != "" && r.storedTime != "" {
 		// A spreadsheet may have turned 0:15 into a time of day and shows it
 		// in its own format ("12:15 AM"); the stored fraction of a day is exact.
-		if d, ok := dayFraction(t.raw(r.num, m[fTime])); ok {
+		if d, ok := dayFraction(r.storedTime); ok {
 			tm, msg = timing{at: &d}, ""
 		}
 	}
