@@ -307,3 +307,27 @@ func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+// A file with hundreds of bad rows lists the first problems and says how
+// many more there are; every bad row still counts as not used.
+func TestImportProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Key,Time,Phase,Title,Channel,Body\n")
+	for i := range scenario.MaxInjects {
+		fmt.Fprintf(&b, "k%d,tomorrow,detection,T,pigeon,B\n", i)
+	}
+	_, rep, err := Import("msel.csv", []byte(b.String()), testBase(t), nil)
+	if err == nil || rep.Used != 0 || rep.Rows != scenario.MaxInjects {
+		t.Fatalf("err %v, report rows %d used %d", err, rep.Rows, rep.Used)
+	}
+	if len(rep.Refused) != scenario.MaxProblems+1 {
+		t.Fatalf("%d problems listed, want %d", len(rep.Refused), scenario.MaxProblems+1)
+	}
+	if first := rep.Refused[0]; first.Row != 2 {
+		t.Errorf("first problem %+v, want row 2", first)
+	}
+	want := fmt.Sprintf("row 52: … and %d more problems", 2*scenario.MaxInjects-scenario.MaxProblems)
+	if last := rep.Refused[scenario.MaxProblems]; !strings.HasPrefix(last.Message, want) {
+		t.Errorf("last problem %q, want %q…", last.Message, want)
+	}
+}

@@ -1,6 +1,7 @@
 package msel
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -25,7 +26,44 @@ type row struct {
 // than stopping at the first, so the facilitator can fix them all at once.
 type converter struct {
 	base  baseInfo
-	probs []RowProblem
+	probs *scenario.Collector[RowProblem]
+	bad   map[sheetRow]bool // every refused row, counted even past the cap on problems
+}
+
+type sheetRow struct {
+	sheet string
+	row   int
+}
+
+// newConverter converts the rows of a workbook whose MSEL sheet is named
+// mselSheet; its problems come first.
+func newConverter(base baseInfo, mselSheet string) *converter {
+	order := func(a, b RowProblem) int {
+		if a.Sheet != b.Sheet {
+			if a.Sheet == mselSheet {
+				return -1
+			}
+			if b.Sheet == mselSheet {
+				return 1
+			}
+			return 0 // in the order found
+		}
+		return cmp.Compare(a.Row, b.Row)
+	}
+	more := func(first RowProblem, n int) RowProblem {
+		return RowProblem{Sheet: first.Sheet, Row: first.Row,
+			Message: fmt.Sprintf("row %d: … and %d more problems from this row on; fix the ones above first", first.Row, n)}
+	}
+	return &converter{base: base, bad: map[sheetRow]bool{},
+		probs: &scenario.Collector[RowProblem]{Compare: order, More: more}}
+}
+
+// add records problems.
+func (c *converter) add(probs ...RowProblem) {
+	for _, p := range probs {
+		c.probs.Add(p)
+		c.bad[sheetRow{p.Sheet, p.Row}] = true
+	}
 }
 
 func (c *converter) refuse(t table, num, col int, format string, args ...any) {
@@ -33,7 +71,7 @@ func (c *converter) refuse(t table, num, col int, format string, args ...any) {
 	if col >= 0 && col < len(t.header) {
 		header = strings.TrimSpace(t.header[col])
 	}
-	c.probs = append(c.probs, RowProblem{Sheet: t.sheet, Row: num, Column: header,
+	c.add(RowProblem{Sheet: t.sheet, Row: num, Column: header,
 		Message: fmt.Sprintf("row %d: ", num) + fmt.Sprintf(format, args...)})
 }
 
