@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -55,4 +56,19 @@ func TestScenarioProblemListsAreCapped(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A NUL written as "\0" in a scenario file is refused with its line, on
+// both dialects alike: PostgreSQL cannot store it in the scenario's title.
+func TestScenarioWithNULIsRefused(t *testing.T) {
+	onBoth(t, func(t *testing.T, e *env) {
+		fac := e.facilitatorToken()
+		src := strings.Replace(bundledYAML(t, "grid-cascade.yaml"), "\nid: grid-cascade", "\nid: grid-nul", 1)
+		src = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(src, `title: "Grid\0cascade"`)
+		r := e.do(req{method: "POST", path: "/api/v1/scenarios", bearer: fac, yaml: src})
+		expectError(t, r, http.StatusUnprocessableEntity, "invalid_scenario")
+		if !strings.Contains(string(r.raw), "NUL") {
+			t.Errorf("the refusal does not say why: %s", r.raw)
+		}
+	})
 }

@@ -84,7 +84,7 @@ func New(d Deps) *echo.Echo {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger),
-		metricsMiddleware(s.latency), securityHeaders(), middleware.BodyLimit(d.BodyLimit))
+		metricsMiddleware(s.latency), securityHeaders(), middleware.BodyLimit(d.BodyLimit), checkText())
 	s.routes(e)
 	return e
 }

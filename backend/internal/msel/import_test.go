@@ -331,3 +331,13 @@ func TestImportProblemsAreCapped(t *testing.T) {
 		t.Errorf("last problem %q, want %q…", last.Message, want)
 	}
 }
+
+// A NUL character in a cell is refused, naming its row: no scenario text
+// may hold one.
+func TestImportRefusesNUL(t *testing.T) {
+	csv := "Key,Time,Phase,Title,Body\nk,0:05,detection,Ti\x00tle,Body\n"
+	_, rep, err := Import("msel.csv", []byte(csv), testBase(t), nil)
+	if err == nil || len(rep.Refused) != 1 || rep.Refused[0].Row != 2 || !strings.Contains(rep.Refused[0].Message, "NUL") {
+		t.Fatalf("err %v, report %+v", err, rep)
+	}
+}

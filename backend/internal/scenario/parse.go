@@ -176,6 +176,9 @@ func (p *parser) syntaxError(err error) {
 // refuseAliases reports every anchor and alias. Aliases let a small file
 // expand into a huge one ("billion laughs"), and scenario files have no
 // need for them, so they are refused outright rather than capped.
+//
+// It reports NUL characters too (written "\0" in double quotes): no text
+// of a scenario can hold one, PostgreSQL could not store it.
 func (p *parser) refuseAliases(doc *yaml.Node) bool {
 	found := false
 	var walk func(n *yaml.Node)
@@ -188,6 +191,8 @@ func (p *parser) refuseAliases(doc *yaml.Node) bool {
 		case n.Anchor != "":
 			p.errorf(n, "anchors (&%s) are not allowed in scenario files, to keep them safe to load; write the value out in full", n.Anchor)
 			found = true
+		case n.Kind == yaml.ScalarNode && strings.IndexByte(n.Value, 0) >= 0:
+			p.errorf(n, `this text holds a NUL character (\0), which no text of a scenario may hold; remove it`)
 		}
 		for _, c := range n.Content {
 			walk(c)

@@ -42,6 +42,8 @@ func TestProblems(t *testing.T) {
 			want: []string{"4:1: this is not valid YAML: mapping values are not allowed in this context"}},
 		{name: "duplicate field", old: "title: Mini\n", new: "title: Mini\ntitle: Again\n",
 			want: []string{`4:1: the scenario has the field "title" twice (first at line 3); keep one`}},
+		{name: "NUL character", old: "title: Mini", new: `title: "Mi\0ni"`,
+			want: []string{`3:8: this text holds a NUL character (\0)`}},
 		{name: "anchor and alias", old: "cbms: [3, 8]", new: "cbms: &focus [3, 8]\nthemes: *focus",
 			want: []string{"8:7: anchors (&focus) are not allowed", "9:9: aliases (*focus) are not allowed"}},
 		{name: "unknown field", old: "title: Mini", new: "titel: Mini",
