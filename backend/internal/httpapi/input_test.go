@@ -51,11 +51,14 @@ func hostileFixture(t *testing.T, e *env) routeFixture {
 	admin := e.adminToken()
 	base := fmt.Sprintf("/api/v1/exercises/%d", exID)
 	part := e.join(codes["valdoria"], "Delegate")
+	other := e.join(codes["esterra"], "Other delegate")
 	if r := e.do(req{method: "POST", path: base + "/start", bearer: fac}); r.status != http.StatusOK {
 		t.Fatalf("start: %d %s", r.status, r.raw)
 	}
 	e.tick()
-	msg := e.send(base, part, map[string]any{"to": []int64{teamIDs["esterra"]}, "channel": "consultation_request", "subject": "Hello", "body": "Hi"})
+	// A request to the participant's team, for it to acknowledge, answer…
+	msg := e.send(base, other, map[string]any{"to": []int64{teamIDs["valdoria"]}, "channel": "consultation_request",
+		"subject": "Consultations", "body": "We ask for consultations.", "cbms": []string{"3"}, "kind": "consultation"})
 	if msg.status != http.StatusCreated {
 		t.Fatalf("message: %d %s", msg.status, msg.raw)
 	}
@@ -70,6 +73,7 @@ func hostileFixture(t *testing.T, e *env) routeFixture {
 	}
 	ws := e.do(req{method: "GET", path: "/api/v1/workshops", bearer: admin}).json["workshops"].([]any)
 	pids := e.do(req{method: "GET", path: base + "/participants", bearer: fac}).json["participants"].([]any)
+	checks := e.do(req{method: "GET", path: base + "/commchecks", bearer: fac}).json["checks"].([]any)
 	num := func(v any) string { return fmt.Sprint(int64(v.(float64))) }
 	var sessions []string
 	for range len(hostileTexts) * (len(queryNames) + 3) { // each call to logout: query parameters and a body of three strings
@@ -84,7 +88,7 @@ func hostileFixture(t *testing.T, e *env) routeFixture {
 			"scenarios:id": "grid-cascade", "exercises:id": fmt.Sprint(exID),
 			"phase": "getting-started", "question": "gs-q1", "injects:key": "norhaven-empty-entry", "triggers:key": "valdoria-silent",
 			"team": fmt.Sprint(vald), "pid": num(pids[0].(map[string]any)["id"]), "msg": num(msg.json["message"].(map[string]any)["id"]),
-			"check": "1", "*": "nothing-here",
+			"check": num(checks[0].(map[string]any)["id"]), "*": "nothing-here",
 		},
 		bodies: map[string]any{
 			"POST /api/v1/auth/login":                              map[string]any{"email": adminEmail, "password": "a wrong password"},
