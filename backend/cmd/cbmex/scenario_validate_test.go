@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
 func writeScenario(t *testing.T, dir, name, content string) string {
@@ -79,5 +81,24 @@ func TestScenarioValidateDuplicateIDs(t *testing.T) {
 	}
 	if want := b + `:1:5: the id "mini" is already used by ` + a; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+}
+
+// A file with a problem on every line prints the first ones and a line
+// saying how many more there are, not hundreds of thousands of lines.
+func TestScenarioValidateCapsProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: aliases\nthemes: &a [x]\ntags:\n")
+	for b.Len() < scenario.MaxFileSize-20 {
+		b.WriteString("- *a\n")
+	}
+	file := writeScenario(t, t.TempDir(), "aliases.yaml", b.String())
+	var stdout, stderr bytes.Buffer
+	if code := runScenarioValidate([]string{file}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) != scenario.MaxProblems+1 || !strings.Contains(lines[len(lines)-1], "more problems from here on") {
+		t.Fatalf("%d lines, the last %q", len(lines), lines[len(lines)-1])
 	}
 }

@@ -106,7 +106,7 @@ func New(d Deps) *echo.Echo {
 	e.IPExtractor = ipExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger),
-		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit))
+		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit), checkText())
 	s.routes(e)
 	return e
 }

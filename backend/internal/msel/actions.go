@@ -18,7 +18,7 @@ type actionRow struct {
 // actionSheet reads every row of the Expected actions sheet.
 func (c *converter) actionSheet(t table, injects map[string]bool) []actionRow {
 	m, probs := mapColumns(t, actionHeaders[:], actionNames[:])
-	c.probs = append(c.probs, probs...)
+	c.add(probs...)
 	missing := false
 	for _, f := range []field{aInject, aText} {
 		if !m.has(f) {
@@ -48,7 +48,7 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 		}
 		return r.cell(m[f])
 	}
-	before := len(c.probs)
+	before := c.probs.Len()
 	a := actionRow{num: r.num, inject: strings.TrimSpace(get(aInject))}
 	if !injects[a.inject] {
 		c.refuse(t, r.num, m[aInject], "the inject %q is not a Key on the %s sheet", a.inject, SheetMSEL)
@@ -78,7 +78,7 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 			a.action.Within = &d
 		}
 	}
-	return a, len(c.probs) == before
+	return a, c.probs.Len() == before
 }
 
 // attachActions gives each inject its expected actions: from the Expected

@@ -28,7 +28,7 @@ func Import(filename string, data []byte, base []byte, cbms *cbm.Set) ([]byte, R
 	if err != nil {
 		return nil, Report{}, &ImportError{Reason: err.Error()}
 	}
-	c := &converter{base: readBase(root)}
+	c := newConverter(readBase(root), wb.msel.sheet)
 	rows := c.convert(wb)
 	rep := c.report(wb.msel, len(rows))
 	if len(rep.Refused) > 0 {
@@ -59,9 +59,9 @@ func (c *converter) convert(wb workbook) []row {
 		return nil
 	}
 	m, probs := mapColumns(t, mselHeaders[:], mselNames[:])
-	c.probs = append(c.probs, probs...)
-	c.probs = append(c.probs, requireMSELColumns(t, m)...)
-	if len(c.probs) > 0 {
+	c.add(probs...)
+	c.add(requireMSELColumns(t, m)...)
+	if c.probs.Len() > 0 {
 		return nil // without the columns, every row would be refused for the same reason
 	}
 	if len(t.rows) == 0 {
@@ -81,28 +81,15 @@ func (c *converter) convert(wb workbook) []row {
 	return rows
 }
 
-// report counts the rows and sorts the problems by sheet and row.
+// report counts the rows and lists the problems, MSEL sheet first, by row.
 func (c *converter) report(t table, converted int) Report {
-	sort.SliceStable(c.probs, func(i, j int) bool {
-		a, b := c.probs[i], c.probs[j]
-		if a.Sheet != b.Sheet {
-			return a.Sheet == t.sheet // the MSEL sheet first
-		}
-		return a.Row < b.Row
-	})
-	bad := map[int]bool{}
-	for _, p := range c.probs {
-		if p.Sheet == t.sheet {
-			bad[p.Row] = true
-		}
-	}
 	used := 0
 	for _, r := range t.rows {
-		if !bad[r.num] {
+		if !c.bad[sheetRow{t.sheet, r.num}] {
 			used++
 		}
 	}
-	return Report{Rows: len(t.rows), Used: used, Refused: c.probs}
+	return Report{Rows: len(t.rows), Used: used, Refused: c.probs.List()}
 }
 
 // blameRows turns the problems Parse found inside an imported inject into

@@ -253,7 +253,7 @@ func TestImportLimits(t *testing.T) {
 	header := "Key,Time,Phase,Title,Body\n"
 	var many strings.Builder
 	many.WriteString(header)
-	for i := 0; i <= MaxRows; i++ {
+	for i := 0; i <= scenario.MaxInjects; i++ {
 		fmt.Fprintf(&many, "k%d,0:05,detection,T,B\n", i)
 	}
 	tests := []struct {
@@ -262,9 +262,9 @@ func TestImportLimits(t *testing.T) {
 		says string
 	}{
 		{"file too large", bytes.Repeat([]byte("a"), MaxFileSize+1), "at most 5242880 bytes"},
-		{"too many rows", []byte(many.String()), "more than 2000 rows"},
+		{"too many rows", []byte(many.String()), "more than 200 injects"},
 		{"cell too long", []byte(header + "k,0:05,detection,T," + strings.Repeat("x", MaxCellChars+1) + "\n"), "row 2: the Body cell has 20001 characters"},
-		{"zip bomb", zipBomb(t), "unpacks to more than 64 MiB"},
+		{"zip bomb", zipBomb(t), fmt.Sprintf("unpacks to more than %d MiB", maxUnzipped>>20)},
 		{"legacy xls", []byte(oleMagic + "rest"), "old Excel (.xls)"},
 		{"not UTF-8", []byte("Key,Title\n\xff\xfe\n"), "neither an XLSX workbook nor UTF-8"},
 		{"broken quotes", []byte(header + "k,0:05,detection,\"T,B\n"), "cannot be read at line"},
@@ -306,4 +306,38 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// A file with hundreds of bad rows lists the first problems and says how
+// many more there are; every bad row still counts as not used.
+func TestImportProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Key,Time,Phase,Title,Channel,Body\n")
+	for i := range scenario.MaxInjects {
+		fmt.Fprintf(&b, "k%d,tomorrow,detection,T,pigeon,B\n", i)
+	}
+	_, rep, err := Import("msel.csv", []byte(b.String()), testBase(t), nil)
+	if err == nil || rep.Used != 0 || rep.Rows != scenario.MaxInjects {
+		t.Fatalf("err %v, report rows %d used %d", err, rep.Rows, rep.Used)
+	}
+	if len(rep.Refused) != scenario.MaxProblems+1 {
+		t.Fatalf("%d problems listed, want %d", len(rep.Refused), scenario.MaxProblems+1)
+	}
+	if first := rep.Refused[0]; first.Row != 2 {
+		t.Errorf("first problem %+v, want row 2", first)
+	}
+	want := fmt.Sprintf("row 52: … and %d more problems", 2*scenario.MaxInjects-scenario.MaxProblems)
+	if last := rep.Refused[scenario.MaxProblems]; !strings.HasPrefix(last.Message, want) {
+		t.Errorf("last problem %q, want %q…", last.Message, want)
+	}
+}
+
+// A NUL character in a cell is refused, naming its row: no scenario text
+// may hold one.
+func TestImportRefusesNUL(t *testing.T) {
+	csv := "Key,Time,Phase,Title,Body\nk,0:05,detection,Ti\x00tle,Body\n"
+	_, rep, err := Import("msel.csv", []byte(csv), testBase(t), nil)
+	if err == nil || len(rep.Refused) != 1 || rep.Refused[0].Row != 2 || !strings.Contains(rep.Refused[0].Message, "NUL") {
+		t.Fatalf("err %v, report %+v", err, rep)
+	}
 }

@@ -16,15 +16,19 @@ import (
 )
 
 // Limits on an uploaded spreadsheet. They are far above a real MSEL (a few
-// dozen rows) and keep a hostile upload cheap to refuse.
+// dozen rows; an exported 1 MiB scenario unpacks to about 2 MiB) and keep
+// the memory one import takes small whatever the file holds.
 const (
-	MaxRows      = 2000               // data rows per sheet
-	MaxFileSize  = 5 << 20            // bytes, as uploaded
-	MaxCellChars = 20000              // characters in one cell, the longest scenario text
-	maxUnzipped  = 64 << 20           // bytes once the XLSX is unzipped (zip bombs)
-	maxColumns   = 100                // columns read per row; the rest is ignored
-	xlsxMagic    = "PK\x03\x04"       // every XLSX is a zip archive
-	oleMagic     = "\xd0\xcf\x11\xe0" // legacy .xls and encrypted workbooks
+	MaxRows         = 2000                     // data rows of the Expected actions sheet
+	MaxFileSize     = 5 << 20                  // bytes, as uploaded
+	MaxCellChars    = 20000                    // characters in one cell, the longest scenario text
+	maxUnzipped     = 8 << 20                  // bytes once the XLSX is unzipped (zip bombs)
+	maxColumns      = 100                      // columns read per row; a value further right is refused
+	maxSheetColumns = 16384                    // columns a spreadsheet can have (A to XFD)
+	maxCells        = 50_000                   // cells kept from one file; 200 injects and 2000 actions take 15,000
+	maxText         = 2 * scenario.MaxFileSize // bytes of cell text kept from one file
+	xlsxMagic       = "PK\x03\x04"             // every XLSX is a zip archive
+	oleMagic        = "\xd0\xcf\x11\xe0"       // legacy .xls and encrypted workbooks
 )
 
 // Sheet names of the exported workbook; Import looks for the same names.

@@ -1,6 +1,7 @@
 package msel
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -25,7 +26,44 @@ type row struct {
 // than stopping at the first, so the facilitator can fix them all at once.
 type converter struct {
 	base  baseInfo
-	probs []RowProblem
+	probs *scenario.Collector[RowProblem]
+	bad   map[sheetRow]bool // every refused row, counted even past the cap on problems
+}
+
+type sheetRow struct {
+	sheet string
+	row   int
+}
+
+// newConverter converts the rows of a workbook whose MSEL sheet is named
+// mselSheet; its problems come first.
+func newConverter(base baseInfo, mselSheet string) *converter {
+	order := func(a, b RowProblem) int {
+		if a.Sheet != b.Sheet {
+			if a.Sheet == mselSheet {
+				return -1
+			}
+			if b.Sheet == mselSheet {
+				return 1
+			}
+			return 0 // in the order found
+		}
+		return cmp.Compare(a.Row, b.Row)
+	}
+	more := func(first RowProblem, n int) RowProblem {
+		return RowProblem{Sheet: first.Sheet, Row: first.Row,
+			Message: fmt.Sprintf("row %d: … and %d more problems from this row on; fix the ones above first", first.Row, n)}
+	}
+	return &converter{base: base, bad: map[sheetRow]bool{},
+		probs: &scenario.Collector[RowProblem]{Compare: order, More: more}}
+}
+
+// add records problems.
+func (c *converter) add(probs ...RowProblem) {
+	for _, p := range probs {
+		c.probs.Add(p)
+		c.bad[sheetRow{p.Sheet, p.Row}] = true
+	}
 }
 
 func (c *converter) refuse(t table, num, col int, format string, args ...any) {
@@ -33,7 +71,7 @@ func (c *converter) refuse(t table, num, col int, format string, args ...any) {
 	if col >= 0 && col < len(t.header) {
 		header = strings.TrimSpace(t.header[col])
 	}
-	c.probs = append(c.probs, RowProblem{Sheet: t.sheet, Row: num, Column: header,
+	c.add(RowProblem{Sheet: t.sheet, Row: num, Column: header,
 		Message: fmt.Sprintf("row %d: ", num) + fmt.Sprintf(format, args...)})
 }
 
@@ -60,6 +98,7 @@ func cellName(t table, col int) string {
 func (c *converter) mselRows(t table, m columnMap) []row {
 	keys := c.explicitKeys(t, m)
 	used := map[string]int{} // key → row that has it
+	storedTimes(t, m)
 	var out []row
 	for _, r := range t.rows {
 		if !c.checkCells(t, r) {
@@ -72,6 +111,29 @@ func (c *converter) mselRows(t table, m columnMap) []row {
 	c.inferPhases(t, m, out)
 	c.checkAfterRefs(t, m, out, used)
 	return out
+}
+
+// storedTimes looks up the stored value of each Time cell whose text does
+// not read as a time, all in one more pass over the sheet.
+func storedTimes(t table, m columnMap) {
+	if t.stored == nil || !m.has(fTime) {
+		return
+	}
+	want := map[int]bool{}
+	for _, r := range t.rows {
+		if cell := r.cell(m[fTime]); strings.TrimSpace(cell) != "" {
+			if _, msg := parseTime(cell); msg != "" {
+				want[r.num] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	stored := t.stored(m[fTime], want)
+	for i := range t.rows {
+		t.rows[i].storedTime = stored[t.rows[i].num]
+	}
 }
 
 // explicitKeys collects the keys written in the Key column, so that keys
@@ -161,10 +223,10 @@ func (c *converter) injectKey(t table, m columnMap, r record, cell, title string
 func (c *converter) timing(t table, m columnMap, r record, in *scenario.Inject) bool {
 	cell := r.cell(m[fTime])
 	tm, msg := parseTime(cell)
-	if msg != "" && t.raw != nil && strings.TrimSpace(cell) != "" {
+	if msg != "" && r.storedTime != "" {
 		// A spreadsheet may have turned 0:15 into a time of day and shows it
 		// in its own format ("12:15 AM"); the stored fraction of a day is exact.
-		if d, ok := dayFraction(t.raw(r.num, m[fTime])); ok {
+		if d, ok := dayFraction(r.storedTime); ok {
 			tm, msg = timing{at: &d}, ""
 		}
 	}

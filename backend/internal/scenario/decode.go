@@ -15,7 +15,7 @@ import (
 // problem with its position instead of stopping at the first one.
 type decoder struct {
 	file  string
-	probs Problems
+	probs *Collector[Problem]
 	// later holds checks that need the whole file decoded first (references
 	// to things declared further down, CBMs of a catalogue named anywhere).
 	later []func()
@@ -26,7 +26,7 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
 	}
-	d.probs = append(d.probs, Problem{File: d.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
+	d.probs.Add(Problem{File: d.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) afterAll(f func()) { d.later = append(d.later, f) }

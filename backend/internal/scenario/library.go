@@ -16,25 +16,24 @@ import (
 // keeps a duplicated id.
 func CheckLibrary(scenarios []*Scenario) Problems {
 	first := map[string]*Scenario{}
-	var probs Problems
+	probs := problems()
 	for _, s := range scenarios {
 		if s == nil || s.ID == "" {
 			continue
 		}
 		base := filepath.Base(s.file)
 		if stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml"); stem != base && stem != s.ID {
-			probs = append(probs, Problem{File: s.file, Line: s.idLine, Col: s.idCol,
+			probs.Add(Problem{File: s.file, Line: s.idLine, Col: s.idCol,
 				Message: fmt.Sprintf("the id is %q but the file is named %s; name the file %s.yaml or change the id", s.ID, base, s.ID)})
 		}
 		if f, dup := first[s.ID]; dup {
-			probs = append(probs, Problem{File: s.file, Line: s.idLine, Col: s.idCol,
+			probs.Add(Problem{File: s.file, Line: s.idLine, Col: s.idCol,
 				Message: fmt.Sprintf("the id %q is already used by %s; ids must be unique in the library", s.ID, f.file)})
 			continue
 		}
 		first[s.ID] = s
 	}
-	probs.sort()
-	return probs
+	return probs.List()
 }
 
 // File is the name the scenario was parsed from.

@@ -36,7 +36,7 @@ var defaultSet = sync.OnceValues(cbm.Load)
 
 func newParser(filename string, set *cbm.Set) *parser {
 	p := &parser{
-		decoder:    decoder{file: filename},
+		decoder:    decoder{file: filename, probs: problems()},
 		set:        set,
 		teams:      newIndex("team", "teams"),
 		phases:     newIndex("phase", "phases"),
@@ -63,28 +63,26 @@ func Parse(filename string, data []byte, cbms *cbm.Set) (*Scenario, Problems) {
 		set, err := defaultSet()
 		if err != nil {
 			p.errorf(nil, "the CBM catalogues could not be loaded: %v", err)
-			return nil, p.probs
+			return nil, p.probs.List()
 		}
 		p.set = set
 	}
 	p.cat = p.set.Default()
 	if len(data) > MaxFileSize {
 		p.errorf(nil, "the file is %d bytes long; scenario files may be at most %d bytes (1 MiB)", len(data), MaxFileSize)
-		return nil, p.probs
+		return nil, p.probs.List()
 	}
 	root := p.document(data)
 	if root == nil {
-		p.probs.sort()
-		return nil, p.probs
+		return nil, p.probs.List()
 	}
 	s := p.scenario(root)
 	for i := 0; i < len(p.later); i++ {
 		p.later[i]()
 	}
 	p.checkTiming(s)
-	if len(p.probs) > 0 {
-		p.probs.sort()
-		return nil, p.probs.truncate(MaxProblems)
+	if p.probs.Len() > 0 {
+		return nil, p.probs.List()
 	}
 	return s, nil
 }
@@ -171,13 +169,16 @@ func (p *parser) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	p.probs = append(p.probs, Problem{File: p.file, Line: max(line, 1), Col: 1,
+	p.probs.Add(Problem{File: p.file, Line: max(line, 1), Col: 1,
 		Message: "this is not valid YAML: " + msg})
 }
 
 // refuseAliases reports every anchor and alias. Aliases let a small file
 // expand into a huge one ("billion laughs"), and scenario files have no
 // need for them, so they are refused outright rather than capped.
+//
+// It reports NUL characters too (written "\0" in double quotes): no text
+// of a scenario can hold one, PostgreSQL could not store it.
 func (p *parser) refuseAliases(doc *yaml.Node) bool {
 	found := false
 	var walk func(n *yaml.Node)
@@ -190,6 +191,8 @@ func (p *parser) refuseAliases(doc *yaml.Node) bool {
 		case n.Anchor != "":
 			p.errorf(n, "anchors (&%s) are not allowed in scenario files, to keep them safe to load; write the value out in full", n.Anchor)
 			found = true
+		case n.Kind == yaml.ScalarNode && strings.IndexByte(n.Value, 0) >= 0:
+			p.errorf(n, `this text holds a NUL character (\0), which no text of a scenario may hold; remove it`)
 		}
 		for _, c := range n.Content {
 			walk(c)

@@ -1,8 +1,9 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -43,17 +44,9 @@ func (ps Problems) Err() error {
 	return ps
 }
 
-func (ps Problems) sort() {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+// byPosition orders problems by file, line and column.
+func byPosition(a, b Problem) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 }
 
 // MaxProblems caps the problems reported for one file: past that, the author
@@ -61,13 +54,53 @@ func (ps Problems) sort() {
 // turn a small upload into megabytes of messages.
 const MaxProblems = 100
 
-// truncate keeps the first max problems and says how many were left out, at
-// the position of the first one dropped.
-func (ps Problems) truncate(max int) Problems {
-	if len(ps) <= max {
-		return ps
+// Collector gathers problems, keeping the first MaxProblems in reading order
+// and counting the others: a file with a mistake every few bytes costs
+// neither memory nor a long answer in proportion. Every list of problems
+// cbmex reports (scenario files, libraries, spreadsheets) is made by one.
+type Collector[P any] struct {
+	// Compare orders the problems as the author reads the file.
+	Compare func(a, b P) int
+	// More makes the last problem of a capped list, which stands for the n
+	// problems left out; first is the first of them.
+	More func(first P, n int) P
+
+	kept []P
+	n    int
+}
+
+// Add records a problem.
+func (c *Collector[P]) Add(p P) {
+	c.n++
+	c.kept = append(c.kept, p)
+	if len(c.kept) >= 4*MaxProblems {
+		// Keep the first MaxProblems, and one more: the first left out.
+		slices.SortStableFunc(c.kept, c.Compare)
+		clear(c.kept[MaxProblems+1:])
+		c.kept = c.kept[:MaxProblems+1]
 	}
-	next := ps[max]
-	next.Message = fmt.Sprintf("… and %d more problems from here on; fix the ones above first", len(ps)-max)
-	return append(ps[:max:max], next)
+}
+
+// Len is how many problems were added, kept or not.
+func (c *Collector[P]) Len() int { return c.n }
+
+// List returns the problems in reading order: all of them, or the first
+// MaxProblems and one saying how many more there were.
+func (c *Collector[P]) List() []P {
+	if c.n == 0 {
+		return nil
+	}
+	slices.SortStableFunc(c.kept, c.Compare)
+	if c.n <= MaxProblems {
+		return slices.Clone(c.kept)
+	}
+	return append(slices.Clone(c.kept[:MaxProblems]), c.More(c.kept[MaxProblems], c.n-MaxProblems))
+}
+
+// problems collects a scenario's problems.
+func problems() *Collector[Problem] {
+	return &Collector[Problem]{Compare: byPosition, More: func(first Problem, n int) Problem {
+		first.Message = fmt.Sprintf("… and %d more problems from here on; fix the ones above first", n)
+		return first
+	}}
 }

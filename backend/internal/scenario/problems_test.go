@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -41,6 +42,8 @@ func TestProblems(t *testing.T) {
 			want: []string{"4:1: this is not valid YAML: mapping values are not allowed in this context"}},
 		{name: "duplicate field", old: "title: Mini\n", new: "title: Mini\ntitle: Again\n",
 			want: []string{`4:1: the scenario has the field "title" twice (first at line 3); keep one`}},
+		{name: "NUL character", old: "title: Mini", new: `title: "Mi\0ni"`,
+			want: []string{`3:8: this text holds a NUL character (\0)`}},
 		{name: "anchor and alias", old: "cbms: [3, 8]", new: "cbms: &focus [3, 8]\nthemes: *focus",
 			want: []string{"8:7: anchors (&focus) are not allowed", "9:9: aliases (*focus) are not allowed"}},
 		{name: "unknown field", old: "title: Mini", new: "titel: Mini",
@@ -219,5 +222,53 @@ func TestProblemsAreCapped(t *testing.T) {
 	last := probs[MaxProblems].String()
 	if !strings.HasPrefix(last, "f.yaml:88:1: … and 913 more") || !strings.Contains(last, "more problems") {
 		t.Errorf("last problem = %s", last)
+	}
+}
+
+// aliasFile is a file of nearly 1 MiB that is one alias after another: it
+// used to answer with 330,002 problems.
+func aliasFile() []byte {
+	var b strings.Builder
+	b.WriteString("id: x\nthemes: &a [x]\ntags:\n")
+	for b.Len() < MaxFileSize-20 {
+		b.WriteString("  - *a\n")
+	}
+	return []byte(b.String())
+}
+
+// Problems found before the file is decoded (anchors and aliases) are
+// capped too, keeping the first ones in the file.
+func TestAliasProblemsAreCapped(t *testing.T) {
+	data := aliasFile()
+	_, probs := Parse("f.yaml", data, nil)
+	if len(probs) != MaxProblems+1 {
+		t.Fatalf("got %d problems", len(probs))
+	}
+	if first := probs[0].String(); !strings.HasPrefix(first, "f.yaml:2:9: anchors (&a)") {
+		t.Errorf("first problem = %s", first)
+	}
+	aliases := strings.Count(string(data), "*a")
+	want := fmt.Sprintf("f.yaml:103:5: … and %d more problems from here on", aliases+1-MaxProblems)
+	if last := probs[MaxProblems].String(); !strings.HasPrefix(last, want) {
+		t.Errorf("last problem = %s, want %s…", last, want)
+	}
+}
+
+// The collector keeps the first problems in reading order, whatever the
+// order they are found in.
+func TestCollectorKeepsTheFirst(t *testing.T) {
+	c := problems()
+	for line := 1000; line >= 1; line-- {
+		c.Add(Problem{File: "f.yaml", Line: line, Col: 1, Message: "m"})
+	}
+	got := c.List()
+	if len(got) != MaxProblems+1 || got[0].Line != 1 || got[MaxProblems-1].Line != MaxProblems {
+		t.Fatalf("got %d problems, lines %d…%d", len(got), got[0].Line, got[len(got)-2].Line)
+	}
+	if last := got[MaxProblems]; last.Line != MaxProblems+1 || !strings.Contains(last.Message, "and 900 more") {
+		t.Errorf("last = %+v", last)
+	}
+	if c.Len() != 1000 {
+		t.Errorf("Len = %d", c.Len())
 	}
 }
