@@ -83,52 +83,38 @@ var (
 		"This code has been used to join many times in the last hour. Ask your facilitator for a new code.")
 )
 
-// TryCode counts one join code tried from addr before it is looked up, or
-// refuses it. The returned function is told whether the code opened
-// anything: a right code takes its count back.
-func (s *Service) TryCode(ctx context.Context, addr string) (found func(ok bool) error, err error) {
-	sp, err := s.limiter.Spend(ctx, Use{joinAddress, AddressKey(addr)}, Use{joinServer, ""})
+// CheckCode refuses to look a code up for addr while addr, or the server
+// for an address that has had a wrong code lately, is over its limit. It
+// only reads the counts: a right code costs no write and is never counted,
+// so a room joining all at once is never mistaken for guessing. Guesses
+// racing each other from one client may pass before the first is counted;
+// that overshoot is bounded by the client's own parallelism.
+func (s *Service) CheckCode(ctx context.Context, addr string) error {
+	n, err := s.limiter.Peek(ctx, Use{joinAddress, AddressKey(addr)}, Use{joinServer, ""}, Use{joinFresh, ""})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	spent := []*Spent{sp}
-	refuse := func(e error) (func(bool) error, error) {
-		if err := undoAll(ctx, spent); err != nil {
-			return nil, err
-		}
-		return nil, e
-	}
-	if sp.Over(0) {
-		return refuse(errWrongCodesHere)
-	}
-	if sp.Over(1) {
-		if sp.Count(0) > 1 { // this address has had a wrong code lately
-			return refuse(errWrongCodesServer)
-		}
-		fresh, err := s.limiter.Spend(ctx, Use{joinFresh, ""})
-		if err != nil {
-			return refuse(err)
-		}
-		spent = append(spent, fresh)
-		if fresh.Over(0) {
-			return refuse(errWrongCodesServer)
-		}
-	}
-	return func(ok bool) error {
-		if !ok {
-			return nil
-		}
-		return undoAll(ctx, spent)
-	}, nil
-}
-
-func undoAll(ctx context.Context, spent []*Spent) error {
-	for _, sp := range spent {
-		if err := sp.Undo(ctx); err != nil {
-			return err
-		}
+	address, server, fresh := n[0], n[1], n[2]
+	switch {
+	case address >= float64(joinAddress.Limit):
+		return errWrongCodesHere
+	case server >= float64(joinServer.Limit) && (address > 0 || fresh >= float64(joinFresh.Limit)):
+		return errWrongCodesServer
 	}
 	return nil
+}
+
+// WrongCode counts one wrong code from addr; while the server is guarded it
+// also counts against the lookups left to fresh addresses.
+func (s *Service) WrongCode(ctx context.Context, addr string) error {
+	sp, err := s.limiter.Spend(ctx, Use{joinAddress, AddressKey(addr)}, Use{joinServer, ""})
+	if err != nil {
+		return err
+	}
+	if sp.Count(1) > float64(joinServer.Limit) {
+		_, err = s.limiter.Spend(ctx, Use{joinFresh, ""})
+	}
+	return err
 }
 
 // AdmitJoin counts one join with a right code and refuses it once the code

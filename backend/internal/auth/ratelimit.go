@@ -25,6 +25,9 @@ type Counters interface {
 	// Undo takes back one from each count's window, if it is still the
 	// key's current window and its count is above zero.
 	Undo(ctx context.Context, counts ...Count) error
+	// Peek returns each key's count as it stands, adding nothing: a key
+	// never counted, or counted in windows long past, is zero.
+	Peek(ctx context.Context, now time.Time, hits ...Hit) ([]Count, error)
 }
 
 // Hit names one count and the length of its windows.
@@ -50,6 +53,21 @@ func (c Count) Estimate(now time.Time) float64 {
 	weight := 1 - float64(elapsed)/float64(c.Window)
 	weight = min(max(weight, 0), 1) // a replica whose clock lags sees the window just begun
 	return float64(c.Hits) + float64(c.Prev)*weight
+}
+
+// At returns the count as it stands in the window that holds now: a count
+// kept for an earlier window becomes the previous one (or nothing, after a
+// gap), as Add would roll it.
+func (c Count) At(now time.Time) Count {
+	start := WindowStart(now, c.Window)
+	switch {
+	case !c.Start.Before(start):
+		return c
+	case c.Start.Equal(start.Add(-c.Window)):
+		return Count{Key: c.Key, Window: c.Window, Start: start, Prev: c.Hits}
+	default:
+		return Count{Key: c.Key, Window: c.Window, Start: start}
+	}
 }
 
 // WindowStart is the start of the window of length w that holds now: windows
@@ -118,6 +136,24 @@ func (l *Limiter) Spend(ctx context.Context, uses ...Use) (*Spent, error) {
 		return nil, err
 	}
 	return &Spent{l: l, uses: uses, counts: counts, at: now}, nil
+}
+
+// Peek returns every use's count over its last window, adding nothing.
+func (l *Limiter) Peek(ctx context.Context, uses ...Use) ([]float64, error) {
+	now := l.now()
+	hits := make([]Hit, len(uses))
+	for i, u := range uses {
+		hits[i] = Hit{Key: u.key(), Window: u.Rule.Window}
+	}
+	counts, err := l.counters.Peek(ctx, now, hits...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(counts))
+	for i, c := range counts {
+		out[i] = c.At(now).Estimate(now)
+	}
+	return out, nil
 }
 
 // Count is the i-th use's count over its last window, this event included.
@@ -224,6 +260,20 @@ func (m *MemoryCounters) Undo(_ context.Context, counts ...Count) error {
 		}
 	}
 	return nil
+}
+
+// Peek implements Counters.
+func (m *MemoryCounters) Peek(_ context.Context, _ time.Time, hits ...Hit) ([]Count, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Count, len(hits))
+	for i, h := range hits {
+		out[i] = Count{Key: h.Key, Window: h.Window}
+		if c, ok := m.m[h.Key]; ok {
+			out[i].Start, out[i].Hits, out[i].Prev = c.start, c.hits, c.prev
+		}
+	}
+	return out, nil
 }
 
 // sweep forgets counts whose windows are over, at most once a minute.

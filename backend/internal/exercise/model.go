@@ -91,8 +91,11 @@ type Store interface {
 	Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*Exercise) (Write, error)) ([]Event, error)
 	Events(ctx context.Context, exerciseID, afterSeq int64, limit int) ([]Event, error)
 
-	// InTransaction runs fn in one transaction: the store calls fn makes
-	// with the context it is given (and those of other stores on the same
-	// database, such as the session store) commit together or not at all.
-	InTransaction(ctx context.Context, fn func(ctx context.Context) error) error
+	// InExercise runs fn in one transaction that first takes the exercise's
+	// row lock, as appends do: the store calls fn makes with the context it
+	// is given write inside it, and nothing of it is kept if fn fails.
+	// Taking the lock first matters: a row that references the exercise
+	// (a session, a participant) takes a weaker lock on it, and two
+	// transactions upgrading those to the append's lock deadlock.
+	InExercise(ctx context.Context, exerciseID int64, fn func(ctx context.Context) error) error
 }

@@ -46,11 +46,10 @@ func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, e
 	return j, s.admit(ctx, j, name)
 }
 
-// lookUpCode finds what a code opens, counting it against the limits on
-// wrong codes first.
+// lookUpCode finds what a code opens, within the limits on wrong codes:
+// only a wrong code is counted.
 func (s *Service) lookUpCode(ctx context.Context, code, from string) (*Joined, error) {
-	found, err := s.sessions.TryCode(ctx, from)
-	if err != nil {
+	if err := s.sessions.CheckCode(ctx, from); err != nil {
 		return nil, err
 	}
 	j := &Joined{}
@@ -62,15 +61,13 @@ func (s *Service) lookUpCode(ctx context.Context, code, from string) (*Joined, e
 	case errors.Is(err, apperr.ErrNoRow):
 		j.Exercise, err = s.store.ExerciseByObserverCode(ctx, code)
 	}
-	wrong := errors.Is(err, apperr.ErrNoRow)
-	// Only a wrong code counts; a right one (or a failed lookup) is taken back.
-	if ferr := found(!wrong); ferr != nil && err == nil {
-		err = ferr
-	}
-	switch {
-	case wrong:
+	if errors.Is(err, apperr.ErrNoRow) {
+		if err := s.sessions.WrongCode(ctx, from); err != nil {
+			return nil, err
+		}
 		return nil, errBadCode
-	case err != nil:
+	}
+	if err != nil {
 		return nil, err
 	}
 	return j, nil
@@ -83,7 +80,7 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 	if j.Team != nil {
 		teamID = j.Team.ID
 	}
-	err := s.store.InTransaction(ctx, func(ctx context.Context) error {
+	err := s.store.InExercise(ctx, j.Exercise.ID, func(ctx context.Context) error {
 		token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
 		if err != nil {
 			return err

@@ -22,9 +22,10 @@ type Scenarios interface {
 type Sessions interface {
 	IssueParticipant(ctx context.Context, exerciseID, teamID int64) (token, sessionID string, err error)
 	RevokeSession(ctx context.Context, id string) error
-	// TryCode counts a code tried from a client address before it is looked
-	// up (or refuses it); found is then told whether it opened anything.
-	TryCode(ctx context.Context, addr string) (found func(ok bool) error, err error)
+	// CheckCode refuses a code lookup from a client address over the
+	// limits on wrong codes; WrongCode counts one wrong code.
+	CheckCode(ctx context.Context, addr string) error
+	WrongCode(ctx context.Context, addr string) error
 	// AdmitJoin counts one join with a right code, or refuses it when the
 	// code has been used too often.
 	AdmitJoin(ctx context.Context, code string) error

@@ -200,3 +200,32 @@ func (e *env) teamCode(base, key string) string {
 	e.t.Fatalf("no team %s in %s", key, r.raw)
 	return ""
 }
+
+// A workshop room behind one address joins all at once: right codes are
+// never counted as guesses, however many are in flight together. Wrong codes
+// from the same room are still limited.
+func TestARoomJoiningAtOnceIsNotMistakenForGuessing(t *testing.T) {
+	onBoth(t, func(t *testing.T, e *env) {
+		_, _, codes, _ := e.liveExercise()
+		e.do(req{method: "POST", path: "/api/v1/join", body: wrongCode()}) // the room mistypes once
+		const room = 25                                                    // more than the 20 wrong codes an address may try
+		statuses := make(chan int, room)
+		for i := 0; i < room; i++ {
+			go func() {
+				r := e.post("/api/v1/join", map[string]string{"code": codes["valdoria"], "name": fmt.Sprintf("Delegate %d", i)}, nil)
+				statuses <- r.status
+			}()
+		}
+		for i := 0; i < room; i++ {
+			if st := <-statuses; st != http.StatusOK {
+				t.Fatalf("a delegate's join: %d", st)
+			}
+		}
+		for i := 0; i < 19; i++ {
+			if r := e.post("/api/v1/join", wrongCode(), nil); r.status != http.StatusNotFound {
+				t.Fatalf("wrong code %d: %d %s", i+2, r.status, r.raw)
+			}
+		}
+		expectError(t, e.post("/api/v1/join", map[string]string{"code": codes["valdoria"], "name": "Late"}, nil), http.StatusTooManyRequests, "too_many_attempts")
+	})
+}

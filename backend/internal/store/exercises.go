@@ -125,9 +125,19 @@ func (x *Exercises) CreateExercise(ctx context.Context, e *exercise.Exercise, te
 	})
 }
 
-// InTransaction runs fn in one transaction (see Store.InTransaction).
-func (x *Exercises) InTransaction(ctx context.Context, fn func(ctx context.Context) error) error {
-	return x.s.InTransaction(ctx, fn)
+// InExercise runs fn in one transaction (see Store.InTransaction) that
+// first locks the exercise's row, as Append does (on SQLite, BEGIN
+// IMMEDIATE on the one connection already serialises it).
+func (x *Exercises) InExercise(ctx context.Context, exerciseID int64, fn func(ctx context.Context) error) error {
+	return x.s.InTransaction(ctx, func(ctx context.Context) error {
+		if x.s.Dialect == Postgres {
+			var r exerciseRow
+			if err := x.s.conn(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Select("id").First(&r, exerciseID).Error; err != nil {
+				return translate(err)
+			}
+		}
+		return fn(ctx)
+	})
 }
 
 // Exercise finds one exercise.

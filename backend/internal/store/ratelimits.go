@@ -90,6 +90,30 @@ func (r *RateLimits) Undo(ctx context.Context, counts ...auth.Count) error {
 	return r.s.conn(ctx).Exec(q, args...).Error
 }
 
+// Peek implements auth.Counters: one read, nothing written.
+func (r *RateLimits) Peek(ctx context.Context, _ time.Time, hits ...auth.Hit) ([]auth.Count, error) {
+	keys := make([]string, len(hits))
+	for i, h := range hits {
+		keys[i] = h.Key
+	}
+	var got []rateLimitRow
+	if err := r.s.conn(ctx).Where("key IN ?", keys).Find(&got).Error; err != nil {
+		return nil, fmt.Errorf("read rate limits: %w", err)
+	}
+	byKey := make(map[string]rateLimitRow, len(got))
+	for _, g := range got {
+		byKey[g.Key] = g
+	}
+	out := make([]auth.Count, len(hits))
+	for i, h := range hits {
+		out[i] = auth.Count{Key: h.Key, Window: h.Window}
+		if g, ok := byKey[h.Key]; ok {
+			out[i].Start, out[i].Hits, out[i].Prev = time.UnixMilli(g.WindowStart).UTC(), g.Hits, g.PrevHits
+		}
+	}
+	return out, nil
+}
+
 // sweep deletes the counts that no longer count, at most once a minute per
 // process (every replica sweeps; a sweep is one indexed delete).
 func (r *RateLimits) sweep(ctx context.Context, now time.Time) error {
