@@ -2,22 +2,32 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { RequireAuth, RequireRole } from './auth/guards';
-import { ForbiddenPage } from './pages/ForbiddenPage';
-import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { ScenarioLibraryPage } from './pages/ScenarioLibraryPage';
-import { SignInPage } from './pages/SignInPage';
-import { UsersPage } from './pages/UsersPage';
-import { ConsolePage, GuestShell, JoinPage, RoomPage, WorkshopPage, WorkshopsPage } from './exercise/routes';
-import { DashboardPage, ReplayPage, ReportGate, ReportPage, ScoringPage } from './report/routes';
+import { SignInPage } from './auth/SignInPage';
+import { ForbiddenPage } from './components/ForbiddenPage';
+import { NotFoundPage } from './components/NotFoundPage';
+import { GuestShell } from './exercise/guest/GuestShell';
+import { ReportGate } from './report/ReportGate';
+import { ScenarioLibraryPage } from './scenarios/ScenarioLibraryPage';
+import { HomePage } from './shell/HomePage';
+import { Layout } from './shell/Layout';
+import { UsersPage } from './users/UsersPage';
 
-// The scenario page (Markdown) and the editor (CodeMirror) load on first use, keeping
-// them out of the main bundle.
-const ScenarioPage = lazy(() => import('./pages/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
-const NewScenarioPage = lazy(() => import('./pages/ScenarioEditorPage').then((m) => ({ default: m.NewScenarioPage })));
+// Most pages load on first use, keeping them (and the libraries only they need: Markdown,
+// CodeMirror, the QR code, the charts) out of the first bundle.
+const ScenarioPage = lazy(() => import('./scenarios/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
+const NewScenarioPage = lazy(() => import('./scenarios/ScenarioEditorPage').then((m) => ({ default: m.NewScenarioPage })));
 const EditScenarioPage = lazy(() =>
-  import('./pages/ScenarioEditorPage').then((m) => ({ default: m.EditScenarioPage })),
+  import('./scenarios/ScenarioEditorPage').then((m) => ({ default: m.EditScenarioPage })),
 );
+const WorkshopsPage = lazy(() => import('./workshops/WorkshopsPage').then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopPage = lazy(() => import('./workshops/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
+const JoinPage = lazy(() => import('./exercise/guest/JoinPage').then((m) => ({ default: m.JoinPage })));
+const RoomPage = lazy(() => import('./exercise/room/RoomPage').then((m) => ({ default: m.RoomPage })));
+const ConsolePage = lazy(() => import('./exercise/console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const ScoringPage = lazy(() => import('./report/ScoringPage').then((m) => ({ default: m.ScoringPage })));
+const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ReplayPage = lazy(() => import('./report/ReplayPage').then((m) => ({ default: m.ReplayPage })));
+const DashboardPage = lazy(() => import('./report/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -39,7 +49,13 @@ export function AppRoutes() {
       <Route path="/exercises/:id/report" element={<ReportGate />}>
         <Route index element={<Lazy><ReportPage /></Lazy>} />
       </Route>
-      <Route element={<RequireAuth />}>
+      <Route
+        element={
+          <RequireAuth>
+            <Layout />
+          </RequireAuth>
+        }
+      >
         <Route path="workshops" element={<Lazy><WorkshopsPage /></Lazy>} />
         <Route path="workshops/:id" element={<Lazy><WorkshopPage /></Lazy>} />
         <Route path="exercises/:id/console" element={<Lazy><ConsolePage /></Lazy>} />

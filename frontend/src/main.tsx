@@ -4,10 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { AppRoutes } from './App';
+import { forgetSession } from './auth/session';
 import './i18n';
 import './styles.css';
 
-const queryClient = createQueryClient();
+const queryClient = createQueryClient({ onUnauthenticated: forgetSession });
 // A data router (one splat route around the declarative routes) so that pages can use
 // useBlocker, e.g. the scenario editor's "leave without saving?" question.
 const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);

@@ -1,16 +1,19 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './client';
-import { sessionQuery } from '../auth/session';
+
+export interface QueryClientOptions {
+  /** Called on any 401 from a query or mutation (other than the sign-in itself). */
+  onUnauthenticated?: (client: QueryClient) => void;
+}
 
 /**
- * Creates the app's QueryClient. Any 401 from a query or mutation (other than the
- * sign-in itself) marks the session as gone, which sends the user to sign-in.
+ * Creates the app's QueryClient. The app passes auth's forgetSession as
+ * `onUnauthenticated`, so that a 401 marks the session as gone, which sends the user to
+ * sign-in (passed in, so that this layer does not depend on auth).
  */
-export function createQueryClient(): QueryClient {
+export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
   const onUnauthenticated = (err: unknown) => {
-    if (isApiError(err) && err.status === 401) {
-      client.setQueryData(sessionQuery.queryKey, null);
-    }
+    if (isApiError(err) && err.status === 401) options.onUnauthenticated?.(client);
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: onUnauthenticated }),

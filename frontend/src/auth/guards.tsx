@@ -1,10 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role, User } from '../api/types';
-import { Layout } from '../components/Layout';
-import { guestHome } from '../exercise/session';
-import { ForbiddenPage } from '../pages/ForbiddenPage';
+import { ForbiddenPage } from '../components/ForbiddenPage';
+import { guestHome } from './guest';
 import { lastSessionEnd, useSession, wasSignedOutOnPurpose } from './session';
 
 // The signed-in user, provided by RequireAuth. A context (rather than each page reading
@@ -16,8 +15,11 @@ function FullPageStatus({ children }: { children: ReactNode }) {
   return <div className="full-page-status">{children}</div>;
 }
 
-/** Renders the app shell for a signed-in user; otherwise sends the browser to sign-in. */
-export function RequireAuth() {
+/**
+ * Renders `children` (the route's outlet by default) for a signed-in user, who is then
+ * known to useCurrentUser; otherwise sends the browser to sign-in.
+ */
+export function RequireAuth({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
@@ -48,7 +50,7 @@ export function RequireAuth() {
   if (guestPath) return <Navigate to={guestPath} replace />;
   return (
     <CurrentUserContext.Provider value={session.data.user}>
-      <Layout user={session.data.user} />
+      {children ?? <Outlet />}
     </CurrentUserContext.Provider>
   );
 }

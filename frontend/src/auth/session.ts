@@ -26,6 +26,11 @@ export function endSession(qc: QueryClient, why: SessionEnd) {
   qc.setQueryData(ME_QUERY_KEY, null);
 }
 
+/** Forgets the session after a 401 (the server no longer knows it); the guards then send the browser to sign in. */
+export function forgetSession(qc: QueryClient) {
+  qc.setQueryData(ME_QUERY_KEY, null);
+}
+
 /** The current session, or null when the server says 401 (signed out). */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {

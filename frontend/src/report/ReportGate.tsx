@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useParams } from 'react-router';
 import { RequireAuth } from '../auth/guards';
+import { asGuestSession } from '../auth/guest';
 import { useSession } from '../auth/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { asGuestSession } from '../exercise/session';
+import { Layout } from '../shell/Layout';
 
 /**
  * The frame of the after-action report: staff get the app shell; a participant or an
@@ -17,7 +18,13 @@ export function ReportGate() {
   const id = Number(useParams().id);
   if (session.isPending) return <p role="status" className="full-page-status">{t('loading')}</p>;
   const guest = session.data ? asGuestSession(session.data) : null;
-  if (!guest) return <RequireAuth />;
+  if (!guest) {
+    return (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    );
+  }
   const home = guest.role === 'observer' ? 'observe' : 'room';
   if (guest.participant.exercise_id !== id) {
     return <Navigate to={`/exercises/${guest.participant.exercise_id}/${home}`} replace />;

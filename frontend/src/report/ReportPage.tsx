@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
-import { Markdown } from '../components/scenario/Markdown';
+import { Markdown } from '../components/Markdown';
 import { PageTitle } from '../components/PageTitle';
 import { useExercise } from '../exercise/api';
 import { reportCsvUrl, useReport, type Report, type TeamReport } from './api';

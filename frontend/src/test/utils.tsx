@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 import { createQueryClient } from '../api/queryClient';
 import type { Role, Session, User } from '../api/types';
 import { AppRoutes } from '../App';
-import { sessionQuery } from '../auth/session';
+import { forgetSession, sessionQuery } from '../auth/session';
 
 export function makeUser(overrides: Partial<User> = {}): User {
   return {
@@ -45,7 +45,7 @@ export function mockFetch(routes: Record<string, Handler>) {
 
 /** Renders the whole route tree at `route`, with the session already known (or signed out). */
 export function renderApp(route: string, session: Session | null) {
-  const client = createQueryClient();
+  const client = createQueryClient({ onUnauthenticated: forgetSession });
   client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   client.setQueryData(sessionQuery.queryKey, session);
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [route] });

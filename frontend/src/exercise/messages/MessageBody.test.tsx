@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Markdown, strictUrl } from '../../components/scenario/Markdown';
+import { Markdown, strictUrl } from '../../components/Markdown';
 
 const strict = { external: '(external)', image: 'Image' };
 

@@ -1,0 +1,71 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { sessionQuery, useSession } from '../../auth/session';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { asGuestSession } from '../../auth/guest';
+import '../exercise.css';
+
+/**
+ * The frame for participants and observers (signed in with a join code): no staff
+ * navigation, only their exercise. Staff who open these addresses go to the console;
+ * people without a session go to the join page.
+ */
+export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
+  const { t } = useTranslation('exercise');
+  const session = useSession();
+  const params = useParams();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const id = Number(params.id);
+
+  if (session.isPending) return <p role="status" className="full-page-status">{t('common.loading')}</p>;
+  if (session.isError) {
+    return (
+      <div className="full-page-status" role="alert">
+        {t('common.loadFailed', { message: session.error.message })}
+      </div>
+    );
+  }
+  if (!session.data) return <Navigate to="/join" replace />;
+  const guest = asGuestSession(session.data);
+  if (!guest) return <Navigate to={`/exercises/${id}/console`} replace />;
+  const home = guest.role === 'observer' ? 'observe' : 'room';
+  if (guest.participant.exercise_id !== id || home !== kind) {
+    return <Navigate to={`/exercises/${guest.participant.exercise_id}/${home}`} replace />;
+  }
+
+  const leave = () => {
+    void api
+      .post<void>('/auth/logout')
+      .catch(() => undefined)
+      .then(() => {
+        qc.clear();
+        qc.setQueryData(sessionQuery.queryKey, null);
+        void navigate('/join', { replace: true });
+      });
+  };
+
+  return (
+    <div className="shell ex-guest">
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('shell.brand')}</span>
+        </div>
+        <div className="topbar-tools">
+          <LanguageSwitcher />
+          <button type="button" className="button secondary" onClick={leave}>
+            {t('shell.leave')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

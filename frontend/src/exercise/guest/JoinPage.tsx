@@ -1,0 +1,90 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { sessionQuery } from '../../auth/session';
+import { Field } from '../../components/Field';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { PageTitle } from '../../components/PageTitle';
+import { joinExercise } from '../api';
+import type { GuestSession } from '../../auth/guest';
+import '../exercise.css';
+
+interface JoinForm {
+  code: string;
+  name: string;
+}
+
+/** Public: join an exercise with a team code (or the observer code) and a name. */
+export function JoinPage() {
+  const { t } = useTranslation('exercise');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<JoinForm>({ defaultValues: { code: params.get('code') ?? '', name: '' } });
+
+  const onSubmit = handleSubmit(async ({ code, name }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await joinExercise(code.trim(), name.trim());
+      const observer = !r.team;
+      const session: GuestSession = {
+        role: observer ? 'observer' : 'participant',
+        participant: { exercise_id: r.exercise_id, team_id: r.participant.team_id ?? 0 },
+        csrf_token: r.csrf_token,
+      };
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQuery.queryKey[0] });
+      qc.setQueryData(sessionQuery.queryKey, session as never);
+      await navigate(`/exercises/${r.exercise_id}/${observer ? 'observe' : 'room'}`, { replace: true });
+    } catch (err) {
+      setError(isApiError(err) ? err.message : String(err));
+      setBusy(false);
+    }
+  });
+
+  return (
+    <div className="standalone ex-join">
+      <header className="standalone-header">
+        <span className="brand-name">{t('shell.brand')}</span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="card sign-in">
+        <PageTitle>{t('join.title')}</PageTitle>
+        <p className="muted">{t('join.intro')}</p>
+        {error && (
+          <div className="alert error" role="alert">
+            {error}
+          </div>
+        )}
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <Field label={t('join.code')} error={errors.code?.message}>
+            <input
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              {...register('code', { required: t('common.required') })}
+            />
+          </Field>
+          <Field label={t('join.name')} hint={t('join.nameHint')} error={errors.name?.message}>
+            <input type="text" autoComplete="name" {...register('name', { required: t('common.required') })} />
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('join.joining') : t('join.submit')}
+            </button>
+          </div>
+        </form>
+      </main>
+    </div>
+  );
+}

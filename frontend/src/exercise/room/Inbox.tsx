@@ -1,0 +1,257 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team } from '../api';
+import { formatHms } from '../clock';
+import { useRequestAction, type Message, type MessageChannel, type RequestAction } from '../messages/api';
+import { Composer, type ComposerDraft } from './Composer';
+import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
+import { ActionError, MessageView, StatusBadge, type TeamName } from '../messages/shared';
+
+/** Acknowledge / answer (with text) / decline / escalate a request addressed to the team. */
+function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Message; actions: RequestAction[] }) {
+  const { t } = useTranslation('exercise');
+  const act = useRequestAction(exerciseId);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState('');
+  const run = (action: RequestAction) => (e?: FormEvent) => {
+    e?.preventDefault();
+    setProblem('');
+    if (action === 'answer' && !text.trim()) {
+      setProblem(t('messages.answerNeedsText'));
+      return;
+    }
+    act.mutate({ msg: m.id, action, text }, { onSuccess: () => setText('') });
+  };
+  return (
+    <form className="ex-form msg-request-actions" onSubmit={run('answer')} aria-label={t('messages.respondTo', { subject: m.subject })}>
+      <label>
+        {t('messages.responseText')}
+        <textarea aria-label={t('messages.responseText')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      {problem && (
+        <p className="alert error" role="alert">
+          {problem}
+        </p>
+      )}
+      <ActionError error={act.error} />
+      <div className="ex-toolbar">
+        {actions.map((a) => (
+          <button
+            key={a}
+            type={a === 'answer' ? 'submit' : 'button'}
+            className={a === 'answer' ? 'button primary' : a === 'decline' ? 'button danger' : 'button'}
+            disabled={act.isPending}
+            onClick={a === 'answer' ? undefined : () => run(a)()}
+          >
+            {t(`messages.action.${a}`)}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
+
+function ThreadView({
+  exerciseId,
+  thread,
+  self,
+  teamName,
+  channelTitle,
+  onReply,
+}: {
+  exerciseId: number;
+  thread: Thread;
+  self: number;
+  teamName: TeamName;
+  channelTitle: (key: string) => string;
+  onReply: (m: Message) => void;
+}) {
+  const { t } = useTranslation('exercise');
+  const last = thread.messages[thread.messages.length - 1]!;
+  return (
+    <section className="msg-thread" aria-label={t('messages.threadLabel', { subject: thread.root.subject })} data-thread-id={thread.id}>
+      {thread.messages.map((m) => {
+        const actions = requestActions(m, self);
+        const times = responseTimes(m);
+        return (
+          <MessageView key={m.id} m={m} teamName={teamName} channelTitle={channelTitle}>
+            {isRequest(m) && (
+              <p className="msg-times muted">
+                {t('messages.times', { first: formatDuration(times.first), answered: formatDuration(times.answered) })}
+              </p>
+            )}
+            {actions.length > 0 && <RequestActions exerciseId={exerciseId} m={m} actions={actions} />}
+          </MessageView>
+        );
+      })}
+      <button type="button" className="button" onClick={() => onReply(last)}>
+        {t('messages.reply')}
+      </button>
+    </section>
+  );
+}
+
+/** Whom a reply to `m` goes to: the sender, or for our own message its recipients. */
+function replyDraft(m: Message, self: number): ComposerDraft {
+  const mine = m.from === self;
+  const to = mine ? (m.to ?? []) : m.from === 0 ? [] : [m.from];
+  return {
+    channel: m.channel,
+    to,
+    toControl: mine ? m.to_control : m.from === 0,
+    subject: m.subject.startsWith('Re: ') ? m.subject : `Re: ${m.subject}`,
+    replyTo: m.id,
+  };
+}
+
+/** A participant's messages: an inbox per channel, threads, the composer and request actions. */
+export function Inbox({
+  exerciseId,
+  self,
+  messages,
+  teams,
+  channels,
+  channelTitle,
+  teamName,
+}: {
+  exerciseId: number;
+  self: number;
+  messages: readonly Message[];
+  teams: readonly Team[];
+  channels: readonly MessageChannel[];
+  channelTitle: (key: string) => string;
+  teamName: TeamName;
+}) {
+  const { t } = useTranslation('exercise');
+  const threads = useMemo(() => groupThreads(messages), [messages]);
+  const [read, setRead] = useState(() => loadRead(exerciseId, self));
+  const [channel, setChannel] = useState<string>('');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [composing, setComposing] = useState<ComposerDraft | null>(null);
+  const [composerKey, setComposerKey] = useState(0);
+  const unread = unreadByChannel(threads, read, self);
+  const totalUnread = [...unread.values()].reduce((a, b) => a + b, 0);
+  const visible = channel ? threads.filter((th) => th.channel === channel) : threads;
+  const open = threads.find((th) => th.id === openId) ?? null;
+
+  // Opening a thread marks its messages read (including those that arrive while it is open).
+  const openUnread = open ? threadUnread(open, read, self) : 0;
+  if (open && openUnread > 0) {
+    const next = new Set(read);
+    for (const m of open.messages) next.add(m.id);
+    setRead(next);
+    saveRead(exerciseId, self, next);
+  }
+
+  const channelKeys = [...new Set([...channels.map((c) => c.key), ...threads.map((th) => th.channel)])];
+  const startCompose = (d: ComposerDraft) => {
+    setComposing(d);
+    setComposerKey((k) => k + 1);
+  };
+
+  return (
+    <section className="card msg-inbox" aria-labelledby="inbox-title">
+      <div className="ex-section-head">
+        <h2 id="inbox-title">
+          {t('messages.title')}{' '}
+          {totalUnread > 0 && <span className="ex-badge ex-badge-new">{t('messages.unread', { count: totalUnread })}</span>}
+        </h2>
+        <button type="button" className="button primary" onClick={() => startCompose({})}>
+          {t('messages.new')}
+        </button>
+      </div>
+      {composing && (
+        <Composer
+          key={composerKey}
+          exerciseId={exerciseId}
+          self={self}
+          teams={teams}
+          channels={channels}
+          channelTitle={channelTitle}
+          teamName={teamName}
+          draft={composing}
+          onSent={(m) => {
+            setComposing(null);
+            setChannel('');
+            setOpenId(groupThreads([...messages, m]).find((th) => th.messages.some((x) => x.id === m.id))?.id ?? null);
+          }}
+          onCancel={() => setComposing(null)}
+        />
+      )}
+      <nav className="msg-channels" aria-label={t('messages.channels')}>
+        <button type="button" className="button secondary" aria-pressed={channel === ''} onClick={() => setChannel('')}>
+          {t('messages.allChannels')}
+          {totalUnread > 0 && <span className="ex-badge ex-badge-new"> {totalUnread}</span>}
+        </button>
+        {channelKeys.map((k) => {
+          const n = unread.get(k) ?? 0;
+          return (
+            <button
+              key={k}
+              type="button"
+              className="button secondary"
+              aria-pressed={channel === k}
+              data-channel={k}
+              onClick={() => setChannel(k)}
+            >
+              {channelTitle(k)}
+              {n > 0 && (
+                <span className="ex-badge ex-badge-new" aria-label={t('messages.unread', { count: n })}>
+                  {' '}
+                  {n}
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </nav>
+      <div className="msg-inbox-grid">
+        <div className="msg-thread-list-wrap">
+          {visible.length === 0 ? (
+            <p className="muted">{t('messages.empty')}</p>
+          ) : (
+            <ul className="msg-thread-list" aria-label={t('messages.threads')}>
+              {visible.map((th) => {
+                const n = threadUnread(th, read, self);
+                const last = th.messages[th.messages.length - 1]!;
+                return (
+                  <li key={th.id} className={n > 0 ? 'msg-thread-item ex-unread' : 'msg-thread-item'}>
+                    <button
+                      type="button"
+                      className="msg-thread-button"
+                      aria-current={openId === th.id ? 'true' : undefined}
+                      onClick={() => setOpenId(th.id)}
+                      data-thread-id={th.id}
+                    >
+                      <span className="msg-thread-subject">{th.root.subject}</span>
+                      <span className="msg-thread-meta">
+                        {channelTitle(th.channel)} · {teamName(last.from)} · {formatHms(last.offset_seconds)}
+                        {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
+                      </span>
+                      <StatusBadge m={th.root} />
+                      {n > 0 && <span className="ex-badge ex-badge-new">{t('messages.unread', { count: n })}</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+        <div className="msg-thread-pane">
+          {open ? (
+            <ThreadView
+              exerciseId={exerciseId}
+              thread={open}
+              self={self}
+              teamName={teamName}
+              channelTitle={channelTitle}
+              onReply={(m) => startCompose(replyDraft(m, self))}
+            />
+          ) : (
+            <p className="muted">{t('messages.pickThread')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

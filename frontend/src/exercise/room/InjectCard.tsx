@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Markdown } from '../../components/Markdown';
+import { formatHms } from '../clock';
+import type { ReleasedInject } from '../projection';
+import { channelIcon, channelOf } from '../components/channels';
+
+interface Props {
+  inject: ReleasedInject;
+  unread?: boolean;
+  onRead?: () => void;
+}
+
+/** One released inject, styled by its channel (news item, e-mail, phone call …). */
+export function InjectCard({ inject, unread = false, onRead }: Props) {
+  const { t } = useTranslation('exercise');
+  const channel = channelOf(inject.channel);
+  const channelLabel = t(`channels.${channel}`);
+  const titleId = `inject-${inject.seq}-title`;
+  return (
+    <article
+      className={`ex-inject ex-channel-${channel}${unread ? ' ex-unread' : ''}`}
+      aria-labelledby={titleId}
+      data-channel={channel}
+      data-inject-key={inject.key}
+    >
+      <header className="ex-inject-head">
+        <span className="ex-inject-channel">
+          <span className="ex-inject-icon" aria-hidden="true">
+            {channelIcon(inject.channel)}
+          </span>
+          {channelLabel}
+        </span>
+        {unread && <span className="ex-badge ex-badge-new">{t('feed.new')}</span>}
+        <time className="ex-inject-time" dateTime={inject.at}>
+          {formatHms(inject.offsetSeconds)}
+        </time>
+      </header>
+      <h3 id={titleId}>{inject.title}</h3>
+      {inject.from && <p className="ex-inject-from">{t('feed.from', { from: inject.from })}</p>}
+      <div className="ex-inject-body">
+        <Markdown>{inject.body}</Markdown>
+      </div>
+      {unread && onRead && (
+        <button type="button" className="button small" onClick={onRead}>
+          {t('feed.markRead')}
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Markdown } from '../../components/Markdown';
+import { PageTitle } from '../../components/PageTitle';
+import { useBriefing } from '../api';
+import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { StreamEnded } from '../components/StreamEnded';
+import { isFinal } from '../stream';
+import { ExerciseClock } from '../components/ExerciseClock';
+import { InjectFeed } from './InjectFeed';
+import { StageQuestions } from './StageQuestions';
+import { useLiveExercise } from '../live';
+import { useMessages } from '../messages/api';
+import { CbmReference } from '../messages/CbmReference';
+import { CommCheckCards } from '../messages/CommChecks';
+import { Inbox } from './Inbox';
+import { PocDirectory } from '../messages/PocDirectory';
+import { channelsOf, NewMessageAnnouncer, useChannelTitle, useMessagingSync } from '../messages/shared';
+import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
+
+/** A participant's room: clock, briefing, injects and the team's stage answers. */
+export function RoomPage() {
+  const { t } = useTranslation('exercise');
+  const id = Number(useParams().id);
+  const live = useLiveExercise(id);
+  const briefing = useBriefing(id);
+  const ex = live.exercise.data;
+  const messages = useMessages(id);
+  useMessagingSync(id, live.stream.events);
+  const channels = ex ? channelsOf(ex) : [];
+  const channelTitle = useChannelTitle(channels);
+  const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
+  // On a phone the briefing starts folded, so that the injects are in view.
+  const [briefingOpen, setBriefingOpen] = useState(
+    () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
+  );
+
+  if (live.stream.state === 'removed') {
+    return (
+      <div className="card ex-removed" role="alert">
+        <h1>{t('room.removedTitle')}</h1>
+        <p>{t('room.removed')}</p>
+      </div>
+    );
+  }
+  if (isFinal(live.stream.state)) return <StreamEnded reason={live.stream.state} guest />;
+  if (live.exercise.isPending) return <p role="status">{t('common.loading')}</p>;
+  if (live.exercise.isError || !ex) {
+    return (
+      <div className="alert error" role="alert">
+        {t('common.loadFailed', { message: live.exercise.error?.message ?? '' })}
+      </div>
+    );
+  }
+  const teamId = ex.viewer.team_id ?? 0;
+  const teamName = live.teamName(teamId);
+  const myBriefing = briefing.data?.teams.find((b) => b.team_id === teamId) ?? briefing.data?.teams[0];
+
+  return (
+    <div className="ex-room">
+      <div className="ex-room-head">
+        <div>
+          <PageTitle>{teamName}</PageTitle>
+          <p className="muted">
+            {ex.title || ex.scenario.title}
+            {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
+          </p>
+          {!live.projection.reportPublished && (live.clock?.status ?? ex.clock.status) === 'ended' && (
+            <RoomReportLink exerciseId={id} />
+          )}
+        </div>
+        <ConnectionIndicator state={live.stream.state} />
+      </div>
+      {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
+      <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      <CommCheckCards exerciseId={id} self={teamId} />
+      <NewMessageAnnouncer messages={messages.data} self={teamId} teamName={nameOf} />
+      <div className="ex-room-grid">
+        <div className="ex-room-main">
+          <InjectFeed exerciseId={id} injects={live.projection.injects} />
+          {messages.isError && (
+            <p className="alert error" role="alert">
+              {t('common.loadFailed', { message: messages.error.message })}
+            </p>
+          )}
+          <Inbox
+            exerciseId={id}
+            self={teamId}
+            messages={messages.data ?? []}
+            teams={ex.teams ?? []}
+            channels={channels}
+            channelTitle={channelTitle}
+            teamName={nameOf}
+          />
+          <StageQuestions
+            exerciseId={id}
+            teamId={teamId}
+            phases={live.projection.phases}
+            answers={live.projection.answers}
+            closedPhases={live.projection.closedPhases}
+            sharedPhases={live.projection.sharedPhases}
+            teamName={live.teamName}
+          />
+        </div>
+        <aside className="ex-room-side">
+          <details
+            className="card ex-briefing"
+            open={briefingOpen}
+            onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
+          >
+            <summary>
+              <h2>{t('room.briefing')}</h2>
+            </summary>
+            {briefing.isPending && <p role="status">{t('common.loading')}</p>}
+            {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
+            {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
+              <>
+                <h3>{t('room.pocs')}</h3>
+                <ul>
+                  {myBriefing.points_of_contact.map((p, i) => (
+                    <li key={i}>
+                      <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
+                      {p.hours ? ` (${p.hours})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </details>
+          <PocDirectory exerciseId={id} self={teamId} channels={channels} channelTitle={channelTitle} />
+          <CbmReference />
+        </aside>
+      </div>
+    </div>
+  );
+}

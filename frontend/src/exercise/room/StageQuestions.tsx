@@ -1,0 +1,187 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { Markdown } from '../../components/Markdown';
+import { saveAnswer } from '../api';
+import { answerKey, type Answer, type StartedPhase } from '../projection';
+
+export const SAVE_DELAY_MS = 800;
+
+interface Props {
+  exerciseId: number;
+  teamId: number;
+  phases: StartedPhase[];
+  answers: Map<string, Answer>;
+  closedPhases: Set<string>;
+  sharedPhases: Set<string>;
+  teamName: (id: number) => string;
+}
+
+/** The discussion questions of every started phase, newest phase first, with the team's shared answers. */
+export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhases, sharedPhases, teamName }: Props) {
+  const { t } = useTranslation('exercise');
+  const ordered = [...phases].reverse();
+  return (
+    <section className="card ex-questions" aria-labelledby="questions-title">
+      <h2 id="questions-title">{t('questions.title')}</h2>
+      {ordered.length === 0 && <p className="muted">{t('questions.none')}</p>}
+      {ordered.map((ph) => {
+        const closed = closedPhases.has(ph.key);
+        const shared = sharedPhases.has(ph.key);
+        return (
+          <section key={ph.key} className="ex-phase" aria-labelledby={`phase-${ph.key}`}>
+            <h3 id={`phase-${ph.key}`}>
+              {ph.title} {ph.clock && <span className="muted">· {ph.clock}</span>}{' '}
+              {closed && <span className="ex-badge">{t('questions.closed')}</span>}
+            </h3>
+            {ph.situation && (
+              <div className="ex-situation">
+                <Markdown>{ph.situation}</Markdown>
+              </div>
+            )}
+            {ph.questions.map((q) => {
+              const others = shared
+                ? [...answers.values()].filter((a) => a.phase === ph.key && a.question === q.key && a.teamId !== teamId)
+                : [];
+              return (
+                <div key={q.key} className="ex-question">
+                  <AnswerBox
+                    exerciseId={exerciseId}
+                    phase={ph.key}
+                    question={q.key}
+                    text={q.text}
+                    answer={answers.get(answerKey(teamId, ph.key, q.key))}
+                    closed={closed}
+                  />
+                  {others.length > 0 && (
+                    <div className="ex-shared">
+                      <h4>{t('questions.otherTeams')}</h4>
+                      <ul>
+                        {others.map((a) => (
+                          <li key={a.teamId}>
+                            <strong>{teamName(a.teamId)}:</strong> {a.text}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+interface AnswerBoxProps {
+  exerciseId: number;
+  phase: string;
+  question: string;
+  text: string;
+  answer: Answer | undefined;
+  closed: boolean;
+}
+
+/** One shared answer: saves while typing (debounced), shows who edited last, can be submitted. */
+export function AnswerBox({ exerciseId, phase, question, text, answer, closed }: AnswerBoxProps) {
+  const { t } = useTranslation('exercise');
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  // What we saved last, shown until the stream brings an answer newer than the one we had.
+  const [echo, setEcho] = useState<{ text: string; seq: number } | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pendingText = useRef<string | null>(null);
+  const serverSeq = answer?.seq ?? 0;
+
+  const shown = draft ?? (echo && serverSeq <= echo.seq ? echo.text : (answer?.text ?? ''));
+
+  const save = (value: string, submit = false) => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    pendingText.current = null;
+    setStatus('saving');
+    setError(null);
+    const seqAtSave = serverSeq;
+    saveAnswer(exerciseId, phase, question, value, submit).then(
+      () => {
+        setStatus('saved');
+        setEcho({ text: value, seq: seqAtSave });
+        setDraft((d) => (d === value ? null : d));
+      },
+      (err: unknown) => {
+        setStatus('error');
+        setError(isApiError(err) ? err.message : String(err));
+      },
+    );
+  };
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+
+  // Leaving the page with unsaved typing: save it now.
+  useEffect(
+    () => () => {
+      if (timer.current && pendingText.current !== null) saveRef.current(pendingText.current);
+    },
+    [],
+  );
+
+  const onChange = (value: string) => {
+    setDraft(value);
+    setStatus('pending');
+    pendingText.current = value;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => saveRef.current(value), SAVE_DELAY_MS);
+  };
+
+  const statusText =
+    status === 'pending' || status === 'saving'
+      ? t('questions.saving')
+      : status === 'saved'
+        ? t('questions.saved')
+        : '';
+
+  return (
+    <div className="ex-answer" data-question={question}>
+      <label htmlFor={id} className="ex-question-text">
+        {text}
+      </label>
+      <textarea
+        id={id}
+        rows={4}
+        value={shown}
+        readOnly={closed}
+        aria-describedby={`${id}-meta`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="ex-answer-meta" id={`${id}-meta`}>
+        {answer?.by && <span>{t('questions.lastEdit', { name: answer.by })}</span>}
+        {answer?.submitted && <span className="ex-badge ex-badge-ok">{t('questions.submitted')}</span>}
+        {closed && <span>{t('questions.readOnly')}</span>}
+        <span aria-live="polite">{statusText}</span>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!closed && (
+        <button
+          type="button"
+          className="button small primary"
+          disabled={status === 'saving' || shown.trim() === ''}
+          onClick={() => save(shown, true)}
+        >
+          {t('questions.submit')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { apiRequest, isApiError } from '../api/client';
+import { scenarioPath } from '../api/scenarios';
+
+interface ImportResult {
+  scenario: { id: string; version: number };
+  created: boolean;
+  report: { rows: number; used: number };
+}
+
+/** The MSEL download URL of a scenario version (XLSX). */
+export function mselURL(id: string, version: number): string {
+  return `/api/v1/scenarios/${encodeURIComponent(id)}/msel.xlsx?version=${version}`;
+}
+
+/**
+ * Master Scenario Events List tools: download the injects as a spreadsheet,
+ * and import a CSV or XLSX MSEL as a new version (all rows or none; every
+ * refused row is listed by the server with its row number).
+ */
+export function MselTools({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [notice, setNotice] = useState('');
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setProblems([]);
+    setNotice('');
+    try {
+      const res = await apiRequest<ImportResult>(
+        `/scenarios/${encodeURIComponent(id)}/msel?filename=${encodeURIComponent(file.name)}`,
+        { method: 'POST', rawBody: file, contentType: file.type || 'application/octet-stream' },
+      );
+      if (res.created) {
+        void navigate(scenarioPath(res.scenario.id) + `?version=${res.scenario.version}`, {
+          state: { saved: 'created', version: res.scenario.version },
+        });
+      } else {
+        setNotice(t('scenarios.msel.unchanged'));
+      }
+    } catch (err) {
+      if (isApiError(err) && err.problems.length > 0) setProblems(err.problems.map((p) => p.message));
+      else setProblems([err instanceof Error ? err.message : String(err)]);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div className="msel-tools">
+      <a className="button" href={mselURL(id, version)} download={`${id}-msel.xlsx`}>
+        {t('scenarios.msel.download')}
+      </a>
+      <label className="button">
+        {busy ? t('scenarios.msel.importing') : t('scenarios.msel.import')}
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void upload(f);
+          }}
+        />
+      </label>
+      <div role="status" aria-live="polite">
+        {notice && <p className="muted">{notice}</p>}
+      </div>
+      {problems.length > 0 && (
+        <div className="alert error" role="alert">
+          <p>{t('scenarios.msel.failed')}</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../api/client';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/api';
+import { formatHms } from '../exercise/clock';
+import { formatDates } from './WorkshopsPage';
+import '../exercise/exercise.css';
+
+/** One workshop: its exercises, and a form to make a new exercise from a scenario. */
+export function WorkshopPage() {
+  const { t } = useTranslation('exercise');
+  const id = Number(useParams().id);
+  const workshop = useWorkshop(id);
+
+  if (workshop.isPending) return <p role="status">{t('common.loading')}</p>;
+  if (workshop.isError) {
+    return (
+      <div className="alert error" role="alert">
+        {t('common.loadFailed', { message: workshop.error.message })}
+      </div>
+    );
+  }
+  const { workshop: w, exercises } = workshop.data;
+  return (
+    <>
+      <PageTitle>{w.title}</PageTitle>
+      <p className="muted">
+        {[w.host_organisation, w.place, formatDates(w)].filter(Boolean).join(' · ')}
+        {w.participants.length > 0 && <> · {t('workshops.states', { states: w.participants.join(', ') })}</>}
+      </p>
+      <p>
+        <Link to="/workshops">{t('workshops.back')}</Link>
+      </p>
+      <section className="card" aria-labelledby="exercises-title">
+        <h2 id="exercises-title">{t('workshops.exercises')}</h2>
+        {exercises.length === 0 ? (
+          <p>{t('workshops.noExercises')}</p>
+        ) : (
+          <ul className="ex-list">
+            {exercises.map((x) => (
+              <li key={x.id}>
+                <Link to={`/exercises/${x.id}/console`}>{x.title || `#${x.id}`}</Link>{' '}
+                <span className={`ex-badge ex-status-${x.clock.status}`}>{t(`clock.status.${x.clock.status}`)}</span>{' '}
+                <span className="muted">{formatHms(x.clock.offset_seconds)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <NewExerciseForm workshopId={id} />
+    </>
+  );
+}
+
+function NewExerciseForm({ workshopId }: { workshopId: number }) {
+  const { t } = useTranslation('exercise');
+  const scenarios = useScenarioChoices();
+  const create = useCreateExercise(workshopId);
+  const navigate = useNavigate();
+  const [scenario, setScenario] = useState('');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!scenario) {
+      setError(t('exercises.pickScenario'));
+      return;
+    }
+    setError(null);
+    create.mutate(
+      { scenario_id: scenario, title: title.trim() },
+      {
+        onSuccess: (x) => void navigate(`/exercises/${x.id}/console`),
+        onError: (err) => setError(isApiError(err) ? err.message : String(err)),
+      },
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-exercise">
+      <h2 id="new-exercise">{t('exercises.new')}</h2>
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
+      <form className="grid-form" onSubmit={submit} noValidate>
+        <Field label={t('exercises.scenario')}>
+          <select value={scenario} onChange={(e) => setScenario(e.target.value)}>
+            <option value="">{t('exercises.chooseScenario')}</option>
+            {(scenarios.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title} (v{s.version})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('exercises.title')}>
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={create.isPending}>
+            {t('exercises.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
