@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../api/client';
 import { useCurrentUser } from '../auth/guards';
+import { ApiError } from '../components/ApiError';
 import { PageTitle } from '../components/PageTitle';
 import {
   useAddImprovement,
@@ -19,24 +19,6 @@ import {
 import { formatSeconds, scaleValues } from './model';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
-
-function errorText(err: unknown): string {
-  if (isApiError(err)) {
-    const f = Object.values(err.fields);
-    return f.length ? `${err.message} ${f.join(' ')}` : err.message;
-  }
-  return String(err);
-}
-
-/** The server's reason when a save failed, announced to screen readers. */
-function SaveError({ error }: { error: unknown }) {
-  if (!error) return null;
-  return (
-    <p className="alert error" role="alert">
-      {errorText(error)}
-    </p>
-  );
-}
 
 /** "Saved", shown after a successful save. */
 function Saved({ show }: { show: boolean }) {
@@ -140,7 +122,7 @@ function PublishBar({ id, report }: { id: number; report: Report }) {
           </button>
         </>
       )}
-      <SaveError error={publish.error} />
+      <ApiError error={publish.error} />
     </div>
   );
 }
@@ -253,7 +235,7 @@ function CriterionScorer({
           </button>
           <Saved show={saved} />
         </div>
-        <SaveError error={save.error} />
+        <ApiError error={save.error} />
       </fieldset>
     </form>
   );
@@ -287,7 +269,7 @@ function AssessmentForm({ exerciseId, team }: { exerciseId: number; team: TeamRe
         </button>
         <Saved show={saved} />
       </div>
-      <SaveError error={assess.error} />
+      <ApiError error={assess.error} />
     </form>
   );
 }
@@ -350,7 +332,7 @@ function ImprovementPlan({ exerciseId, report }: { exerciseId: number; report: R
             {t('plan.add')}
           </button>
         </div>
-        <SaveError error={add.error} />
+        <ApiError error={add.error} />
       </form>
     </section>
   );

@@ -15,6 +15,7 @@ import {
   type ScenarioFilters,
   type ScenarioVersion,
 } from '../api/scenarios';
+import { apiErrorText } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { CbmChips } from '../components/CbmChip';
@@ -25,10 +26,6 @@ import { levelLabel } from './labels';
 
 const LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
 const CBM_NUMBERS = Array.from({ length: 16 }, (_, i) => String(i + 1));
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export function ScenarioLibraryPage() {
   const { t } = useTranslation();
@@ -106,7 +103,7 @@ export function ScenarioLibraryPage() {
         {list.isPending && <p role="status">{t('common.loading')}</p>}
         {list.isError && (
           <div className="alert error" role="alert">
-            {t('common.loadFailed', { message: errorText(list.error) })}{' '}
+            {t('common.loadFailed', { message: apiErrorText(list.error, 'none') })}{' '}
             <button type="button" className="button link" onClick={() => void list.refetch()}>
               {t('common.retry')}
             </button>
@@ -204,7 +201,7 @@ function ImportButton() {
       {
         onSuccess: (r) => void navigate(scenarioPath(r.scenario.id, r.scenario.version)),
         onError: (err) =>
-          setError({ message: errorText(err), problems: isApiError(err) ? err.problems : [], file: file.name }),
+          setError({ message: apiErrorText(err, 'none'), problems: isApiError(err) ? err.problems : [], file: file.name }),
       },
     );
     if (input.current) input.current.value = '';

@@ -5,21 +5,12 @@ import { isApiError } from '../api/client';
 import { ROLES, type Role, type User } from '../api/types';
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers, type NewUser, type UserPatch } from '../api/users';
 import { useCurrentUser } from '../auth/guards';
+import { apiErrorText } from '../components/ApiError';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
-
-/** The server's message; for a row action, its per-field messages say more, so prefer those. */
-function errorText(err: unknown, preferFields = false): string {
-  if (isApiError(err)) {
-    const details = Object.values(err.fields);
-    return preferFields && details.length > 0 ? details.join(' ') : err.message;
-  }
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -36,7 +27,7 @@ export function UsersPage() {
       { id: user.id, patch: p },
       {
         onSuccess: (u) => setNotice({ kind: 'success', text: t('users.updated', { email: u.email }) }),
-        onError: (err) => setNotice({ kind: 'error', text: errorText(err, true) }),
+        onError: (err) => setNotice({ kind: 'error', text: apiErrorText(err, 'instead') }),
       },
     );
   };
@@ -60,7 +51,7 @@ export function UsersPage() {
         {users.isPending && <p role="status">{t('common.loading')}</p>}
         {users.isError && (
           <div className="alert error" role="alert">
-            {t('common.loadFailed', { message: errorText(users.error) })}{' '}
+            {t('common.loadFailed', { message: apiErrorText(users.error, 'none') })}{' '}
             <button type="button" className="button link" onClick={() => void users.refetch()}>
               {t('common.retry')}
             </button>
@@ -108,7 +99,7 @@ export function UsersPage() {
           }}
           onError={(err) => {
             setDeleteFor(null);
-            setNotice({ kind: 'error', text: errorText(err, true) });
+            setNotice({ kind: 'error', text: apiErrorText(err, 'instead') });
           }}
         />
       )}
@@ -251,7 +242,7 @@ function CreateUserForm({ onCreated }: { onCreated: (u: User) => void }) {
       },
       onError: (err) => {
         applyFieldErrors<NewUser>(err, NEW_USER_FIELDS, setError);
-        setFormError(errorText(err));
+        setFormError(apiErrorText(err, 'none'));
       },
     });
   });
@@ -311,7 +302,7 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose: (
       {
         onSuccess: onDone,
         onError: (err) => {
-          if (!applyFieldErrors<{ password: string }>(err, ['password'], setError)) setFormError(errorText(err));
+          if (!applyFieldErrors<{ password: string }>(err, ['password'], setError)) setFormError(apiErrorText(err, 'none'));
         },
       },
     );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api/client';
+import { apiErrorText } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/api';
@@ -75,7 +75,7 @@ function NewExerciseForm({ workshopId }: { workshopId: number }) {
       { scenario_id: scenario, title: title.trim() },
       {
         onSuccess: (x) => void navigate(`/exercises/${x.id}/console`),
-        onError: (err) => setError(isApiError(err) ? err.message : String(err)),
+        onError: (err) => setError(apiErrorText(err)),
       },
     );
   };

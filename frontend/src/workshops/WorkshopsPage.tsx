@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../api/client';
 import { useCurrentUser } from '../auth/guards';
+import { apiErrorText } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { LANGUAGES } from '../i18n';
@@ -131,8 +132,8 @@ function CreateWorkshopForm({ onCreated }: { onCreated: (w: Workshop) => void })
             for (const [k, msg] of Object.entries(err.fields)) {
               if (k in v) setError(k as keyof WorkshopForm, { type: 'server', message: msg });
             }
-            setFormError(err.message);
-          } else setFormError(String(err));
+          }
+          setFormError(apiErrorText(err, 'none'));
         },
       },
     );

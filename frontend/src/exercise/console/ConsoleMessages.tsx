@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogueOf, useCBMs } from '../../api/scenarios';
+import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import { formatHms } from '../clock';
 import { useRetag, type Message, type MessageChannel } from '../messages/api';
 import { formatDuration, isOpenRequest, responseTimes, teamActivity } from '../messages/model';
-import { ActionError, MessageView, recipientsText, StatusBadge, type TeamName } from '../messages/shared';
+import { MessageView, recipientsText, StatusBadge, type TeamName } from '../messages/shared';
 
 export interface MonitorFilter {
   team: string;
@@ -55,7 +56,7 @@ function Retag({ exerciseId, m, onDone }: { exerciseId: number; m: Message; onDo
           ))}
         </div>
       </fieldset>
-      <ActionError error={retag.error} />
+      <ApiError error={retag.error} />
       <div className="ex-toolbar">
         <button type="submit" className="button primary" disabled={retag.isPending}>
           {t('monitor.saveTags')}

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../../api/client';
+import { ApiError } from '../../components/ApiError';
 import { PageTitle } from '../../components/PageTitle';
 import {
   exerciseKeys,
@@ -42,14 +42,6 @@ import { isFinal, type ExerciseEvent } from '../stream';
 import { StreamEnded } from '../components/StreamEnded';
 import '../exercise.css';
 import { ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
-
-function errorText(err: unknown): string {
-  if (isApiError(err)) {
-    const f = Object.values(err.fields);
-    return f.length ? `${err.message} ${f.join(' ')}` : err.message;
-  }
-  return String(err);
-}
 
 type TeamName = (id: number) => string;
 
@@ -139,15 +131,6 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   );
 }
 
-function ActionError({ error }: { error: unknown }) {
-  if (!error) return null;
-  return (
-    <p className="alert error" role="alert">
-      {errorText(error)}
-    </p>
-  );
-}
-
 function ClockControls({ exercise, status, speed }: { exercise: Exercise; status: string; speed: number }) {
   const { t } = useTranslation('exercise');
   const action = useClockAction(exercise.id);
@@ -227,7 +210,7 @@ function ClockControls({ exercise, status, speed }: { exercise: Exercise; status
           </form>
         )}
       </div>
-      <ActionError error={action.error} />
+      <ApiError error={action.error} />
     </section>
   );
 }
@@ -263,7 +246,7 @@ function Timeline({ exerciseId, readOnly, teamName }: { exerciseId: number; read
   return (
     <section className="card ex-wide" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      <ActionError error={act.error} />
+      <ApiError error={act.error} />
       {injects.isPending && <p role="status">{t('common.loading')}</p>}
       <div className="table-wrap">
         <table className="ex-timeline">
@@ -330,7 +313,7 @@ function Triggers({ exerciseId }: { exerciseId: number }) {
   return (
     <section className="card" aria-labelledby="triggers-title">
       <h2 id="triggers-title">{t('triggers.title')}</h2>
-      <ActionError error={decide.error} />
+      <ApiError error={decide.error} />
       {list.length === 0 && !triggers.isPending && <p className="muted">{t('triggers.none')}</p>}
       <ul className="ex-list">
         {list.map((tr) => {
@@ -399,7 +382,7 @@ function AdHocComposer({ exerciseId, teams, teamName }: { exerciseId: number; te
       <div role="status" aria-live="polite">
         {sent && <p className="alert success">{t('adhoc.sent', { title: sent })}</p>}
       </div>
-      <ActionError error={send.error} />
+      <ApiError error={send.error} />
       <form onSubmit={submit} className="ex-form">
         <label>
           {t('adhoc.injectTitle')}
@@ -456,7 +439,7 @@ function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; readOnly:
   return (
     <section className="card ex-wide" aria-labelledby="teams-title">
       <h2 id="teams-title">{t('teams.title')}</h2>
-      <ActionError error={rename.error ?? newCode.error ?? remove.error} />
+      <ApiError error={rename.error ?? newCode.error ?? remove.error} />
       <div className="ex-teams">
         {(exercise.teams ?? []).map((tm) => {
           const members = people.filter((p) => p.team_id === tm.id);
@@ -578,7 +561,7 @@ function LiveAnswers({
     <section className="card ex-wide" aria-labelledby="answers-title">
       <h2 id="answers-title">{t('answers.title')}</h2>
       {readOnly && <p className="field-hint">{t('answers.observerHint')}</p>}
-      <ActionError error={phaseAction.error} />
+      <ApiError error={phaseAction.error} />
       {phases.length === 0 && <p className="muted">{t('questions.none')}</p>}
       {phases.map((ph) => (
         <section key={ph.key} className="ex-phase" aria-labelledby={`answers-${ph.key}`}>
@@ -640,7 +623,7 @@ function Notes({ exerciseId, projection }: { exerciseId: number; projection: Pro
     <section className="card" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('notes.title')}</h2>
       <p className="field-hint">{t('notes.hint')}</p>
-      <ActionError error={add.error} />
+      <ApiError error={add.error} />
       <form
         className="ex-form"
         onSubmit={(e) => {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { sessionQuery } from '../../auth/session';
+import { apiErrorText } from '../../components/ApiError';
 import { Field } from '../../components/Field';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PageTitle } from '../../components/PageTitle';
@@ -46,7 +46,7 @@ export function JoinPage() {
       qc.setQueryData(sessionQuery.queryKey, session as never);
       await navigate(`/exercises/${r.exercise_id}/${observer ? 'observe' : 'room'}`, { replace: true });
     } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
+      setError(apiErrorText(err));
       setBusy(false);
     }
   });

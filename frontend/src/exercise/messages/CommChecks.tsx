@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../components/ApiError';
 import { formatHms } from '../clock';
 import { useAckCommCheck, useCommChecks, useSendCommCheck } from './api';
 import { formatDuration } from './model';
-import { ActionError } from './shared';
 
 /** Communication checks waiting for the team's acknowledgement, shown prominently. */
 export function CommCheckCards({ exerciseId, self }: { exerciseId: number; self: number }) {
@@ -25,7 +25,7 @@ export function CommCheckCards({ exerciseId, self }: { exerciseId: number; self:
           <button type="button" className="button primary" disabled={ack.isPending} onClick={() => ack.mutate(c.id)}>
             {t('commcheck.acknowledge')}
           </button>
-          <ActionError error={ack.error} />
+          <ApiError error={ack.error} />
         </section>
       ))}
       {!pending.length && latestDone && (
@@ -65,7 +65,7 @@ export function CommCheckPanel({ exerciseId, readOnly }: { exerciseId: number; r
           </button>
         </form>
       )}
-      <ActionError error={send.error} />
+      <ApiError error={send.error} />
       {list.length === 0 && <p className="muted">{t('commcheck.none')}</p>}
       {list.map((c) => {
         const teams = c.teams ?? [];

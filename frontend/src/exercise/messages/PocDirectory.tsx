@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../components/ApiError';
 import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
-import { ActionError } from './shared';
 
 interface Row {
   role: PocRole;
@@ -89,7 +89,7 @@ function PocEditor({
           </button>
         </fieldset>
       ))}
-      <ActionError error={save.error} />
+      <ApiError error={save.error} />
       <div className="ex-toolbar">
         <button type="button" className="button" onClick={() => setRows([...rows, blank()])}>
           {t('poc.add')}
@@ -130,7 +130,7 @@ export function PocDirectory({
       <h2 id="poc-title">{t('poc.title')}</h2>
       {showCompleteness && rows.length > 0 && <p>{t('poc.completeCount', { complete, total: rows.length })}</p>}
       {dir.isPending && <p role="status">{t('common.loading')}</p>}
-      <ActionError error={dir.error} />
+      <ApiError error={dir.error} />
       {rows.map((r) => (
         <div key={r.team_id} className="msg-poc-team" data-team-id={r.team_id}>
           <h3>

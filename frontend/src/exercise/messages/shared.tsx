@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { useCBMs } from '../../api/scenarios';
 import { cbmTitle } from '../../components/CbmChip';
 import { Markdown } from '../../components/Markdown';
@@ -12,23 +11,6 @@ import { messageKeys, type Message, type MessageChannel } from './api';
 import { formatDuration, isRequest, statusOf } from './model';
 
 export type TeamName = (id: number) => string;
-
-export function errorText(err: unknown): string {
-  if (isApiError(err)) {
-    const f = Object.values(err.fields);
-    return f.length ? `${err.message} ${f.join(' ')}` : err.message;
-  }
-  return String(err);
-}
-
-export function ActionError({ error }: { error: unknown }) {
-  if (!error) return null;
-  return (
-    <p className="alert error" role="alert">
-      {errorText(error)}
-    </p>
-  );
-}
 
 /** The exercise's message channels (the server's defaults when the scenario names none). */
 export function channelsOf(ex: Exercise): MessageChannel[] {

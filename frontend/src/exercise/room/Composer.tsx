@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { catalogueOf, useCBMs } from '../../api/scenarios';
+import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
 import { effectiveCbms, suggestCbms } from '../messages/model';
-import { ActionError, type TeamName } from '../messages/shared';
+import type { TeamName } from '../messages/shared';
 
 export interface ComposerDraft {
   channel?: string;
@@ -225,7 +226,7 @@ export function Composer({
           {problem}
         </p>
       )}
-      <ActionError error={send.error} />
+      <ApiError error={send.error} />
       <div className="ex-toolbar">
         <button type="submit" className="button primary" disabled={send.isPending}>
           {kind ? t('messages.sendRequest') : t('messages.send')}

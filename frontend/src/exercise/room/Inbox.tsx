@@ -1,11 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import { formatHms } from '../clock';
 import { useRequestAction, type Message, type MessageChannel, type RequestAction } from '../messages/api';
 import { Composer, type ComposerDraft } from './Composer';
 import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
-import { ActionError, MessageView, StatusBadge, type TeamName } from '../messages/shared';
+import { MessageView, StatusBadge, type TeamName } from '../messages/shared';
 
 /** Acknowledge / answer (with text) / decline / escalate a request addressed to the team. */
 function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Message; actions: RequestAction[] }) {
@@ -33,7 +34,7 @@ function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Mes
           {problem}
         </p>
       )}
-      <ActionError error={act.error} />
+      <ApiError error={act.error} />
       <div className="ex-toolbar">
         {actions.map((a) => (
           <button

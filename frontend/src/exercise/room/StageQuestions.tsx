@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
+import { apiErrorText } from '../../components/ApiError';
 import { Markdown } from '../../components/Markdown';
 import { saveAnswer } from '../api';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
@@ -116,7 +116,7 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
       },
       (err: unknown) => {
         setStatus('error');
-        setError(isApiError(err) ? err.message : String(err));
+        setError(apiErrorText(err));
       },
     );
   };
