@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../components/ApiError';
+import { useClockAction, type ClockAction, type Exercise } from '../api';
+import { formatHms, formatSpeed, SPEEDS } from '../clock';
+
+/** Start, pause, resume and end the exercise, change its speed, jump to a phase. */
+export function ClockControls({ exercise, status, speed }: { exercise: Exercise; status: string; speed: number }) {
+  const { t } = useTranslation('exercise');
+  const action = useClockAction(exercise.id);
+  const [phase, setPhase] = useState('');
+  const run = (a: ClockAction) => action.mutate(a);
+  const busy = action.isPending;
+  return (
+    <section className="card ex-controls" aria-labelledby="controls-title">
+      <h2 id="controls-title">{t('console.controls')}</h2>
+      <div className="ex-toolbar">
+        {status === 'draft' && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => run({ action: 'start' })}>
+            {t('console.start')}
+          </button>
+        )}
+        {status === 'running' && (
+          <button type="button" className="button" disabled={busy} onClick={() => run({ action: 'pause' })}>
+            {t('console.pause')}
+          </button>
+        )}
+        {status === 'paused' && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => run({ action: 'resume' })}>
+            {t('console.resume')}
+          </button>
+        )}
+        {(status === 'running' || status === 'paused') && (
+          <button
+            type="button"
+            className="button danger"
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm(t('console.endConfirm'))) run({ action: 'end' });
+            }}
+          >
+            {t('console.end')}
+          </button>
+        )}
+        <label className="ex-inline">
+          {t('console.speed')}{' '}
+          <select
+            aria-label={t('console.speed')}
+            value={String(speed)}
+            disabled={busy || status === 'ended'}
+            onChange={(e) => run({ action: 'speed', speed: Number(e.target.value) })}
+          >
+            {[...new Set([...SPEEDS, speed])]
+              .sort((a, b) => a - b)
+              .map((s) => (
+                <option key={s} value={String(s)}>
+                  {formatSpeed(s)}
+                </option>
+              ))}
+          </select>
+        </label>
+        {(status === 'running' || status === 'paused') && (
+          <form
+            className="ex-inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (phase) run({ action: 'jump', phase });
+            }}
+          >
+            <label>
+              {t('console.jumpTo')}{' '}
+              <select aria-label={t('console.jumpTo')} value={phase} onChange={(e) => setPhase(e.target.value)}>
+                <option value="">{t('console.choosePhase')}</option>
+                {(exercise.scenario.phases ?? []).map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {p.title} ({formatHms(p.starts_at_seconds)})
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button type="submit" className="button" disabled={busy || !phase}>
+              {t('console.jump')}
+            </button>
+          </form>
+        )}
+      </div>
+      <ApiError error={action.error} />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../components/ApiError';
+import { usePhaseAction, type Team } from '../api';
+import type { TeamName } from '../messages/shared';
+import { answerKey, type Projection } from '../projection';
+
+/** Every team's answers to the stage questions, phase by phase; staff close and share a phase. */
+export function LiveAnswers({
+  exerciseId,
+  readOnly,
+  projection,
+  teams,
+  teamName,
+}: {
+  exerciseId: number;
+  readOnly: boolean;
+  projection: Projection;
+  teams: Team[];
+  teamName: TeamName;
+}) {
+  const { t } = useTranslation('exercise');
+  const phaseAction = usePhaseAction(exerciseId);
+  const phases = [...projection.phases].reverse();
+  return (
+    <section className="card ex-wide" aria-labelledby="answers-title">
+      <h2 id="answers-title">{t('answers.title')}</h2>
+      {readOnly && <p className="field-hint">{t('answers.observerHint')}</p>}
+      <ApiError error={phaseAction.error} />
+      {phases.length === 0 && <p className="muted">{t('questions.none')}</p>}
+      {phases.map((ph) => (
+        <section key={ph.key} className="ex-phase" aria-labelledby={`answers-${ph.key}`}>
+          <h3 id={`answers-${ph.key}`}>
+            {ph.title} {projection.closedPhases.has(ph.key) && <span className="ex-badge">{t('questions.closed')}</span>}{' '}
+            {projection.sharedPhases.has(ph.key) && <span className="ex-badge">{t('answers.shared')}</span>}
+          </h3>
+          {!readOnly && (
+            <div className="ex-toolbar">
+              {!projection.closedPhases.has(ph.key) && (
+                <button type="button" className="button small" onClick={() => phaseAction.mutate({ phase: ph.key, action: 'close' })}>
+                  {t('answers.close')}
+                </button>
+              )}
+              {!projection.sharedPhases.has(ph.key) && (
+                <button type="button" className="button small" onClick={() => phaseAction.mutate({ phase: ph.key, action: 'share' })}>
+                  {t('answers.share')}
+                </button>
+              )}
+            </div>
+          )}
+          {ph.questions.map((q) => (
+            <div key={q.key} className="ex-question" data-question={q.key}>
+              <p className="ex-question-text">{q.text}</p>
+              <ul className="ex-list">
+                {teams.map((tm) => {
+                  const a = projection.answers.get(answerKey(tm.id, ph.key, q.key));
+                  return (
+                    <li key={tm.id} data-team-key={tm.key}>
+                      <strong>{teamName(tm.id)}:</strong>{' '}
+                      {a?.text ? (
+                        <>
+                          <span className="ex-answer-text">{a.text}</span>{' '}
+                          <span className="muted">
+                            ({a.by}
+                            {a.submitted ? `, ${t('questions.submitted')}` : ''})
+                          </span>
+                        </>
+                      ) : (
+                        <span className="muted">{t('answers.none')}</span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}
