@@ -5,7 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { AppRoutes } from './App';
 import { forgetSession } from './auth/session';
-import './i18n';
+import { setUpI18n } from './i18n';
 import './styles.css';
 
 const queryClient = createQueryClient({ onUnauthenticated: forgetSession });
@@ -15,10 +15,16 @@ const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first page waits for its translations (the chosen language and English); should
+// they fail to load, it shows what it has rather than nothing.
+void setUpI18n()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
+  );

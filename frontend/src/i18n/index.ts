@@ -1,23 +1,5 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type InitOptions, type Resource, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import it from './locales/it.json';
-import ru from './locales/ru.json';
-import exDe from './locales/exercise/de.json';
-import exEn from './locales/exercise/en.json';
-import exEs from './locales/exercise/es.json';
-import exFr from './locales/exercise/fr.json';
-import exIt from './locales/exercise/it.json';
-import exRu from './locales/exercise/ru.json';
-import rpDe from './locales/report/de.json';
-import rpEn from './locales/report/en.json';
-import rpEs from './locales/report/es.json';
-import rpFr from './locales/report/fr.json';
-import rpIt from './locales/report/it.json';
-import rpRu from './locales/report/ru.json';
 
 /** The six OSCE languages, each named in its own language. English is the fallback. */
 export const LANGUAGES = [
@@ -64,35 +46,74 @@ function applyToDocument(lng: string) {
   document.documentElement.dir = i18n.dir(lng);
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en, exercise: exEn, report: rpEn },
-    fr: { translation: fr, exercise: exFr, report: rpFr },
-    de: { translation: de, exercise: exDe, report: rpDe },
-    it: { translation: it, exercise: exIt, report: rpIt },
-    ru: { translation: ru, exercise: exRu, report: rpRu },
-    es: { translation: es, exercise: exEs, report: rpEs },
+/**
+ * The namespaces: the default one ("translation", src/i18n/locales/<lang>.json) and one
+ * folder each for the exercise screens (workshops, room, console) and the report screens.
+ */
+export const NAMESPACES = ['translation', 'exercise', 'report'] as const;
+
+/** Where a language's namespace is, as import.meta.glob names it. */
+export const localeFile = (lng: string, ns: string) =>
+  ns === 'translation' ? `./locales/${lng}.json` : `./locales/${ns}/${lng}.json`;
+
+// Every file becomes a chunk of its own, fetched only when its language is used.
+const LOCALE_FILES = import.meta.glob<{ default: ResourceLanguage }>(['./locales/*.json', './locales/*/*.json']);
+
+/** An i18next backend that loads a language's namespace on demand (a dynamic import). */
+export const lazyLocales: BackendModule = {
+  type: 'backend',
+  callbackApi: false,
+  init() {},
+  read(lng: string, ns: string) {
+    const load = LOCALE_FILES[localeFile(lng, ns)];
+    if (!load) return Promise.reject(new Error(`no translations for ${lng}/${ns}`));
+    return load().then((m) => m.default);
   },
-  // Workshops, the participant room and the console have their own namespace.
-  ns: ['translation', 'exercise', 'report'],
-  defaultNS: 'translation',
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...CODES],
-  interpolation: { escapeValue: false }, // React escapes already.
-  returnNull: false,
-  initAsync: false,
-});
+};
 
-applyToDocument(i18n.language);
+/** The options of the app's i18next, for the language `lng`. */
+export function i18nOptions(lng: string): InitOptions {
+  return {
+    // Workshops, the participant room and the console have their own namespace.
+    ns: [...NAMESPACES],
+    defaultNS: 'translation',
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...CODES],
+    interpolation: { escapeValue: false }, // React escapes already.
+    returnNull: false,
+  };
+}
 
-i18n.on('languageChanged', (lng) => {
-  applyToDocument(lng);
-  try {
-    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
-  } catch {
-    // Storage may be unavailable (private mode); the choice then lasts for this page only.
+function followLanguage() {
+  applyToDocument(i18n.language);
+  i18n.on('languageChanged', (lng) => {
+    applyToDocument(lng);
+    try {
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
+    } catch {
+      // Storage may be unavailable (private mode); the choice then lasts for this page only.
+    }
+  });
+}
+
+/**
+ * Sets up the app's i18next: the browser loads the chosen language and English (the
+ * fallback) lazily, and a language the user switches to before it is shown; the
+ * returned promise settles once the first ones are in. Tests pass every language's
+ * `resources` instead, which are then there at once.
+ */
+export function setUpI18n(resources?: Resource): Promise<unknown> {
+  if (resources) {
+    const ready = i18n.use(initReactI18next).init({ ...i18nOptions(initialLanguage()), resources, initAsync: false });
+    followLanguage();
+    return ready;
   }
-});
+  return i18n
+    .use(lazyLocales)
+    .use(initReactI18next)
+    .init(i18nOptions(initialLanguage()))
+    .then(followLanguage);
+}
 
 export default i18n;
