@@ -27,6 +27,7 @@ export function useStreamFold<Row>(queryKey: QueryKey, events: readonly Exercise
   }, [lastSeq]);
 
   useEffect(() => {
+    applied.current = 0; // another list (another exercise): nothing applied to it yet
     let fetchFrom = received.current;
     return qc.getQueryCache().subscribe((ev) => {
       if (ev.type !== 'updated' || ev.query.queryHash !== hash) return;
