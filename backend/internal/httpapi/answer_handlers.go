@@ -18,6 +18,13 @@ type answerJSON struct {
 	UpdatedAt string `json:"updated_at"`
 }
 
+// answersJSON answers GET /exercises/{id}/answers.
+type answersJSON struct {
+	Answers      []answerJSON `json:"answers"`
+	ClosedPhases []string     `json:"closed_phases"`
+	SharedPhases []string     `json:"shared_phases"`
+}
+
 // listAnswers returns the stage answers the caller may read: their team's,
 // all teams' for shared phases, everything for staff.
 func (s *server) listAnswers(c echo.Context) error {
@@ -42,7 +49,7 @@ func (s *server) listAnswers(c echo.Context) error {
 	for k := range p.Shared {
 		shared = append(shared, k)
 	}
-	return c.JSON(http.StatusOK, map[string]any{"answers": out, "closed_phases": closed, "shared_phases": shared})
+	return c.JSON(http.StatusOK, answersJSON{Answers: out, ClosedPhases: closed, SharedPhases: shared})
 }
 
 type answerBody struct {

@@ -2,27 +2,11 @@ package httpapi
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
 )
-
-type userJSON struct {
-	ID        int64     `json:"id"`
-	Email     string    `json:"email"`
-	Name      string    `json:"name"`
-	Role      auth.Role `json:"role"`
-	Disabled  bool      `json:"disabled"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-}
-
-func toUserJSON(u *auth.User) userJSON {
-	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Disabled: u.Disabled,
-		CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
-}
 
 type loginRequest struct {
 	Email    string `json:"email"`
@@ -39,8 +23,7 @@ func (s *server) login(c echo.Context) error {
 		return err
 	}
 	s.setSessionCookie(c, token, int(s.SessionTTL.Seconds()))
-	csrf := s.ensureCSRFCookie(c)
-	return c.JSON(http.StatusOK, map[string]any{"token": token, "user": toUserJSON(u), "csrf_token": csrf})
+	return c.JSON(http.StatusOK, loginJSON{Token: token, User: toUserJSON(u), CSRFToken: s.ensureCSRFCookie(c)})
 }
 
 func (s *server) logout(c echo.Context) error {
@@ -54,13 +37,7 @@ func (s *server) logout(c echo.Context) error {
 
 func (s *server) me(c echo.Context) error {
 	p := principal(c)
-	body := map[string]any{"role": p.Role, "csrf_token": s.ensureCSRFCookie(c)}
-	if p.User != nil {
-		body["user"] = toUserJSON(p.User)
-	} else {
-		body["participant"] = map[string]int64{"exercise_id": p.ExerciseID, "team_id": p.TeamID}
-	}
-	return c.JSON(http.StatusOK, body)
+	return c.JSON(http.StatusOK, toMeJSON(p, s.ensureCSRFCookie(c)))
 }
 
 func (s *server) setSessionCookie(c echo.Context, value string, maxAge int) {

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"sort"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -59,7 +58,7 @@ func (s *server) writeExercise(c echo.Context, status int) error {
 	if !x.staff() {
 		out.Viewer.Name = s.actorName(c, x)
 	}
-	return c.JSON(status, map[string]any{"exercise": out})
+	return c.JSON(status, exerciseEnvelope{Exercise: out})
 }
 
 // clockAction handles start, pause, resume, end, speed and jump.
@@ -82,25 +81,8 @@ func (s *server) clockAction(action string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, map[string]any{"clock": toClockJSON(ex.Clock, s.Exercises.Now())})
+		return c.JSON(http.StatusOK, clockEnvelope{Clock: toClockJSON(ex.Clock, s.Exercises.Now())})
 	}
-}
-
-type injectStateJSON struct {
-	Key              string            `json:"key"`
-	Title            string            `json:"title"`
-	Phase            string            `json:"phase"`
-	Channel          string            `json:"channel"`
-	From             string            `json:"from"`
-	Audience         exercise.Audience `json:"audience"`
-	ScheduledSeconds *float64          `json:"scheduled_seconds"` // by the script; null for held ones
-	Contingency      bool              `json:"contingency"`
-	State            string            `json:"state"` // pending, held, skipped, released, waiting
-	ReleasedSeconds  *float64          `json:"released_seconds"`
-	Late             bool              `json:"late"`
-	Source           string            `json:"source,omitempty"`
-	Body             string            `json:"body"`
-	FacilitatorNotes string            `json:"facilitator_notes,omitempty"`
 }
 
 // listInjects gives staff the whole timeline with each inject's state (the
@@ -117,63 +99,14 @@ func (s *server) listInjects(c echo.Context) error {
 		return err
 	}
 	if !x.seesStaffOnly() {
-		return c.JSON(http.StatusOK, map[string]any{"injects": visibleReleases(p, x.viewer)})
+		return c.JSON(http.StatusOK, releasedInjectsJSON{Injects: each(p.VisibleReleases(x.viewer), toReleasedInjectJSON)})
 	}
 	sc, err := s.Exercises.Scenario(ctx, x.ex)
 	if err != nil {
 		return err
 	}
-	st := p.State(x.ex.Clock.Now(s.Exercises.Now()))
-	out := []injectStateJSON{}
-	for _, in := range sc.Injects {
-		is := injectStateJSON{Key: in.Key, Title: in.Title, Phase: in.Phase, Channel: string(in.Channel), From: in.From,
-			Contingency: in.Contingency, Body: in.Body, FacilitatorNotes: in.FacilitatorNotes, State: "pending"}
-		is.Audience = exercise.AudienceOf(in.Audience, x.teams)
-		if at, ok := exercise.ScheduledAt(in, st); ok {
-			f := at.Seconds()
-			is.ScheduledSeconds = &f
-		} else if in.Contingency {
-			is.State = "waiting"
-		}
-		s.fillInjectState(&is, p)
-		out = append(out, is)
-	}
-	for _, r := range p.ReleasedInfo {
-		if r.Source == "adhoc" {
-			is := injectStateJSON{Key: r.Key, Title: r.Title, Channel: r.Channel, From: r.From, Audience: r.Audience, Body: r.Body}
-			s.fillInjectState(&is, p)
-			out = append(out, is)
-		}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"injects": out})
-}
-
-func (s *server) fillInjectState(is *injectStateJSON, p *exercise.Projection) {
-	switch {
-	case p.Skipped[is.Key]:
-		is.State = "skipped"
-	case p.Held[is.Key]:
-		is.State = "held"
-	}
-	if r, ok := p.ReleasedInfo[is.Key]; ok {
-		f := r.OffsetSeconds
-		is.State, is.ReleasedSeconds, is.Late, is.Source = "released", &f, r.Late, r.Source
-	}
-}
-
-func visibleReleases(p *exercise.Projection, v exercise.Viewer) []exercise.InjectData {
-	rs := make([]exercise.ReleasedInject, 0, len(p.ReleasedInfo))
-	for _, r := range p.ReleasedInfo {
-		if exercise.CanSee(v, r.Audience) {
-			rs = append(rs, r)
-		}
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Seq > rs[j].Seq }) // newest first
-	out := make([]exercise.InjectData, len(rs))
-	for i := range rs {
-		out[i] = rs[i].InjectData
-	}
-	return out
+	timeline := p.Timeline(sc, x.teams, x.ex.Clock.Now(s.Exercises.Now()))
+	return c.JSON(http.StatusOK, injectTimelineJSON{Injects: each(timeline, toInjectStateJSON)})
 }
 
 func (s *server) injectAction(action string) echo.HandlerFunc {
@@ -224,14 +157,7 @@ func (s *server) listTriggers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := []map[string]any{}
-	for _, t := range sc.Triggers {
-		tj := toTriggerJSON(t)
-		decided, hasDecision := p.Decisions[t.Key]
-		out = append(out, map[string]any{"key": t.Key, "title": t.Title, "condition": tj.Condition, "release": tj.Release,
-			"fired": p.Fired[t.Key], "decision": map[bool]any{true: decided, false: nil}[hasDecision]})
-	}
-	return c.JSON(http.StatusOK, map[string]any{"triggers": out})
+	return c.JSON(http.StatusOK, triggersJSON{Triggers: each(p.TriggerStates(sc), toTriggerStateJSON)})
 }
 
 type decision struct {

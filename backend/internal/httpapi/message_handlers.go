@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,61 +11,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 )
-
-type messageJSON struct {
-	Seq           int64             `json:"id"` // the message's event sequence number
-	From          int64             `json:"from"`
-	FromName      string            `json:"from_name"`
-	To            []int64           `json:"to"`
-	ToControl     bool              `json:"to_control"`
-	All           bool              `json:"all"`
-	Channel       string            `json:"channel"`
-	Subject       string            `json:"subject"`
-	Body          string            `json:"body"`
-	CBMs          []string          `json:"cbms"`
-	Kind          string            `json:"kind"`
-	ReplyTo       int64             `json:"reply_to,omitempty"`
-	SentAt        time.Time         `json:"sent_at"`
-	OffsetSeconds float64           `json:"offset_seconds"`
-	Status        string            `json:"status,omitempty"`
-	Steps         []requestStepJSON `json:"steps,omitempty"`
-	// Facilitators only: their correction of the tags.
-	CorrectedCBMs []string `json:"corrected_cbms,omitempty"`
-	CorrectedBy   string   `json:"corrected_by,omitempty"`
-}
-
-type requestStepJSON struct {
-	Status        string    `json:"status"`
-	TeamID        int64     `json:"team_id"`
-	By            string    `json:"by"`
-	Note          string    `json:"note,omitempty"`
-	Answer        int64     `json:"answer,omitempty"`
-	At            time.Time `json:"at"`
-	OffsetSeconds float64   `json:"offset_seconds"`
-	// Seconds of exercise time since the request was sent.
-	AfterSeconds float64 `json:"after_seconds"`
-}
-
-func toMessageJSON(m *exercise.Message, staff bool) messageJSON {
-	out := messageJSON{Seq: m.Seq, From: m.From, FromName: m.FromName, To: nonNilIDs(m.To), ToControl: m.ToControl, All: m.All,
-		Channel: m.Channel, Subject: m.Subject, Body: m.Body, CBMs: nonNil(m.CBMs), Kind: m.Kind, ReplyTo: m.ReplyTo,
-		SentAt: m.CreatedAt, OffsetSeconds: m.Offset.Seconds(), Status: m.Status}
-	for _, st := range m.Updates {
-		out.Steps = append(out.Steps, requestStepJSON{Status: st.Status, TeamID: st.TeamID, By: st.By, Note: st.Note, Answer: st.Answer,
-			At: st.CreatedAt, OffsetSeconds: st.Offset.Seconds(), AfterSeconds: (st.Offset - m.Offset).Seconds()})
-	}
-	if staff && m.Retag != nil {
-		out.CorrectedCBMs, out.CorrectedBy = nonNil(m.Retag.CBMs), m.Retag.By
-	}
-	return out
-}
-
-func nonNilIDs(ids []int64) []int64 {
-	if ids == nil {
-		return []int64{}
-	}
-	return ids
-}
 
 // sender is how the caller writes: their team, or the control cell.
 func (s *server) sender(c echo.Context, x *exCtx) (exercise.Sender, error) {
@@ -109,7 +53,7 @@ func (s *server) listMessages(c echo.Context) error {
 	if len(ms) == f.Limit {
 		next = ms[len(ms)-1].Seq
 	}
-	return c.JSON(http.StatusOK, map[string]any{"messages": out, "next_before": next})
+	return c.JSON(http.StatusOK, messagesJSON{Messages: out, NextBefore: next})
 }
 
 type sendRequest struct {
@@ -144,7 +88,7 @@ func (s *server) sendMessage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"message": toMessageJSON(m, x.staff())})
+	return c.JSON(http.StatusCreated, messageEnvelope{Message: toMessageJSON(m, x.staff())})
 }
 
 // teamMessageFactor is how many members' worth of messages a team may send
@@ -200,7 +144,7 @@ func (s *server) requestAction(status string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, map[string]any{"message": toMessageJSON(m, x.staff())})
+		return c.JSON(http.StatusOK, messageEnvelope{Message: toMessageJSON(m, x.staff())})
 	}
 }
 
@@ -232,34 +176,7 @@ func (s *server) pocDirectory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := []map[string]any{}
-	for _, t := range x.teams {
-		entries := []exercise.PoCEntry{}
-		updatedBy := ""
-		if d, ok := p.PoC[t.ID]; ok {
-			entries, updatedBy = d.Entries, d.By
-		} else if st, ok := sc.Team(t.Key); ok {
-			for _, e := range st.PointsOfContact {
-				entries = append(entries, exercise.PoCEntry{Role: string(e.Role), Name: e.Name, Channel: e.Channel, Hours: e.Hours, Languages: nonNil(e.Languages)})
-			}
-		}
-		out = append(out, map[string]any{"team_id": t.ID, "team": t.Name, "entries": entries, "updated_by": updatedBy,
-			"complete": hasRoles(entries, "policy", "technical")})
-	}
-	return c.JSON(http.StatusOK, map[string]any{"directory": out})
-}
-
-func hasRoles(es []exercise.PoCEntry, roles ...string) bool {
-	for _, r := range roles {
-		found := false
-		for _, e := range es {
-			found = found || (e.Role == r && e.Name != "")
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
+	return c.JSON(http.StatusOK, directoryJSON{Directory: each(p.Directory(sc, x.teams), toDirectoryEntryJSON)})
 }
 
 type pocBody struct {
@@ -283,7 +200,7 @@ func (s *server) sendCommCheck(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"id": seq})
+	return c.JSON(http.StatusCreated, commCheckCreatedJSON{ID: seq})
 }
 
 func (s *server) ackCommCheck(c echo.Context, x *exCtx, _ struct{}) error {
@@ -305,24 +222,7 @@ func (s *server) listCommChecks(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := []map[string]any{}
-	for _, cc := range p.CommChecksInOrder() {
-		teams := []map[string]any{}
-		for _, t := range x.teams {
-			if !exercise.CanSee(x.viewer, exercise.TeamsOnly(t.ID)) {
-				continue
-			}
-			row := map[string]any{"team_id": t.ID, "team": t.Name, "acknowledged": false}
-			if a, ok := cc.Acks[t.ID]; ok {
-				row["acknowledged"], row["by"], row["at"] = true, a.By, a.CreatedAt
-				row["after_seconds"] = (a.Offset - cc.Offset).Seconds()
-				row["after_wall_seconds"] = a.CreatedAt.Sub(cc.CreatedAt).Seconds()
-			}
-			teams = append(teams, row)
-		}
-		out = append(out, map[string]any{"id": cc.Seq, "text": cc.Text, "sent_at": cc.CreatedAt, "offset_seconds": cc.Offset.Seconds(), "teams": teams})
-	}
-	return c.JSON(http.StatusOK, map[string]any{"checks": out})
+	return c.JSON(http.StatusOK, commChecksJSON{Checks: each(p.CommCheckAcks(x.teams, x.viewer), toCommCheckJSON)})
 }
 
 // textBody is an optional {"text": …} body.

@@ -65,8 +65,8 @@ func (s *server) importMSEL(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return c.JSON(status, map[string]any{"scenario": toVersionJSON(v), "created": created,
-		"report": map[string]int{"rows": report.Rows, "used": report.Used}})
+	return c.JSON(status, mselImportJSON{Scenario: toVersionJSON(v), Created: created,
+		Report: mselReportJSON{Rows: report.Rows, Used: report.Used}})
 }
 
 type mselProblemJSON struct {

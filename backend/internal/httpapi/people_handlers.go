@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -28,21 +27,7 @@ func (s *server) join(c echo.Context) error {
 		return err
 	}
 	s.setSessionCookie(c, j.Token, int(s.SessionTTL.Seconds()))
-	body := map[string]any{"token": j.Token, "csrf_token": s.ensureCSRFCookie(c), "exercise_id": j.Exercise.ID,
-		"participant": map[string]any{"id": j.Participant.ID, "name": j.Participant.Name, "team_id": j.Participant.TeamID}}
-	if j.Team != nil {
-		body["team"] = map[string]any{"id": j.Team.ID, "key": j.Team.Key, "name": j.Team.Name}
-	}
-	return c.JSON(http.StatusOK, body)
-}
-
-type participantJSON struct {
-	ID        int64      `json:"id"`
-	TeamID    *int64     `json:"team_id"`
-	Name      string     `json:"name"`
-	JoinedAt  time.Time  `json:"joined_at"`
-	RemovedAt *time.Time `json:"removed_at"`
-	Connected bool       `json:"connected"`
+	return c.JSON(http.StatusOK, toJoinJSON(j, s.ensureCSRFCookie(c)))
 }
 
 func (s *server) listParticipants(c echo.Context) error {
@@ -63,11 +48,10 @@ func (s *server) listParticipants(c echo.Context) error {
 		return err
 	}
 	out := make([]participantJSON, len(ps))
-	for i, p := range ps {
-		out[i] = participantJSON{ID: p.ID, TeamID: p.TeamID, Name: p.Name, JoinedAt: p.JoinedAt, RemovedAt: p.RemovedAt,
-			Connected: p.RemovedAt == nil && connected[p.SessionID] > 0}
+	for i := range ps {
+		out[i] = toParticipantJSON(&ps[i], connected[ps[i].SessionID])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"participants": out})
+	return c.JSON(http.StatusOK, participantsJSON{Participants: out})
 }
 
 func (s *server) removeParticipant(c echo.Context) error {
@@ -104,7 +88,7 @@ func (s *server) renameTeam(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"team": staffTeamJSON(t)})
+	return c.JSON(http.StatusOK, teamEnvelope{Team: staffTeamJSON(t)})
 }
 
 func (s *server) newTeamCode(c echo.Context) error {
@@ -120,7 +104,7 @@ func (s *server) newTeamCode(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"team": staffTeamJSON(t)})
+	return c.JSON(http.StatusOK, teamEnvelope{Team: staffTeamJSON(t)})
 }
 
 // briefing gives each caller the team briefings the policy lets them see: a
@@ -135,19 +119,6 @@ func (s *server) briefing(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := []map[string]any{}
-	for _, t := range x.teams {
-		if !exercise.CanSee(x.viewer, exercise.TeamsOnly(t.ID)) {
-			continue
-		}
-		st, _ := sc.Team(t.Key)
-		tj := toTeamJSON(*st)
-		out = append(out, map[string]any{"team_id": t.ID, "name": t.Name, "kind": tj.Kind, "briefing": tj.Briefing, "points_of_contact": tj.PointsOfContact})
-	}
-	return c.JSON(http.StatusOK, map[string]any{"title": sc.Title, "summary": sc.Summary, "teams": out})
-}
-
-// staffTeamJSON is a team as staff see it, with its join code and link.
-func staffTeamJSON(t *exercise.Team) teamViewJSON {
-	return teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name, JoinCode: t.JoinCode, JoinPath: "/join?code=" + t.JoinCode}
+	return c.JSON(http.StatusOK, briefingJSON{Title: sc.Title, Summary: sc.Summary,
+		Teams: each(exercise.Briefings(sc, x.teams, x.viewer), toTeamBriefingJSON)})
 }

@@ -55,7 +55,7 @@ func (s *server) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"report": r})
+	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r)})
 }
 
 func (s *server) reportCSV(c echo.Context) error {

@@ -15,13 +15,7 @@ import (
 )
 
 func (s *server) listCBMs(c echo.Context) error {
-	set := s.Library.CBMs()
-	cats := make([]any, 0, len(set.IDs()))
-	for _, id := range set.IDs() {
-		cat, _ := set.Catalogue(id)
-		cats = append(cats, cat)
-	}
-	return c.JSON(http.StatusOK, map[string]any{"default": set.Default().ID, "catalogues": cats})
+	return c.JSON(http.StatusOK, toCBMsJSON(s.Library.CBMs()))
 }
 
 func (s *server) listScenarios(c echo.Context) error {
@@ -42,7 +36,7 @@ func (s *server) listScenarios(c echo.Context) error {
 	for i := range vs {
 		out[i] = toVersionJSON(&vs[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"scenarios": out})
+	return c.JSON(http.StatusOK, scenariosJSON{Scenarios: out})
 }
 
 func (s *server) createScenario(c echo.Context) error {
@@ -54,7 +48,7 @@ func (s *server) createScenario(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"scenario": toVersionJSON(v)})
+	return c.JSON(http.StatusCreated, scenarioEnvelope{Scenario: toVersionJSON(v)})
 }
 
 // validateScenario checks a file without storing it; the editor calls it as
@@ -66,12 +60,13 @@ func (s *server) validateScenario(c echo.Context) error {
 	}
 	sc, err := s.Library.Validate(uploadName(c), src)
 	if inv, ok := err.(*library.InvalidError); ok {
-		return c.JSON(http.StatusOK, map[string]any{"valid": false, "problems": library.ProblemsJSON(inv.Problems)})
+		return c.JSON(http.StatusOK, validationJSON{Valid: false, Problems: library.ProblemsJSON(inv.Problems)})
 	}
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"valid": true, "problems": []any{}, "parsed": toScenarioJSON(sc)})
+	parsed := toScenarioJSON(sc)
+	return c.JSON(http.StatusOK, validationJSON{Valid: true, Problems: []library.ProblemJSON{}, Parsed: &parsed})
 }
 
 func (s *server) getScenario(c echo.Context) error {
@@ -96,9 +91,7 @@ func (s *server) getScenario(c echo.Context) error {
 	for i := range versions {
 		vj[i] = toVersionJSON(&versions[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{
-		"scenario": toVersionJSON(v), "versions": vj, "parsed": toScenarioJSON(parsed), "source": string(v.Source),
-	})
+	return c.JSON(http.StatusOK, scenarioDetailJSON{Scenario: toVersionJSON(v), Versions: vj, Parsed: toScenarioJSON(parsed), Source: string(v.Source)})
 }
 
 func (s *server) updateScenario(c echo.Context) error {
@@ -118,7 +111,7 @@ func (s *server) updateScenario(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return c.JSON(status, map[string]any{"scenario": toVersionJSON(v), "created": created})
+	return c.JSON(status, scenarioSavedJSON{Scenario: toVersionJSON(v), Created: created})
 }
 
 func (s *server) exportScenario(c echo.Context) error {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
@@ -256,23 +257,6 @@ func toTriggerJSON(t scenario.Trigger) triggerJSON {
 	return triggerJSON{Key: t.Key, Title: t.Title, Condition: cj, Release: nonNil(t.Release)}
 }
 
-func secs(d time.Duration) int64 { return int64(d / time.Second) }
-
-func secsPtr(d *time.Duration) *int64 {
-	if d == nil {
-		return nil
-	}
-	s := secs(*d)
-	return &s
-}
-
-func nonNil(xs []string) []string {
-	if xs == nil {
-		return []string{}
-	}
-	return xs
-}
-
 func appendOnce(xs []string, x string) []string {
 	for _, y := range xs {
 		if y == x {
@@ -280,4 +264,83 @@ func appendOnce(xs []string, x string) []string {
 		}
 	}
 	return append(xs, x)
+}
+
+// scenariosJSON answers GET /scenarios.
+type scenariosJSON struct {
+	Scenarios []versionJSON `json:"scenarios"`
+}
+
+// scenarioEnvelope answers POST /scenarios.
+type scenarioEnvelope struct {
+	Scenario versionJSON `json:"scenario"`
+}
+
+// scenarioSavedJSON answers PUT /scenarios/{id}: created is false when the
+// file was the same as the latest version's.
+type scenarioSavedJSON struct {
+	Scenario versionJSON `json:"scenario"`
+	Created  bool        `json:"created"`
+}
+
+// scenarioDetailJSON answers GET /scenarios/{id}.
+type scenarioDetailJSON struct {
+	Scenario versionJSON   `json:"scenario"`
+	Versions []versionJSON `json:"versions"`
+	Parsed   scenarioJSON  `json:"parsed"`
+	Source   string        `json:"source"`
+}
+
+// validationJSON answers POST /scenarios/validate: the parsed scenario when
+// the file is valid, else its problems.
+type validationJSON struct {
+	Valid    bool                  `json:"valid"`
+	Problems []library.ProblemJSON `json:"problems"`
+	Parsed   *scenarioJSON         `json:"parsed,omitempty"`
+}
+
+// mselImportJSON answers POST /scenarios/{id}/msel.
+type mselImportJSON struct {
+	Scenario versionJSON    `json:"scenario"`
+	Created  bool           `json:"created"`
+	Report   mselReportJSON `json:"report"`
+}
+
+// mselReportJSON counts the spreadsheet's rows and those that became injects.
+type mselReportJSON struct {
+	Rows int `json:"rows"`
+	Used int `json:"used"`
+}
+
+// cbmsJSON answers GET /cbms: every catalogue of measures the server knows.
+type cbmsJSON struct {
+	Default    string          `json:"default"`
+	Catalogues []catalogueJSON `json:"catalogues"`
+}
+
+type catalogueJSON struct {
+	ID     string        `json:"id"`
+	Title  string        `json:"title"`
+	Source string        `json:"source"`
+	Items  []cbmItemJSON `json:"items"`
+}
+
+type cbmItemJSON struct {
+	Key      string `json:"key"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
+	Decision string `json:"decision"`
+	Adopted  string `json:"adopted"`
+	Guidance string `json:"guidance"`
+}
+
+func toCBMsJSON(set *cbm.Set) cbmsJSON {
+	out := cbmsJSON{Default: set.Default().ID, Catalogues: make([]catalogueJSON, 0, len(set.IDs()))}
+	for _, id := range set.IDs() {
+		if c, ok := set.Catalogue(id); ok {
+			out.Catalogues = append(out.Catalogues, catalogueJSON{ID: c.ID, Title: c.Title, Source: c.Source,
+				Items: each(c.Items, func(it cbm.Item) cbmItemJSON { return cbmItemJSON(it) })})
+		}
+	}
+	return out
 }

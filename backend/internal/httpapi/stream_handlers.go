@@ -38,6 +38,14 @@ func lastEventID(c echo.Context) (int64, error) {
 	return n, nil
 }
 
+// eventLogJSON answers GET /exercises/{id}/log: more tells that another
+// page follows after next_after.
+type eventLogJSON struct {
+	Events    []stream.EventJSON `json:"events"`
+	NextAfter int64              `json:"next_after"`
+	More      bool               `json:"more"`
+}
+
 // eventLog returns the visible events after ?after=N as JSON, for clients
 // that page rather than stream.
 func (s *server) eventLog(c echo.Context) error {
@@ -57,7 +65,7 @@ func (s *server) eventLog(c echo.Context) error {
 	for i := range evs {
 		out[i] = stream.ToJSON(&evs[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"events": out, "next_after": last, "more": last > after && len(evs) > 0 && last-after >= 500})
+	return c.JSON(http.StatusOK, eventLogJSON{Events: out, NextAfter: last, More: last > after && len(evs) > 0 && last-after >= 500})
 }
 
 // streamEvents is the Server-Sent Events stream of one exercise. It

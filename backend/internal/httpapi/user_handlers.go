@@ -19,7 +19,7 @@ func (s *server) listUsers(c echo.Context) error {
 	for i := range users {
 		out[i] = toUserJSON(&users[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"users": out})
+	return c.JSON(http.StatusOK, usersJSON{Users: out})
 }
 
 type createUserRequest struct {
@@ -38,7 +38,7 @@ func (s *server) createUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"user": toUserJSON(u)})
+	return c.JSON(http.StatusCreated, userEnvelope{User: toUserJSON(u)})
 }
 
 type updateUserRequest struct {
@@ -61,7 +61,7 @@ func (s *server) updateUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"user": toUserJSON(u)})
+	return c.JSON(http.StatusOK, userEnvelope{User: toUserJSON(u)})
 }
 
 func (s *server) deleteUser(c echo.Context) error {
