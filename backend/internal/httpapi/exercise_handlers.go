@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,10 +18,33 @@ type createExerciseRequest struct {
 	Title      string `json:"title"`
 }
 
+// check refuses a request that names no workshop or no scenario before
+// anything is looked up: a workshop id of 0 would otherwise answer 404, as
+// for a workshop the caller may not see.
+func (r createExerciseRequest) check() error {
+	fields := map[string]string{}
+	if r.WorkshopID <= 0 {
+		fields["workshop_id"] = "Choose the workshop the exercise belongs to."
+	}
+	if strings.TrimSpace(r.ScenarioID) == "" {
+		fields["scenario_id"] = "Choose the scenario to play, by its id or slug."
+	}
+	if r.Version < 0 {
+		fields["version"] = "The version must be a positive whole number, or 0 for the latest."
+	}
+	if len(fields) > 0 {
+		return apperr.Invalid(fields)
+	}
+	return nil
+}
+
 func (s *server) createExercise(c echo.Context) error {
 	var req createExerciseRequest
 	if err := c.Bind(&req); err != nil {
 		return badJSON(err)
+	}
+	if err := req.check(); err != nil {
+		return err
 	}
 	ctx := c.Request().Context()
 	if _, err := s.Workshops.Get(ctx, principal(c), req.WorkshopID); err != nil {

@@ -30,7 +30,3 @@ func (s *server) readyz(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, statusJSON{Status: "ready"})
 }
-
-func apiNotFound(echo.Context) error {
-	return apperr.New(http.StatusNotFound, "not_found", "There is no API endpoint at this address.")
-}

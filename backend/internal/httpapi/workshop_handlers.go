@@ -9,6 +9,8 @@ import (
 )
 
 // workshopInput is the body of POST and PATCH; PATCH leaves nil fields alone.
+// A date is YYYY-MM-DD, or "" for none (what a date field of a form sends
+// when left empty), in both starts_on and ends_on; PATCH clears a date with "".
 type workshopInput struct {
 	Title            *string   `json:"title"`
 	HostOrganisation *string   `json:"host_organisation"`

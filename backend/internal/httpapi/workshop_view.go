@@ -11,8 +11,8 @@ type workshopJSON struct {
 	Title            string    `json:"title"`
 	HostOrganisation string    `json:"host_organisation"`
 	Place            string    `json:"place"`
-	StartsOn         string    `json:"starts_on"`
-	EndsOn           string    `json:"ends_on"`
+	StartsOn         string    `json:"starts_on"` // YYYY-MM-DD, or "" for no date
+	EndsOn           string    `json:"ends_on"`   // likewise
 	Language         string    `json:"language"`
 	Participants     []string  `json:"participants"`
 	FacilitatorIDs   []int64   `json:"facilitator_ids"`
