@@ -99,11 +99,6 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	return out
 }
 
-// seesStaffOnly tells, by the one visibility policy, whether the caller may
-// read staff-only material: the MSEL and triggers, join codes, who joined,
-// tag corrections. Observers may not.
-func (x *exCtx) seesStaffOnly() bool { return exercise.CanSee(x.viewer, exercise.StaffOnly) }
-
 // exerciseEnvelope answers GET /exercises/{id} and POST /exercises.
 type exerciseEnvelope struct {
 	Exercise exerciseJSON `json:"exercise"`

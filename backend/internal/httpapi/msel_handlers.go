@@ -69,13 +69,6 @@ func (s *server) importMSEL(c echo.Context) error {
 		Report: mselReportJSON{Rows: report.Rows, Used: report.Used}})
 }
 
-type mselProblemJSON struct {
-	Sheet   string `json:"sheet,omitempty"`
-	Row     int    `json:"row,omitempty"`
-	Column  string `json:"column,omitempty"`
-	Message string `json:"message"`
-}
-
 func mselError(ie *msel.ImportError) error {
 	var out []mselProblemJSON
 	if ie.Reason != "" {

@@ -1,11 +1,8 @@
 package httpapi
 
 import (
-	"io"
-	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -13,10 +10,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/library"
 )
-
-func (s *server) listCBMs(c echo.Context) error {
-	return c.JSON(http.StatusOK, toCBMsJSON(s.Library.CBMs()))
-}
 
 func (s *server) listScenarios(c echo.Context) error {
 	f := library.Filter{Text: c.QueryParam("q"), CBM: c.QueryParam("cbm"), Theme: c.QueryParam("theme"),
@@ -144,38 +137,4 @@ func (s *server) scenarioRef(c echo.Context) (int64, int, error) {
 		}
 	}
 	return id, number, nil
-}
-
-var yamlTypes = []string{"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"}
-
-func yamlBody(c echo.Context) ([]byte, error) {
-	ct, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
-	ok := false
-	for _, t := range yamlTypes {
-		ok = ok || strings.EqualFold(ct, t)
-	}
-	if !ok {
-		return nil, apperr.New(http.StatusUnsupportedMediaType, "unsupported_media_type",
-			"Send the scenario file itself with Content-Type: application/yaml.")
-	}
-	src, err := io.ReadAll(c.Request().Body)
-	if err != nil {
-		return nil, err // the body limit middleware has already answered 413
-	}
-	return src, nil
-}
-
-// uploadName is the file name problems are reported against.
-func uploadName(c echo.Context) string {
-	if n := c.QueryParam("filename"); n != "" && len(n) < 200 && !strings.ContainsAny(n, "/\\\n") {
-		return n
-	}
-	return "scenario.yaml"
-}
-
-func userID(c echo.Context) *int64 {
-	if p := principal(c); p != nil && p.User != nil {
-		return &p.User.ID
-	}
-	return nil
 }

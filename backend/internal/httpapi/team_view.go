@@ -1,29 +1,6 @@
 package httpapi
 
-import (
-	"time"
-
-	"github.com/cbmex/cbmex/backend/internal/exercise"
-)
-
-// participantsJSON answers GET /exercises/{id}/participants (staff).
-type participantsJSON struct {
-	Participants []participantJSON `json:"participants"`
-}
-
-type participantJSON struct {
-	ID        int64      `json:"id"`
-	TeamID    *int64     `json:"team_id"`
-	Name      string     `json:"name"`
-	JoinedAt  time.Time  `json:"joined_at"`
-	RemovedAt *time.Time `json:"removed_at"`
-	Connected bool       `json:"connected"`
-}
-
-func toParticipantJSON(p *exercise.Participant, openStreams int) participantJSON {
-	return participantJSON{ID: p.ID, TeamID: p.TeamID, Name: p.Name, JoinedAt: p.JoinedAt, RemovedAt: p.RemovedAt,
-		Connected: p.Connected(openStreams)}
-}
+import "github.com/cbmex/cbmex/backend/internal/exercise"
 
 // teamEnvelope answers a team's rename and new code.
 type teamEnvelope struct {

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"github.com/cbmex/cbmex/backend/internal/auth"
-	"github.com/cbmex/cbmex/backend/internal/exercise"
 )
 
 // loginJSON answers POST /auth/login.
@@ -33,30 +32,6 @@ func toMeJSON(p *auth.Principal, csrf string) meJSON {
 		out.User = &u
 	} else {
 		out.Participant = &sessionScopeJSON{ExerciseID: p.ExerciseID, TeamID: p.TeamID}
-	}
-	return out
-}
-
-// joinJSON answers POST /join.
-type joinJSON struct {
-	Token       string           `json:"token"`
-	CSRFToken   string           `json:"csrf_token"`
-	ExerciseID  int64            `json:"exercise_id"`
-	Participant joinedPersonJSON `json:"participant"`
-	Team        *teamViewJSON    `json:"team,omitempty"` // absent for an observer
-}
-
-type joinedPersonJSON struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	TeamID *int64 `json:"team_id"` // null for an observer
-}
-
-func toJoinJSON(j *exercise.Joined, csrf string) joinJSON {
-	out := joinJSON{Token: j.Token, CSRFToken: csrf, ExerciseID: j.Exercise.ID,
-		Participant: joinedPersonJSON{ID: j.Participant.ID, Name: j.Participant.Name, TeamID: j.Participant.TeamID}}
-	if j.Team != nil {
-		out.Team = &teamViewJSON{ID: j.Team.ID, Key: j.Team.Key, Name: j.Team.Name}
 	}
 	return out
 }
