@@ -2,7 +2,6 @@ package exercise_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -101,8 +100,7 @@ func (r *rig) released() map[string]exercise.InjectData {
 	out := map[string]exercise.InjectData{}
 	for _, e := range evs {
 		if e.Type == exercise.EvInjectReleased {
-			var d exercise.InjectData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[exercise.InjectData](e)
 			if _, dup := out[d.Key]; dup {
 				r.t.Fatalf("inject %s released twice", d.Key)
 			}
