@@ -50,8 +50,8 @@ func TestSignInAnswers(t *testing.T) {
 	}
 }
 
-// The three sign-in rules, at their edges (signin_test.go plays the same
-// on both databases).
+// The per-pair and per-address sign-in rules, at their edges (signin_test.go
+// plays the rules on both databases).
 func TestSignInRules(t *testing.T) {
 	t.Run("five failures per account and address", func(t *testing.T) {
 		u := withAccount(t, Options{})
@@ -102,6 +102,10 @@ func TestSignInRules(t *testing.T) {
 			t.Fatalf("another address of the /64: %s", got)
 		}
 	})
+}
+
+// A guarded account, and what is not counted at all.
+func TestSignInRulesGuardAndUncounted(t *testing.T) {
 	t.Run("a guarded account hears addresses with at most one failure", func(t *testing.T) {
 		u := withAccount(t, Options{})
 		for i := range 11 { // above ten: guarded

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,10 +68,14 @@ var (
 	exStaffRead = statuses{401, 403, 403, 403, 404, 200, 200}
 )
 
-// authzTable is every route × every caller. A new route is one row here;
-// TestAuthorisationTable fails until it has one.
+// authzTable is every route × every caller. A new route is one row in one
+// of these lists; TestAuthorisationTable fails until it has one.
 func authzTable(fx *authzFixture) []authzRow {
-	ex := fx.main
+	return slices.Concat(serverRows(fx), exerciseRows(fx), messageRows(fx))
+}
+
+// serverRows are the routes outside an exercise.
+func serverRows(fx *authzFixture) []authzRow {
 	perCaller := func(f func(c caller) any) func(caller) any { return f }
 	return []authzRow{
 		// Outside the API.
@@ -84,7 +89,7 @@ func authzTable(fx *authzFixture) []authzRow {
 		{route: "POST /api/v1/auth/login", body: map[string]any{"email": adminEmail, "password": adminPassword}, want: everyone},
 		{route: "POST /api/v1/auth/logout", ownSessions: true, want: statuses{401, 204, 204, 204, 204, 204, 204}},
 		{route: "GET /api/v1/auth/me", want: signedIn},
-		{route: "POST /api/v1/join", body: map[string]any{"code": ex.codes["norhaven"], "name": "Delegate"}, want: everyone},
+		{route: "POST /api/v1/join", body: map[string]any{"code": fx.main.codes["norhaven"], "name": "Delegate"}, want: everyone},
 		{route: "GET /api/v1/cbms", want: signedIn},
 		{route: "GET /api/v1/*", want: statuses{404, 404, 404, 404, 404, 404, 404}},
 
@@ -117,7 +122,13 @@ func authzTable(fx *authzFixture) []authzRow {
 			want: statuses{401, 403, 403, 403, 404, 201, 201}},
 		{route: "GET /api/v1/dashboard", want: staffOnly},
 		{route: "GET /api/v1/dashboard.csv", want: staffOnly},
+	}
+}
 
+// exerciseRows are one exercise's routes for reading, the clock, injects and teams.
+func exerciseRows(fx *authzFixture) []authzRow {
+	ex := fx.main
+	return []authzRow{
 		// One exercise: its participants and observers see what their
 		// token is scoped to, its staff run it, other staff find nothing.
 		{route: "GET /api/v1/exercises/:id", want: inExercise},
@@ -155,7 +166,13 @@ func authzTable(fx *authzFixture) []authzRow {
 		{route: "PATCH /api/v1/exercises/:id/teams/:team", body: map[string]any{"name": "Valdoria"}, want: exStaffRead},
 		{route: "POST /api/v1/exercises/:id/teams/:team/code", fresh: true, want: exStaffRead},
 		{route: "DELETE /api/v1/exercises/:id/participants/:pid", want: statuses{401, 403, 403, 403, 404, 204, 204}},
+	}
+}
 
+// messageRows are one exercise's routes for messages, scoring and the report.
+func messageRows(fx *authzFixture) []authzRow {
+	ex := fx.main
+	return []authzRow{
 		// Messages and requests.
 		{route: "GET /api/v1/exercises/:id/messages", want: inExercise},
 		{route: "POST /api/v1/exercises/:id/messages", body: map[string]any{"to": []int64{ex.teams["norhaven"]}, "channel": "poc_hotline",
