@@ -195,23 +195,6 @@ func (s *Service) team(ctx context.Context, exerciseID, teamID int64) (*Team, er
 	return nil, apperr.NotFound("team")
 }
 
-// Events returns the log entries after seq that v may see, reading at most
-// limit entries; last is the sequence number read up to, to page on from.
-func (s *Service) Events(ctx context.Context, v Viewer, exerciseID, after int64, limit int) (visible []Event, last int64, err error) {
-	evs, err := s.store.Events(ctx, exerciseID, after, limit)
-	if err != nil {
-		return nil, after, err
-	}
-	last = after
-	for _, e := range evs {
-		last = e.Seq
-		if CanSee(v, e.Audience) {
-			visible = append(visible, e)
-		}
-	}
-	return visible, last, nil
-}
-
 // ParticipantOf finds the participant holding a session.
 func (s *Service) ParticipantOf(ctx context.Context, exerciseID int64, sessionID string) (*Participant, error) {
 	p, err := s.store.ParticipantBySession(ctx, sessionID)

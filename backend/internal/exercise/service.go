@@ -192,20 +192,3 @@ func (s *Service) Record(ctx context.Context, exerciseID int64, ev NewEvent, dec
 	}
 	return &evs[0], nil
 }
-
-// AllEvents reads an exercise's whole log, in order.
-func (s *Service) AllEvents(ctx context.Context, exerciseID int64) ([]Event, error) {
-	var out []Event
-	after := int64(0)
-	for {
-		evs, err := s.store.Events(ctx, exerciseID, after, 5000)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, evs...)
-		if len(evs) < 5000 {
-			return out, nil
-		}
-		after = evs[len(evs)-1].Seq
-	}
-}

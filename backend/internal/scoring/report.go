@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"slices"
 	"sort"
 	"time"
@@ -283,22 +282,18 @@ func (b *builder) scan(r *Report) {
 	for _, e := range b.evs {
 		switch e.Type {
 		case EvScore:
-			var d ScoreData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[ScoreData](e)
 			b.scores = append(b.scores, d)
 		case EvAssessment:
-			var d AssessmentData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[AssessmentData](e)
 			b.assess[d.TeamID] = d
 		case EvImprovement:
-			var d ImprovementData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[ImprovementData](e)
 			r.Plan = append(r.Plan, d)
 		case EvPublished:
 			r.Published = true
 		case exercise.EvNote:
-			var d exercise.NoteData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[exercise.NoteData](e)
 			r.Notes = append(r.Notes, Note{At: e.Offset.Seconds(), Text: d.Text, By: d.By})
 		case exercise.EvClock:
 			b.clockTimes(r, e)
@@ -310,8 +305,7 @@ func (b *builder) scan(r *Report) {
 }
 
 func (b *builder) clockTimes(r *Report, e exercise.Event) {
-	var d exercise.ClockData
-	_ = json.Unmarshal(e.Data, &d)
+	d := exercise.DataOf[exercise.ClockData](e)
 	at := e.CreatedAt
 	switch d.Action {
 	case "start":
@@ -325,12 +319,10 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 	t := TimelineEntry{Seq: e.Seq, At: e.Offset.Seconds(), audience: e.Audience}
 	switch e.Type {
 	case exercise.EvPhaseStarted:
-		var d exercise.PhaseData
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.PhaseData](e)
 		t.Kind, t.Title, t.Detail = "phase", d.Title, d.Clock
 	case exercise.EvInjectReleased:
-		var d exercise.InjectData
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.InjectData](e)
 		t.Kind, t.Title, t.Channel, t.Teams, t.Detail = "inject", d.Title, d.Channel, b.receivers(e.Audience), d.Source
 	case exercise.EvMessageSent:
 		m := b.p.Mail[e.Seq]
@@ -339,8 +331,7 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 			t.Kind, t.Detail = "request", m.Kind
 		}
 	case exercise.EvRequestUpdated:
-		var d exercise.RequestUpdate
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.RequestUpdate](e)
 		m := b.p.Mail[d.Message]
 		if m == nil {
 			return t, false
