@@ -279,19 +279,19 @@ func (b *builder) scan(r *Report) {
 	b.assess = map[int64]AssessmentData{}
 	for _, e := range b.evs {
 		switch e.Type {
-		case EvScore:
+		case exercise.EvScore:
 			var d ScoreData
 			_ = json.Unmarshal(e.Data, &d)
 			b.scores = append(b.scores, d)
-		case EvAssessment:
+		case exercise.EvAssessment:
 			var d AssessmentData
 			_ = json.Unmarshal(e.Data, &d)
 			b.assess[d.TeamID] = d
-		case EvImprovement:
+		case exercise.EvImprovement:
 			var d ImprovementData
 			_ = json.Unmarshal(e.Data, &d)
 			r.Plan = append(r.Plan, d)
-		case EvPublished:
+		case exercise.EvPublished:
 			r.Published = true
 		case exercise.EvNote:
 			var d exercise.NoteData
