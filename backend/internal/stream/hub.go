@@ -296,17 +296,24 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 		return nil
 	}
 	for {
-		evs, err := h.src.Events(ctx, exerciseID, cursor, 500)
+		evs, err := h.src.Events(ctx, exerciseID, cursor, readBatch)
 		if err != nil {
 			return err
 		}
-		if len(evs) == 0 {
+		if len(evs) > 0 {
+			h.fanOut(t, evs)
+			cursor = evs[len(evs)-1].Seq
+		}
+		// A short page is the end: rows committed after the read come with
+		// their own notification, which queues another delivery.
+		if len(evs) < readBatch {
 			return nil
 		}
-		h.fanOut(t, evs)
-		cursor = evs[len(evs)-1].Seq
 	}
 }
+
+// readBatch is how many events the hub reads at a time.
+const readBatch = 500
 
 // following returns the handed events that continue after cursor without a
 // gap, and whether one was found (writers of one process may hand over their
