@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -80,4 +81,66 @@ func lookUp(m map[string]any, key string) any {
 		}
 	}
 	return nil
+}
+
+// The browser puts a message in a recipient's inbox from its message.sent
+// event instead of fetching the list again (frontend/src/exercise/messages/
+// fold.ts, messageFromEvent). So the event must carry everything GET
+// /messages shows that recipient, and nothing the list would not: a field
+// added to one and not the other fails here.
+func TestMessageSentEventCarriesTheInboxView(t *testing.T) {
+	onBoth(t, func(t *testing.T, e *env) {
+		_, base, tok, ids := e.threeTeams()
+		stream := e.openStream(base+"/events", tok["esterra"], 0)
+		r := e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "consultation_request",
+			"subject": "Consultations", "body": "We ask for consultations.", "cbms": []string{"3"}, "kind": "consultation"})
+		request := int64(r.json["message"].(map[string]any)["id"].(float64))
+		e.send(base, tok["esterra"], map[string]any{"to": []int64{ids["valdoria"]}, "channel": "poc_hotline",
+			"subject": "Re: Consultations", "body": "Agreed.", "reply_to": request})
+		e.send(base, tok["norhaven"], map[string]any{"channel": "public_statement", "subject": "Statement", "body": "We watch."})
+
+		events := map[float64]sseEvent{}
+		for len(events) < 3 {
+			if ev := stream.next(t); ev.typ == "message.sent" {
+				events[ev.data["seq"].(float64)] = ev
+			}
+		}
+		list := e.do(req{method: "GET", path: base + "/messages", bearer: tok["esterra"]}).json["messages"].([]any)
+		if len(list) != 3 {
+			t.Fatalf("Esterra sees %d messages, want 3", len(list))
+		}
+		for _, item := range list {
+			got := item.(map[string]any)
+			ev, ok := events[got["id"].(float64)]
+			if !ok {
+				t.Fatalf("message %v never came on Esterra's stream", got["id"])
+			}
+			if want := inboxViewOf(ev); !reflect.DeepEqual(got, want) {
+				t.Errorf("GET /messages shows\n%v\nthe browser builds from the event\n%v", got, want)
+			}
+		}
+	})
+}
+
+// inboxViewOf is the message the browser builds from a message.sent event
+// (the same rules as messageFromEvent in the browser).
+func inboxViewOf(ev sseEvent) map[string]any {
+	d := ev.data["data"].(map[string]any)
+	or := func(k string, def any) any {
+		if v, ok := d[k]; ok && v != nil {
+			return v
+		}
+		return def
+	}
+	m := map[string]any{"id": ev.data["seq"], "from": or("from", 0.0), "from_name": d["from_name"], "to": or("to", []any{}),
+		"to_control": or("to_control", false), "all": or("all", false), "channel": d["channel"], "subject": d["subject"],
+		"body": d["body"], "cbms": or("cbms", []any{}), "kind": or("kind", ""), "sent_at": ev.data["at"],
+		"offset_seconds": ev.data["offset_seconds"]}
+	if v, ok := d["reply_to"]; ok {
+		m["reply_to"] = v
+	}
+	if m["kind"] != "" {
+		m["status"] = "open"
+	}
+	return m
 }
