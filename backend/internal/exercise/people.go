@@ -80,6 +80,7 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 	if j.Team != nil {
 		teamID = j.Team.ID
 	}
+	var evs []Event
 	err := s.store.InExercise(ctx, j.Exercise.ID, func(ctx context.Context) error {
 		token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
 		if err != nil {
@@ -93,10 +94,10 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 		if err := s.store.AddParticipant(ctx, &j.Participant); err != nil {
 			return err
 		}
-		_, err = s.store.Append(ctx, j.Exercise.ID, s.now(), func(*Exercise) (Write, error) {
+		evs, err = s.store.Append(ctx, j.Exercise.ID, s.now(), checked(func(*Exercise) (Write, error) {
 			return Write{Events: []NewEvent{{Type: EvJoined, Audience: StaffOnly,
 				Data: ParticipantData{ParticipantID: j.Participant.ID, TeamID: teamID, Name: name}}}}, nil
-		})
+		}))
 		return err
 	})
 	if err != nil {
@@ -104,9 +105,7 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 		return err
 	}
 	// Streams learn of the event only once it is committed.
-	if s.notify != nil {
-		s.notify(j.Exercise.ID)
-	}
+	s.appended(j.Exercise.ID, evs)
 	return nil
 }
 

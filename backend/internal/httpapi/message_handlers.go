@@ -84,7 +84,7 @@ func (s *server) sendMessage(c echo.Context) error {
 	if err := c.Bind(&req); err != nil {
 		return badJSON(err)
 	}
-	m, err := s.Exercises.Send(c.Request().Context(), x.ex.ID, from, exercise.Outgoing(req))
+	m, err := s.Exercises.Send(c.Request().Context(), x.ex, x.teams, from, exercise.Outgoing(req))
 	if err != nil {
 		return err
 	}

@@ -281,16 +281,16 @@ func (b *builder) scan(r *Report) {
 	b.assess = map[int64]AssessmentData{}
 	for _, e := range b.evs {
 		switch e.Type {
-		case EvScore:
+		case exercise.EvScore:
 			d := exercise.DataOf[ScoreData](e)
 			b.scores = append(b.scores, d)
-		case EvAssessment:
+		case exercise.EvAssessment:
 			d := exercise.DataOf[AssessmentData](e)
 			b.assess[d.TeamID] = d
-		case EvImprovement:
+		case exercise.EvImprovement:
 			d := exercise.DataOf[ImprovementData](e)
 			r.Plan = append(r.Plan, d)
-		case EvPublished:
+		case exercise.EvPublished:
 			r.Published = true
 		case exercise.EvNote:
 			d := exercise.DataOf[exercise.NoteData](e)

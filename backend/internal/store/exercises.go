@@ -343,7 +343,7 @@ func newEventRow(exerciseID, seq int64, ne exercise.NewEvent, offset time.Durati
 	if err != nil {
 		return exercise.Event{}, nil, err
 	}
-	at := now.UTC()
+	at := now.UTC().Truncate(time.Microsecond) // what both dialects keep, so the event handed on equals the row read back
 	e := exercise.Event{ExerciseID: exerciseID, Seq: seq, Type: ne.Type, Audience: ne.Audience, Data: data,
 		Offset: offset.Truncate(time.Millisecond), CreatedAt: at}
 	return e, &eventRow{ExerciseID: exerciseID, Seq: seq, Type: ne.Type, Audience: string(aud), Data: string(data),
@@ -365,7 +365,7 @@ func (x *Exercises) Events(ctx context.Context, exerciseID, afterSeq int64, limi
 			return nil, fmt.Errorf("event %d/%d: %w", exerciseID, r.Seq, err)
 		}
 		out[i] = exercise.Event{ExerciseID: r.ExerciseID, Seq: r.Seq, Type: r.Type, Audience: aud,
-			Data: json.RawMessage(r.Data), Offset: time.Duration(r.OffsetMs) * time.Millisecond, CreatedAt: r.CreatedAt}
+			Data: json.RawMessage(r.Data), Offset: time.Duration(r.OffsetMs) * time.Millisecond, CreatedAt: r.CreatedAt.UTC()}
 	}
 	return out, nil
 }
