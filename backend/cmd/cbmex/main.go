@@ -21,6 +21,7 @@ Usage:
   cbmex bench stream [--n N]              load test: N participant streams, inject delivery latency, memory
   cbmex ready                             exit 0 when the server at CBMEX_ADDR is ready (for health checks)
   cbmex config                            print every setting as a Markdown table
+  cbmex events [--ts]                     print the catalogue of event types (--ts: the browser's module)
   cbmex version                           print the version
 
 Every command reads the CBMEX_* environment variables; 'cbmex serve -h' lists the flags.
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScenario(rest, stdout, stderr)
 	case "config":
 		return runConfig(stdout)
+	case "events":
+		return runEvents(rest, stdout, stderr)
 	case "ready":
 		return runReady(rest, stderr)
 	case "bench":

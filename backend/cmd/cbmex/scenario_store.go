@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 )
@@ -109,7 +110,7 @@ func libraryFromArgs(ctx context.Context, name string, args []string, extra func
 		fmt.Fprintf(stderr, "cbmex %s: %v\n", name, err)
 		return nil, nil, 1
 	}
-	lib, err := scenarioLibrary(ctx, st, log)
+	lib, err := app.NewLibrary(ctx, st, app.Options{Log: log})
 	if err != nil {
 		st.Close()
 		fmt.Fprintf(stderr, "cbmex %s: %v\n", name, err)

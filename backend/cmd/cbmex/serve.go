@@ -16,13 +16,11 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/httpapi"
-	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/store"
-	"github.com/cbmex/cbmex/backend/internal/stream"
-	"github.com/cbmex/cbmex/backend/internal/workshop"
 	"github.com/cbmex/cbmex/frontend"
 )
 
@@ -47,48 +45,31 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		return err
 	}
 	defer st.Close()
-	accounts, err := authService(ctx, cfg, st)
+	a, err := app.New(ctx, cfg, st, app.Options{Log: log})
 	if err != nil {
 		return err
 	}
-	created, password, err := accounts.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword)
+	created, password, err := a.Auth.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword)
 	if err != nil {
 		return fmt.Errorf("create first admin: %w", err)
 	}
-	lib, err := scenarioLibrary(ctx, st, log)
-	if err != nil {
-		return err
-	}
-	workshops := workshop.New(st.Workshops(), nil)
-	exercises := exercise.NewService(st.Exercises(), lib, accounts, nil)
-	hub := stream.NewHub(st.Exercises(), log)
-	hub.Presence = st.Presence()
-	exercises.OnAppend(hub.Notify)
-	st.OnAccessChange(hub.AccessChanged)
 	var demo *demoInfo
 	if created {
-		if demo, err = seedDemo(ctx, st, workshops, exercises, lib, cfg.AdminEmail); err != nil {
+		if demo, err = seedDemo(ctx, st, a.Workshops, a.Exercises, a.Library, cfg.AdminEmail); err != nil {
 			return fmt.Errorf("create the demonstration workshop: %w", err)
 		}
 	}
 
 	runCtx, stopRun := context.WithCancel(ctx)
 	defer stopRun()
-	go hub.Run(runCtx)
-	go runScheduler(runCtx, exercises, log)
-	if st.Dialect == store.Postgres {
-		go stream.ListenPostgres(runCtx, st.URL, stream.Channels{Events: store.NotifyChannel, Access: store.AccessChannel}, hub, log)
-	}
+	go a.RunHub(runCtx)
+	go runScheduler(runCtx, a.Exercises, log)
+	go a.Listen(runCtx)
 
 	metrics := prometheus.NewRegistry()
-	e := httpapi.New(httpapi.Deps{
-		Auth: accounts, Library: lib, Workshops: workshops, Exercises: exercises, Hub: hub, Logger: log,
-		Scoring: scoring.New(exercises),
-		UI:      frontend.Dist(), BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate, Ready: readiness(st, migrator),
-		SecureCookies: cfg.HTTPS(), TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken,
-		ServeMetrics: cfg.MetricsAddr == "", StreamsPerSession: cfg.StreamsPerSession, StreamsPerAddress: cfg.StreamsPerAddress,
-		Metrics: metrics,
-	})
+	d := httpapi.DepsFor(a)
+	d.UI, d.Ready, d.Metrics = frontend.Dist(), readiness(st, migrator), metrics
+	e := httpapi.New(d)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -105,7 +86,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	printWelcome(stdout, base, metricsURL, st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
 	printDemo(stdout, base, demo)
 	srv := newHTTPServer(e)
-	srv.RegisterOnShutdown(hub.CloseAll) // event streams never end by themselves
+	srv.RegisterOnShutdown(a.Hub.CloseAll) // event streams never end by themselves
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
 	if msrv != nil {

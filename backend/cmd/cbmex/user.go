@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/config"
@@ -56,7 +57,7 @@ func userCommand(cmd string, cfg *config.Config, email, name string, role auth.R
 		return err
 	}
 	defer st.Close()
-	svc, err := authService(ctx, cfg, st)
+	svc, err := app.NewAccounts(ctx, cfg, st, app.Options{Log: log})
 	if err != nil {
 		return err
 	}

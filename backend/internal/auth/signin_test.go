@@ -3,7 +3,6 @@ package auth_test
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,23 +17,11 @@ const (
 	ownerPwd = "the owner's long password"
 )
 
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // withOwner runs fn with a service on each dialect whose one account is the
 // owner's; the counters are the database's.
-func withOwner(t *testing.T, fn func(t *testing.T, svc *auth.Service, ck *testClock)) {
+func withOwner(t *testing.T, fn func(t *testing.T, svc *auth.Service, ck *storetest.Clock)) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
-		ck := &testClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+		ck := storetest.NewClock()
 		svc := auth.NewService(st.Accounts(), []byte("0123456789abcdef0123456789abcdef"),
 			auth.Options{Now: ck.Now, HashCost: 4, Counters: st.RateLimits()})
 		if _, _, err := svc.EnsureAdmin(context.Background(), owner, ownerPwd); err != nil {
@@ -60,7 +47,7 @@ func outcome(t *testing.T, svc *auth.Service, password, addr string) string {
 
 // Failures from one address slow that address, not the owner elsewhere.
 func TestGuessingFromOneAddressDoesNotLockTheOwnerOut(t *testing.T) {
-	withOwner(t, func(t *testing.T, svc *auth.Service, ck *testClock) {
+	withOwner(t, func(t *testing.T, svc *auth.Service, ck *storetest.Clock) {
 		const attacker, home = "203.0.113.7", "198.51.100.20"
 		for i := range 5 {
 			if got := outcome(t, svc, fmt.Sprint("guess ", i), attacker); got != "invalid_credentials" {
@@ -93,7 +80,7 @@ func TestGuessingFromOneAddressDoesNotLockTheOwnerOut(t *testing.T) {
 // dodge by changing address) makes the account guarded: each address then
 // gets two guesses, and the owner still signs in, even after a typo.
 func TestGuessingFromManyAddressesLeavesTheOwnerIn(t *testing.T) {
-	withOwner(t, func(t *testing.T, svc *auth.Service, _ *testClock) {
+	withOwner(t, func(t *testing.T, svc *auth.Service, _ *storetest.Clock) {
 		for n := range 6 { // 12 failures > 10: guarded
 			for i := range 2 {
 				addr := fmt.Sprintf("2001:db8:%x::%d", n, i+1) // two addresses of one /64
@@ -129,7 +116,7 @@ func TestGuessingFromManyAddressesLeavesTheOwnerIn(t *testing.T) {
 // Forty people signing in behind one address are never slowed, and one
 // address cannot try more than thirty passwords, whatever the accounts.
 func TestPerAddressLimitCountsOnlyFailures(t *testing.T) {
-	withOwner(t, func(t *testing.T, svc *auth.Service, _ *testClock) {
+	withOwner(t, func(t *testing.T, svc *auth.Service, _ *storetest.Clock) {
 		ctx := context.Background()
 		const office = "192.0.2.1"
 		for range 40 {

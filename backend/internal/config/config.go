@@ -114,6 +114,16 @@ func Load(name string, args []string, getenv func(string) string) (*Config, erro
 	return c, c.validate()
 }
 
+// Defaults is the configuration with every key at its default, as a test
+// server or rig starts from.
+func Defaults() *Config {
+	c, err := Load("defaults", nil, func(string) string { return "" })
+	if err != nil {
+		panic("config: the defaults do not validate: " + err.Error())
+	}
+	return c
+}
+
 // fromEnv returns the variable, or the contents of the file named by
 // VAR_FILE for secrets (Docker and Kubernetes secrets arrive as files).
 func fromEnv(k Key, getenv func(string) string) (string, error) {

@@ -2,7 +2,6 @@ package exercise_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,34 +9,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
-	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
-	"github.com/cbmex/cbmex/scenarios"
 )
-
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // rig is one exercise of the tutorial scenario on a fresh database.
 type rig struct {
 	t     *testing.T
 	st    *store.Store
-	clock *fakeClock
+	clock *storetest.Clock
 	auth  *auth.Service
 	lib   *library.Library
 	svc   *exercise.Service
@@ -51,21 +38,13 @@ func newRig(t *testing.T, st *store.Store) *rig { return newRigFor(t, st, "tutor
 func newRigFor(t *testing.T, st *store.Store, slug string) *rig {
 	t.Helper()
 	ctx := context.Background()
-	r := &rig{t: t, st: st, clock: &fakeClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}, teams: map[string]exercise.Team{}}
-	set, err := cbm.Load()
+	r := &rig{t: t, st: st, clock: storetest.NewClock(), teams: map[string]exercise.Team{}}
+	a := r.app(st)
+	r.lib, r.auth, r.svc = a.Library, a.Auth, a.Exercises
+	w, err := a.Workshops.Create(ctx, nil, workshop.Workshop{Title: "Test workshop"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.lib = library.New(st.Scenarios(), set, r.clock.Now)
-	if _, err := r.lib.ImportBundled(ctx, scenarios.FS); err != nil {
-		t.Fatal(err)
-	}
-	r.auth = auth.NewService(st.Accounts(), []byte("0123456789abcdef0123456789abcdef"), auth.Options{Now: r.clock.Now, HashCost: 4, Counters: st.RateLimits()})
-	w, err := workshop.New(st.Workshops(), r.clock.Now).Create(ctx, nil, workshop.Workshop{Title: "Test workshop"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.svc = r.service(st)
 	sid, _ := r.lib.Resolve(ctx, slug)
 	v, err := r.lib.Get(ctx, sid, 0)
 	if err != nil {
@@ -82,10 +61,20 @@ func newRigFor(t *testing.T, st *store.Store, slug string) *rig {
 	return r
 }
 
-// service is one replica's engine on st (its own projection cache).
-func (r *rig) service(st *store.Store) *exercise.Service {
-	return exercise.NewService(st.Exercises(), r.lib, r.auth, r.clock.Now)
+// app is one replica on st, wired as a server wires it, on the rig's clock.
+func (r *rig) app(st *store.Store) *app.App {
+	r.t.Helper()
+	cfg := config.Defaults()
+	cfg.JWTSecret = "0123456789abcdef0123456789abcdef" // every replica signs alike
+	a, err := app.New(context.Background(), cfg, st, app.Options{Now: r.clock.Now, HashCost: 4})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return a
 }
+
+// service is one replica's engine on st (its own projection cache).
+func (r *rig) service(st *store.Store) *exercise.Service { return r.app(st).Exercises }
 
 func (r *rig) clockDo(action string) {
 	r.t.Helper()
@@ -111,8 +100,7 @@ func (r *rig) released() map[string]exercise.InjectData {
 	out := map[string]exercise.InjectData{}
 	for _, e := range evs {
 		if e.Type == exercise.EvInjectReleased {
-			var d exercise.InjectData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[exercise.InjectData](e)
 			if _, dup := out[d.Key]; dup {
 				r.t.Fatalf("inject %s released twice", d.Key)
 			}

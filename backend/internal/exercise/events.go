@@ -1,6 +1,12 @@
 package exercise
 
-// Event types. Every change to an exercise is one of these in its log.
+import (
+	"fmt"
+	"slices"
+)
+
+// Event types. Every change to an exercise is one of these in its log; the
+// catalogue below says who may see each and how the browser names it.
 const (
 	EvCreated        = "exercise.created"
 	EvClock          = "exercise.clock" // started, paused, resumed, ended, speed or jump
@@ -25,7 +31,116 @@ const (
 	EvPoCUpdated     = "poc.updated"
 	EvCommCheck      = "commcheck.sent"
 	EvCommAck        = "commcheck.acked"
+	// Written by scoring through Service.Record.
+	EvScore       = "score.set"
+	EvAssessment  = "team.assessed"
+	EvImprovement = "improvement.added"
+	EvPublished   = "report.published"
 )
+
+// Reach is the rule an event type's audience follows.
+type Reach string
+
+// The reaches. CanSee still decides each event from its stored audience;
+// the reach is what that audience must be.
+const (
+	ReachEveryone  Reach = "everyone"  // every team and observer (Everyone)
+	ReachStaff     Reach = "staff"     // the facilitators only (StaffOnly)
+	ReachAddressed Reach = "addressed" // decided per event: the teams it is sent to, all teams, or staff only
+	ReachTeam      Reach = "team"      // one team's own work and staff, not observers (TeamInternal)
+)
+
+// EventKind is one entry of the catalogue of event types.
+type EventKind struct {
+	Type  string `json:"type"`
+	Reach Reach  `json:"reach"`
+	// Label is the translation key of the type's human name, as the
+	// browser's live log shows it ("namespace:key").
+	Label string `json:"label"`
+}
+
+// StaffOnly tells whether only the facilitators ever see events of the kind.
+func (k EventKind) StaffOnly() bool { return k.Reach == ReachStaff }
+
+// Admits tells whether an audience follows the kind's reach.
+func (k EventKind) Admits(a Audience) bool {
+	switch k.Reach {
+	case ReachEveryone:
+		return a.All && !a.Staff && !a.Internal
+	case ReachStaff:
+		return a.Staff && !a.All && !a.Internal && len(a.Teams) == 0
+	case ReachTeam:
+		return a.Internal && !a.Staff && !a.All && len(a.Teams) == 1
+	case ReachAddressed:
+		return !a.Internal
+	}
+	return false
+}
+
+func kind(typ string, r Reach) EventKind {
+	return EventKind{Type: typ, Reach: r, Label: "exercise:log.types." + typ}
+}
+
+// catalogue is every type of event an exercise's log holds: the one list
+// that appends are checked against and the browser's list is generated
+// from (cbmex events --ts).
+var catalogue = []EventKind{
+	kind(EvCreated, ReachStaff),
+	kind(EvClock, ReachEveryone),
+	kind(EvPhaseStarted, ReachEveryone),
+	kind(EvPhaseClosed, ReachEveryone),
+	kind(EvInjectReleased, ReachAddressed), // to its teams, all, or the facilitators only
+	kind(EvInjectHeld, ReachStaff),
+	kind(EvInjectUnheld, ReachStaff),
+	kind(EvInjectSkipped, ReachStaff),
+	kind(EvTriggerFired, ReachStaff),
+	kind(EvTriggerDecided, ReachStaff),
+	kind(EvAnswerUpdated, ReachTeam),
+	kind(EvAnswerSubmit, ReachTeam),
+	kind(EvAnswersShared, ReachEveryone),
+	kind(EvNote, ReachStaff),
+	kind(EvTeamRenamed, ReachEveryone),
+	kind(EvJoined, ReachStaff),
+	kind(EvRemoved, ReachStaff),
+	kind(EvMessageSent, ReachAddressed),    // sender and recipients, or all
+	kind(EvRequestUpdated, ReachAddressed), // as the request
+	kind(EvRetagged, ReachStaff),
+	kind(EvPoCUpdated, ReachEveryone),
+	kind(EvCommCheck, ReachEveryone),
+	kind(EvCommAck, ReachAddressed), // the acknowledging team
+	kind(EvScore, ReachStaff),
+	kind(EvAssessment, ReachStaff),
+	kind(EvImprovement, ReachStaff),
+	kind(EvPublished, ReachEveryone),
+}
+
+// Catalogue returns every event type, in a stable order.
+func Catalogue() []EventKind { return slices.Clone(catalogue) }
+
+// KindOf looks an event type up in the catalogue.
+func KindOf(typ string) (EventKind, bool) {
+	i := slices.IndexFunc(catalogue, func(k EventKind) bool { return k.Type == typ })
+	if i < 0 {
+		return EventKind{}, false
+	}
+	return catalogue[i], true
+}
+
+// checkEvents refuses an event of a type the catalogue lacks, or whose
+// audience breaks its type's reach: a programming error, caught before
+// anything is written rather than by a participant seeing a note.
+func checkEvents(evs []NewEvent) error {
+	for _, e := range evs {
+		k, ok := KindOf(e.Type)
+		if !ok {
+			return fmt.Errorf("event type %q is not in the catalogue", e.Type)
+		}
+		if !k.Admits(e.Audience) {
+			return fmt.Errorf("event type %q reaches %s; audience %+v does not", e.Type, k.Reach, e.Audience)
+		}
+	}
+	return nil
+}
 
 // ClockData is the payload of exercise.clock.
 type ClockData struct {

@@ -242,42 +242,6 @@ func injectData(in *scenario.Inject, teams []Team, offset time.Duration) InjectD
 	return d
 }
 
-// AudienceOf turns a scenario audience (team keys) into team ids.
-func AudienceOf(a scenario.Audience, teams []Team) Audience {
-	switch {
-	case a.All:
-		return Everyone
-	case a.Facilitators:
-		return StaffOnly
-	}
-	return TeamsOnly(teamIDs(a.Teams, teams)...)
-}
-
-func teamIDs(keys []string, teams []Team) []int64 {
-	ids := []int64{}
-	for _, k := range keys {
-		for _, t := range teams {
-			if t.Key == k {
-				ids = append(ids, t.ID)
-			}
-		}
-	}
-	return ids
-}
-
-func allKnown(ids []int64, teams []Team) bool {
-	for _, id := range ids {
-		found := false
-		for _, t := range teams {
-			found = found || t.ID == id
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
 func validInjectChannel(c string) bool {
 	for _, k := range scenario.InjectChannels {
 		if string(k) == c {
@@ -285,21 +249,4 @@ func validInjectChannel(c string) bool {
 		}
 	}
 	return false
-}
-
-func (s *Service) scenarioOf(ctx context.Context, exerciseID int64) (*scenario.Scenario, error) {
-	ex, _, err := s.Get(ctx, exerciseID)
-	if err != nil {
-		return nil, err
-	}
-	return s.scenarios.ScenarioOfVersion(ctx, ex.ScenarioVersionID)
-}
-
-func (s *Service) scenarioAndTeams(ctx context.Context, exerciseID int64) (*scenario.Scenario, []Team, error) {
-	ex, teams, err := s.Get(ctx, exerciseID)
-	if err != nil {
-		return nil, nil, err
-	}
-	sc, err := s.scenarios.ScenarioOfVersion(ctx, ex.ScenarioVersionID)
-	return sc, teams, err
 }

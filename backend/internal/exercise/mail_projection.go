@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"encoding/json"
 	"sort"
 )
 
@@ -10,8 +9,7 @@ import (
 func (p *Projection) applyMail(e Event) {
 	switch e.Type {
 	case EvMessageSent:
-		var d MessageData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[MessageData](e)
 		m := &Message{MessageData: d, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: e.Audience}
 		if d.Kind != "" {
 			m.Status = "open"
@@ -20,29 +18,24 @@ func (p *Projection) applyMail(e Event) {
 		p.MailOrder = append(p.MailOrder, e.Seq)
 		p.Messages = append(p.Messages, p.fact(m))
 	case EvRequestUpdated:
-		var u RequestUpdate
-		_ = json.Unmarshal(e.Data, &u)
+		u := DataOf[RequestUpdate](e)
 		if m := p.Mail[u.Message]; m != nil {
 			m.Status = u.Status
 			m.Updates = append(m.Updates, RequestStep{RequestUpdate: u, Offset: e.Offset, CreatedAt: e.CreatedAt})
 		}
 	case EvRetagged:
-		var r RetagData
-		_ = json.Unmarshal(e.Data, &r)
+		r := DataOf[RetagData](e)
 		if m := p.Mail[r.Message]; m != nil {
 			m.Retag = &r
 		}
 	case EvPoCUpdated:
-		var d PoCData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[PoCData](e)
 		p.PoC[d.TeamID] = d
 	case EvCommCheck:
-		var d CommCheckData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[CommCheckData](e)
 		p.CommChecks[e.Seq] = &CommCheck{CommCheckData: d, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Acks: map[int64]RequestStep{}}
 	case EvCommAck:
-		var d CommAckData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[CommAckData](e)
 		if cc := p.CommChecks[d.Check]; cc != nil {
 			if _, seen := cc.Acks[d.TeamID]; !seen {
 				cc.Acks[d.TeamID] = RequestStep{RequestUpdate: RequestUpdate{Message: d.Check, Status: "acknowledged", TeamID: d.TeamID, By: d.By},

@@ -38,18 +38,19 @@ const (
 
 // Send validates and sends a message. It reaches exactly its sender, its
 // recipients and the staff (everyone for public statements); nothing is
-// stored when anything is wrong.
-func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Outgoing) (*Message, error) {
-	if err := s.checkInPlay(ctx, exerciseID); err != nil {
+// stored when anything is wrong. ex and teams are the exercise as the caller
+// loaded it: whether it has ended is decided again on the locked row.
+func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sender, o Outgoing) (*Message, error) {
+	if err := inPlay(ex); err != nil {
 		return nil, err
 	}
-	sc, teams, err := s.scenarioAndTeams(ctx, exerciseID)
+	sc, err := s.Scenario(ctx, ex)
 	if err != nil {
 		return nil, err
 	}
 	var p *Projection // needed only to check what a reply answers
 	if o.ReplyTo != 0 {
-		if p, err = s.Projection(ctx, exerciseID); err != nil {
+		if p, err = s.Projection(ctx, ex.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -59,7 +60,7 @@ func (s *Service) Send(ctx context.Context, exerciseID int64, from Sender, o Out
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
 		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
 	aud := messageAudience(data)
-	evs, err := s.playAppend(ctx, exerciseID, func(ex *Exercise) (Write, error) {
+	evs, err := s.playAppend(ctx, ex.ID, func(ex *Exercise) (Write, error) {
 		if ex.Clock.Status == Draft {
 			return Write{}, conflict("invalid_state", "Messages can be sent only once the exercise has started.")
 		}

@@ -80,6 +80,7 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 	if j.Team != nil {
 		teamID = j.Team.ID
 	}
+	var evs []Event
 	err := s.store.InExercise(ctx, j.Exercise.ID, func(ctx context.Context) error {
 		token, sid, err := s.sessions.IssueParticipant(ctx, j.Exercise.ID, teamID)
 		if err != nil {
@@ -93,10 +94,10 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 		if err := s.store.AddParticipant(ctx, &j.Participant); err != nil {
 			return err
 		}
-		_, err = s.store.Append(ctx, j.Exercise.ID, s.now(), func(*Exercise) (Write, error) {
+		evs, err = s.store.Append(ctx, j.Exercise.ID, s.now(), checked(func(*Exercise) (Write, error) {
 			return Write{Events: []NewEvent{{Type: EvJoined, Audience: StaffOnly,
 				Data: ParticipantData{ParticipantID: j.Participant.ID, TeamID: teamID, Name: name}}}}, nil
-		})
+		}))
 		return err
 	})
 	if err != nil {
@@ -104,9 +105,7 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 		return err
 	}
 	// Streams learn of the event only once it is committed.
-	if s.notify != nil {
-		s.notify(j.Exercise.ID)
-	}
+	s.appended(j.Exercise.ID, evs)
 	return nil
 }
 
@@ -193,23 +192,6 @@ func (s *Service) team(ctx context.Context, exerciseID, teamID int64) (*Team, er
 		}
 	}
 	return nil, apperr.NotFound("team")
-}
-
-// Events returns the log entries after seq that v may see, reading at most
-// limit entries; last is the sequence number read up to, to page on from.
-func (s *Service) Events(ctx context.Context, v Viewer, exerciseID, after int64, limit int) (visible []Event, last int64, err error) {
-	evs, err := s.store.Events(ctx, exerciseID, after, limit)
-	if err != nil {
-		return nil, after, err
-	}
-	last = after
-	for _, e := range evs {
-		last = e.Seq
-		if CanSee(v, e.Audience) {
-			visible = append(visible, e)
-		}
-	}
-	return visible, last, nil
 }
 
 // ParticipantOf finds the participant holding a session.

@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"encoding/json"
 	"time"
 )
 
@@ -111,8 +110,7 @@ func (p *Projection) apply(e Event) {
 	case EvPhaseClosed:
 		p.PhasesClosed[key(e)] = true
 	case EvInjectReleased:
-		var d InjectData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[InjectData](e)
 		p.Released[d.Key] = e.Offset
 		p.ReleasedInfo[d.Key] = ReleasedInject{InjectData: d, Seq: e.Seq, Audience: e.Audience}
 	case EvInjectHeld:
@@ -124,16 +122,13 @@ func (p *Projection) apply(e Event) {
 	case EvTriggerFired:
 		p.Fired[key(e)] = true
 	case EvTriggerDecided:
-		var d KeyData
-		_ = json.Unmarshal(e.Data, &d)
+		d := DataOf[KeyData](e)
 		p.Decisions[d.Key] = d.Yes != nil && *d.Yes
 	case EvAnswerUpdated:
-		var a AnswerData
-		_ = json.Unmarshal(e.Data, &a)
+		a := DataOf[AnswerData](e)
 		p.Answers[AnswerKey{a.TeamID, a.Phase, a.Question}] = Answer{AnswerData: a, Seq: e.Seq, UpdatedAt: e.CreatedAt}
 	case EvAnswerSubmit:
-		var a AnswerData
-		_ = json.Unmarshal(e.Data, &a)
+		a := DataOf[AnswerData](e)
 		p.Submitted[AnswerKey{a.TeamID, a.Phase, a.Question}] = true
 	case EvAnswersShared:
 		p.Shared[key(e)] = true
@@ -151,11 +146,9 @@ func (p *Projection) State(now time.Duration) State {
 
 // key reads the "key" field that most payloads carry.
 func key(e Event) string {
-	var k struct {
+	return DataOf[struct {
 		Key string `json:"key"`
-	}
-	_ = json.Unmarshal(e.Data, &k)
-	return k.Key
+	}](e).Key
 }
 
 // clone copies the projection so a caller can fold new events into the copy

@@ -39,14 +39,15 @@ type Service struct {
 	sessions  Sessions
 	now       func() time.Time
 
-	notify func(exerciseID int64)
+	notify func(exerciseID int64, evs ...Event)
 
 	cache *projectionCache
 }
 
-// OnAppend sets a function called after every successful append, so the
-// process's own streams learn of new events at once.
-func (s *Service) OnAppend(f func(exerciseID int64)) { s.notify = f }
+// OnAppend sets a function called after every successful append, once the
+// events are committed, with those events: the process's own streams learn
+// of them at once, without reading back what was just written.
+func (s *Service) OnAppend(f func(exerciseID int64, evs ...Event)) { s.notify = f }
 
 // NewService wires a Service.
 func NewService(store Store, scenarios Scenarios, sessions Sessions, now func() time.Time) *Service {
@@ -162,14 +163,32 @@ func (s *Service) Projection(ctx context.Context, exerciseID int64) (*Projection
 
 // append writes through the store and maps its outcomes to API errors.
 func (s *Service) append(ctx context.Context, exerciseID int64, decide func(*Exercise) (Write, error)) ([]Event, error) {
-	evs, err := s.store.Append(ctx, exerciseID, s.now(), decide)
+	evs, err := s.store.Append(ctx, exerciseID, s.now(), checked(decide))
 	if errors.Is(err, apperr.ErrNoRow) {
 		return nil, apperr.NotFound("exercise")
 	}
-	if err == nil && len(evs) > 0 && s.notify != nil {
-		s.notify(exerciseID)
+	if err == nil {
+		s.appended(exerciseID, evs)
 	}
 	return evs, err
+}
+
+// checked is decide with the events it writes checked against the catalogue.
+func checked(decide func(*Exercise) (Write, error)) func(*Exercise) (Write, error) {
+	return func(ex *Exercise) (Write, error) {
+		w, err := decide(ex)
+		if err == nil {
+			err = checkEvents(w.Events)
+		}
+		return w, err
+	}
+}
+
+// appended hands committed events to the OnAppend function.
+func (s *Service) appended(exerciseID int64, evs []Event) {
+	if len(evs) > 0 && s.notify != nil {
+		s.notify(exerciseID, evs...)
+	}
 }
 
 // conflict is a 409 with a stable code.
@@ -191,21 +210,4 @@ func (s *Service) Record(ctx context.Context, exerciseID int64, ev NewEvent, dec
 		return nil, err
 	}
 	return &evs[0], nil
-}
-
-// AllEvents reads an exercise's whole log, in order.
-func (s *Service) AllEvents(ctx context.Context, exerciseID int64) ([]Event, error) {
-	var out []Event
-	after := int64(0)
-	for {
-		evs, err := s.store.Events(ctx, exerciseID, after, 5000)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, evs...)
-		if len(evs) < 5000 {
-			return out, nil
-		}
-		after = evs[len(evs)-1].Seq
-	}
 }

@@ -222,7 +222,7 @@ func TestTwoReplicasShareAccessAndPresence(t *testing.T) {
 	t.Cleanup(func() { stB.Close() })
 	a := newEnv(t, st)
 	b := newEnvNoAdmin(t, stB)
-	b.clock.t = a.clock.Now()
+	b.clock.Set(a.clock.Now())
 	for _, e := range []*env{a, b} {
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)

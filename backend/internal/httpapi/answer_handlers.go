@@ -8,16 +8,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 )
 
-type answerJSON struct {
-	TeamID    int64  `json:"team_id"`
-	Phase     string `json:"phase"`
-	Question  string `json:"question"`
-	Text      string `json:"text"`
-	By        string `json:"by"`
-	Submitted bool   `json:"submitted"`
-	UpdatedAt string `json:"updated_at"`
-}
-
 // listAnswers returns the stage answers the caller may read: their team's,
 // all teams' for shared phases, everything for staff.
 func (s *server) listAnswers(c echo.Context) error {
@@ -42,7 +32,7 @@ func (s *server) listAnswers(c echo.Context) error {
 	for k := range p.Shared {
 		shared = append(shared, k)
 	}
-	return c.JSON(http.StatusOK, map[string]any{"answers": out, "closed_phases": closed, "shared_phases": shared})
+	return c.JSON(http.StatusOK, answersJSON{Answers: out, ClosedPhases: closed, SharedPhases: shared})
 }
 
 type answerBody struct {

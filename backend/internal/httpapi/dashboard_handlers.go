@@ -48,7 +48,7 @@ func (s *server) dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, d)
+	return c.JSON(http.StatusOK, toDashboardJSON(d))
 }
 
 func (s *server) dashboardCSV(c echo.Context) error {

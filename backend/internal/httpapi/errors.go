@@ -87,17 +87,7 @@ func echoCode(status int) (string, string) {
 	return strings.ReplaceAll(strings.ToLower(http.StatusText(status)), " ", "_"), http.StatusText(status) + "."
 }
 
-// badJSON is returned when a body cannot be decoded.
-func badJSON(err error) error {
-	return apperr.New(http.StatusBadRequest, "invalid_json", "The request body is not valid JSON for this address: "+plainBindError(err))
-}
-
-func plainBindError(err error) string {
-	var he *echo.HTTPError
-	if errors.As(err, &he) {
-		if m, ok := he.Message.(string); ok {
-			return m
-		}
-	}
-	return "it could not be decoded"
+func isNotFound(err error) bool {
+	e, ok := apperr.As(err)
+	return ok && e.Status == http.StatusNotFound
 }

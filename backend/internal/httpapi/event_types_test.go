@@ -1,116 +1,146 @@
 package httpapi
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"io/fs"
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strconv"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
-	"github.com/cbmex/cbmex/backend/internal/scoring"
 )
 
-// serverEventTypes reads every event type the server can write into a log:
-// the string constants named Ev… in the backend's non-test Go files (the
-// exercise engine's and scoring's). Reading the source rather than a list in
-// this test means a new type is caught without anyone remembering to add it
-// here.
-func serverEventTypes(t *testing.T) map[string]string {
-	t.Helper()
-	out := map[string]string{} // value → constant
-	name := regexp.MustCompile(`^Ev[A-Z]`)
-	root := filepath.Join("..", "..", "internal")
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return err
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		for _, decl := range f.Decls {
-			g, ok := decl.(*ast.GenDecl)
-			if !ok || g.Tok != token.CONST {
-				continue
+// repoRoot is the repository root seen from this package's folder.
+var repoRoot = filepath.Join("..", "..", "..")
+
+// The browser's list of event types is the server's catalogue: its stream
+// listens for exactly these names (EventSource drops any other name, and
+// report.published was once missing, so rooms never heard the report was
+// out). The file is generated; this fails when it is stale.
+func TestBrowserEventListMatchesTheCatalogue(t *testing.T) {
+	got, err := os.ReadFile(filepath.Join(repoRoot, EventCatalogueFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, EventCatalogueTS()) {
+		t.Fatalf("%s is not the server's catalogue of event types: run go generate ./backend/internal/httpapi", EventCatalogueFile)
+	}
+	// The stream client takes its list from that module, not from a copy.
+	src, err := os.ReadFile(filepath.Join(repoRoot, "frontend", "src", "exercise", "stream.ts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "from './eventCatalogue'") || strings.Contains(string(src), "'message.sent'") {
+		t.Fatal("frontend/src/exercise/stream.ts must take EVENT_TYPES from ./eventCatalogue and list no type itself")
+	}
+}
+
+// Every label key of the catalogue has a text in each language of the
+// browser, so the live log never shows a raw type name.
+func TestEveryEventTypeHasALabelInEveryLanguage(t *testing.T) {
+	dir := filepath.Join(repoRoot, "frontend", "src", "i18n", "locales")
+	for _, lang := range []string{"en", "fr", "de", "it", "ru", "es"} {
+		texts := map[string]map[string]any{} // namespace → its file
+		for _, k := range exercise.Catalogue() {
+			ns, key, ok := strings.Cut(k.Label, ":")
+			if !ok {
+				t.Fatalf("label %q of %s names no namespace", k.Label, k.Type)
 			}
-			for _, spec := range g.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, id := range vs.Names {
-					if !name.MatchString(id.Name) || i >= len(vs.Values) {
-						continue
-					}
-					lit, ok := vs.Values[i].(*ast.BasicLit)
-					if !ok || lit.Kind != token.STRING {
-						continue
-					}
-					v, _ := strconv.Unquote(lit.Value)
-					out[v] = f.Name.Name + "." + id.Name
+			if texts[ns] == nil {
+				b, err := os.ReadFile(filepath.Join(dir, ns, lang+".json"))
+				if err != nil {
+					t.Fatal(err)
 				}
+				var m map[string]any
+				if err := json.Unmarshal(b, &m); err != nil {
+					t.Fatalf("%s/%s.json: %v", ns, lang, err)
+				}
+				texts[ns] = m
+			}
+			if s, _ := lookUp(texts[ns], key).(string); strings.TrimSpace(s) == "" {
+				t.Errorf("%s/%s.json has no text for %s (%s)", ns, lang, key, k.Type)
 			}
 		}
-		return nil
+	}
+}
+
+// lookUp finds a dotted key in nested translations the way i18next does: a
+// segment may itself hold dots ("log" → "types" → "message.sent").
+func lookUp(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	parts := strings.Split(key, ".")
+	for i := 1; i < len(parts); i++ {
+		if sub, ok := m[strings.Join(parts[:i], ".")].(map[string]any); ok {
+			if v := lookUp(sub, strings.Join(parts[i:], ".")); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// The browser puts a message in a recipient's inbox from its message.sent
+// event instead of fetching the list again (frontend/src/exercise/messages/
+// fold.ts, messageFromEvent). So the event must carry everything GET
+// /messages shows that recipient, and nothing the list would not: a field
+// added to one and not the other fails here.
+func TestMessageSentEventCarriesTheInboxView(t *testing.T) {
+	onBoth(t, func(t *testing.T, e *env) {
+		_, base, tok, ids := e.threeTeams()
+		stream := e.openStream(base+"/events", tok["esterra"], 0)
+		r := e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "consultation_request",
+			"subject": "Consultations", "body": "We ask for consultations.", "cbms": []string{"3"}, "kind": "consultation"})
+		request := int64(r.json["message"].(map[string]any)["id"].(float64))
+		e.send(base, tok["esterra"], map[string]any{"to": []int64{ids["valdoria"]}, "channel": "poc_hotline",
+			"subject": "Re: Consultations", "body": "Agreed.", "reply_to": request})
+		e.send(base, tok["norhaven"], map[string]any{"channel": "public_statement", "subject": "Statement", "body": "We watch."})
+
+		events := map[float64]sseEvent{}
+		for len(events) < 3 {
+			if ev := stream.next(t); ev.typ == "message.sent" {
+				events[ev.data["seq"].(float64)] = ev
+			}
+		}
+		list := e.do(req{method: "GET", path: base + "/messages", bearer: tok["esterra"]}).json["messages"].([]any)
+		if len(list) != 3 {
+			t.Fatalf("Esterra sees %d messages, want 3", len(list))
+		}
+		for _, item := range list {
+			got := item.(map[string]any)
+			ev, ok := events[got["id"].(float64)]
+			if !ok {
+				t.Fatalf("message %v never came on Esterra's stream", got["id"])
+			}
+			if want := inboxViewOf(ev); !reflect.DeepEqual(got, want) {
+				t.Errorf("GET /messages shows\n%v\nthe browser builds from the event\n%v", got, want)
+			}
+		}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Guard against a walk that finds nothing and so proves nothing.
-	for _, known := range []string{exercise.EvInjectReleased, exercise.EvCommAck, scoring.EvPublished, scoring.EvScore} {
-		if out[known] == "" {
-			t.Fatalf("the source walk did not find %q; it is broken", known)
-		}
-	}
-	return out
 }
 
-// browserEventTypes reads EVENT_TYPES from the browser's stream client: the
-// named events its EventSource listens for (it drops every other name).
-func browserEventTypes(t *testing.T) map[string]bool {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "..", "..", "frontend", "src", "exercise", "stream.ts"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	block := regexp.MustCompile(`(?s)export const EVENT_TYPES = \[(.*?)\] as const`).FindSubmatch(src)
-	if block == nil {
-		t.Fatal("EVENT_TYPES not found in frontend/src/exercise/stream.ts")
-	}
-	out := map[string]bool{}
-	for _, m := range regexp.MustCompile(`'([^']+)'`).FindAllSubmatch(block[1], -1) {
-		out[string(m[1])] = true
-	}
-	return out
-}
-
-// The browser listens for every event type the server sends, and for
-// nothing the server never sends. report.published was missing, so rooms
-// were never told the report was out.
-func TestBrowserListensForEveryServerEventType(t *testing.T) {
-	server, browser := serverEventTypes(t), browserEventTypes(t)
-	var missing, stale []string
-	for v, c := range server {
-		if !browser[v] {
-			missing = append(missing, v+" ("+c+")")
+// inboxViewOf is the message the browser builds from a message.sent event
+// (the same rules as messageFromEvent in the browser).
+func inboxViewOf(ev sseEvent) map[string]any {
+	d := ev.data["data"].(map[string]any)
+	or := func(k string, def any) any {
+		if v, ok := d[k]; ok && v != nil {
+			return v
 		}
+		return def
 	}
-	for v := range browser {
-		if server[v] == "" {
-			stale = append(stale, v)
-		}
+	m := map[string]any{"id": ev.data["seq"], "from": or("from", 0.0), "from_name": d["from_name"], "to": or("to", []any{}),
+		"to_control": or("to_control", false), "all": or("all", false), "channel": d["channel"], "subject": d["subject"],
+		"body": d["body"], "cbms": or("cbms", []any{}), "kind": or("kind", ""), "sent_at": ev.data["at"],
+		"offset_seconds": ev.data["offset_seconds"]}
+	if v, ok := d["reply_to"]; ok {
+		m["reply_to"] = v
 	}
-	sort.Strings(missing)
-	sort.Strings(stale)
-	if len(missing) > 0 {
-		t.Errorf("the server sends event types that frontend/src/exercise/stream.ts EVENT_TYPES lacks (the browser drops them): %v", missing)
+	if m["kind"] != "" {
+		m["status"] = "open"
 	}
-	if len(stale) > 0 {
-		t.Errorf("EVENT_TYPES lists types no server constant defines: %v", stale)
-	}
+	return m
 }

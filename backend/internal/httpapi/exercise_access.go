@@ -144,7 +144,7 @@ func staffWrite[T any](s *server, status int, act func(c echo.Context, x *exCtx,
 	}
 }
 
-func isNotFound(err error) bool {
-	e, ok := apperr.As(err)
-	return ok && e.Status == http.StatusNotFound
-}
+// seesStaffOnly tells, by the one visibility policy, whether the caller may
+// read staff-only material: the MSEL and triggers, join codes, who joined,
+// tag corrections. Observers may not.
+func (x *exCtx) seesStaffOnly() bool { return exercise.CanSee(x.viewer, exercise.StaffOnly) }

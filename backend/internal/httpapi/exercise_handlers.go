@@ -2,8 +2,8 @@ package httpapi
 
 import (
 	"net/http"
-	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,10 +18,33 @@ type createExerciseRequest struct {
 	Title      string `json:"title"`
 }
 
+// check refuses a request that names no workshop or no scenario before
+// anything is looked up: a workshop id of 0 would otherwise answer 404, as
+// for a workshop the caller may not see.
+func (r createExerciseRequest) check() error {
+	fields := map[string]string{}
+	if r.WorkshopID <= 0 {
+		fields["workshop_id"] = "Choose the workshop the exercise belongs to."
+	}
+	if strings.TrimSpace(r.ScenarioID) == "" {
+		fields["scenario_id"] = "Choose the scenario to play, by its id or slug."
+	}
+	if r.Version < 0 {
+		fields["version"] = "The version must be a positive whole number, or 0 for the latest."
+	}
+	if len(fields) > 0 {
+		return apperr.Invalid(fields)
+	}
+	return nil
+}
+
 func (s *server) createExercise(c echo.Context) error {
 	var req createExerciseRequest
 	if err := c.Bind(&req); err != nil {
 		return badJSON(err)
+	}
+	if err := req.check(); err != nil {
+		return err
 	}
 	ctx := c.Request().Context()
 	if _, err := s.Workshops.Get(ctx, principal(c), req.WorkshopID); err != nil {
@@ -59,7 +82,7 @@ func (s *server) writeExercise(c echo.Context, status int) error {
 	if !x.staff() {
 		out.Viewer.Name = s.actorName(c, x)
 	}
-	return c.JSON(status, map[string]any{"exercise": out})
+	return c.JSON(status, exerciseEnvelope{Exercise: out})
 }
 
 // clockAction handles start, pause, resume, end, speed and jump.
@@ -82,167 +105,8 @@ func (s *server) clockAction(action string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, map[string]any{"clock": toClockJSON(ex.Clock, s.Exercises.Now())})
+		return c.JSON(http.StatusOK, clockEnvelope{Clock: toClockJSON(ex.Clock, s.Exercises.Now())})
 	}
-}
-
-type injectStateJSON struct {
-	Key              string            `json:"key"`
-	Title            string            `json:"title"`
-	Phase            string            `json:"phase"`
-	Channel          string            `json:"channel"`
-	From             string            `json:"from"`
-	Audience         exercise.Audience `json:"audience"`
-	ScheduledSeconds *float64          `json:"scheduled_seconds"` // by the script; null for held ones
-	Contingency      bool              `json:"contingency"`
-	State            string            `json:"state"` // pending, held, skipped, released, waiting
-	ReleasedSeconds  *float64          `json:"released_seconds"`
-	Late             bool              `json:"late"`
-	Source           string            `json:"source,omitempty"`
-	Body             string            `json:"body"`
-	FacilitatorNotes string            `json:"facilitator_notes,omitempty"`
-}
-
-// listInjects gives staff the whole timeline with each inject's state (the
-// MSEL: pending and held injects, facilitator notes), and everyone else the
-// released injects the policy lets them see.
-func (s *server) listInjects(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	p, err := s.Exercises.Projection(ctx, x.ex.ID)
-	if err != nil {
-		return err
-	}
-	if !x.seesStaffOnly() {
-		return c.JSON(http.StatusOK, map[string]any{"injects": visibleReleases(p, x.viewer)})
-	}
-	sc, err := s.Exercises.Scenario(ctx, x.ex)
-	if err != nil {
-		return err
-	}
-	st := p.State(x.ex.Clock.Now(s.Exercises.Now()))
-	out := []injectStateJSON{}
-	for _, in := range sc.Injects {
-		is := injectStateJSON{Key: in.Key, Title: in.Title, Phase: in.Phase, Channel: string(in.Channel), From: in.From,
-			Contingency: in.Contingency, Body: in.Body, FacilitatorNotes: in.FacilitatorNotes, State: "pending"}
-		is.Audience = exercise.AudienceOf(in.Audience, x.teams)
-		if at, ok := exercise.ScheduledAt(in, st); ok {
-			f := at.Seconds()
-			is.ScheduledSeconds = &f
-		} else if in.Contingency {
-			is.State = "waiting"
-		}
-		s.fillInjectState(&is, p)
-		out = append(out, is)
-	}
-	for _, r := range p.ReleasedInfo {
-		if r.Source == "adhoc" {
-			is := injectStateJSON{Key: r.Key, Title: r.Title, Channel: r.Channel, From: r.From, Audience: r.Audience, Body: r.Body}
-			s.fillInjectState(&is, p)
-			out = append(out, is)
-		}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"injects": out})
-}
-
-func (s *server) fillInjectState(is *injectStateJSON, p *exercise.Projection) {
-	switch {
-	case p.Skipped[is.Key]:
-		is.State = "skipped"
-	case p.Held[is.Key]:
-		is.State = "held"
-	}
-	if r, ok := p.ReleasedInfo[is.Key]; ok {
-		f := r.OffsetSeconds
-		is.State, is.ReleasedSeconds, is.Late, is.Source = "released", &f, r.Late, r.Source
-	}
-}
-
-func visibleReleases(p *exercise.Projection, v exercise.Viewer) []exercise.InjectData {
-	rs := make([]exercise.ReleasedInject, 0, len(p.ReleasedInfo))
-	for _, r := range p.ReleasedInfo {
-		if exercise.CanSee(v, r.Audience) {
-			rs = append(rs, r)
-		}
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Seq > rs[j].Seq }) // newest first
-	out := make([]exercise.InjectData, len(rs))
-	for i := range rs {
-		out[i] = rs[i].InjectData
-	}
-	return out
-}
-
-func (s *server) injectAction(action string) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		x, err := s.staffExercise(c)
-		if err != nil {
-			return err
-		}
-		ctx, key, by := c.Request().Context(), c.Param("key"), s.actorName(c, x)
-		if action == "release" {
-			err = s.Exercises.Release(ctx, x.ex.ID, key, by)
-		} else {
-			err = s.Exercises.Control(ctx, x.ex.ID, key, action, by)
-		}
-		if err != nil {
-			return err
-		}
-		return c.NoContent(http.StatusNoContent)
-	}
-}
-
-type adHocRequest struct {
-	Title   string  `json:"title"`
-	Body    string  `json:"body"`
-	Channel string  `json:"channel"`
-	From    string  `json:"from"`
-	Teams   []int64 `json:"teams"`
-}
-
-func (s *server) adHocInject(c echo.Context, x *exCtx, req adHocRequest) error {
-	return s.Exercises.ReleaseAdHoc(c.Request().Context(), x.ex.ID, exercise.AdHoc(req))
-}
-
-func (s *server) listTriggers(c echo.Context) error {
-	x, err := s.loadExercise(c)
-	if err != nil {
-		return err
-	}
-	if !x.seesStaffOnly() { // the trigger list is part of the MSEL
-		return apperr.Forbidden()
-	}
-	ctx := c.Request().Context()
-	sc, err := s.Exercises.Scenario(ctx, x.ex)
-	if err != nil {
-		return err
-	}
-	p, err := s.Exercises.Projection(ctx, x.ex.ID)
-	if err != nil {
-		return err
-	}
-	out := []map[string]any{}
-	for _, t := range sc.Triggers {
-		tj := toTriggerJSON(t)
-		decided, hasDecision := p.Decisions[t.Key]
-		out = append(out, map[string]any{"key": t.Key, "title": t.Title, "condition": tj.Condition, "release": tj.Release,
-			"fired": p.Fired[t.Key], "decision": map[bool]any{true: decided, false: nil}[hasDecision]})
-	}
-	return c.JSON(http.StatusOK, map[string]any{"triggers": out})
-}
-
-type decision struct {
-	Yes *bool `json:"yes"`
-}
-
-func (s *server) decideTrigger(c echo.Context, x *exCtx, req decision) error {
-	if req.Yes == nil {
-		return apperr.Invalid(map[string]string{"yes": "Answer with true or false."})
-	}
-	return s.Exercises.Decide(c.Request().Context(), x.ex.ID, c.Param("key"), *req.Yes, s.actorName(c, x))
 }
 
 func (s *server) addNote(c echo.Context, x *exCtx, req textBody) error {

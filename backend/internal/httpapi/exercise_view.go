@@ -80,11 +80,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	for _, ch := range sc.AllChannels() {
 		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
 	}
-	if x.ex.Clock.Status != exercise.Draft {
-		if ph := sc.PhaseAt(x.ex.Clock.Now(now)); ph != nil {
-			out.CurrentPhase = ph.Key
-		}
-	}
+	out.CurrentPhase = exercise.CurrentPhase(x.ex, sc, now)
 	for _, t := range x.teams {
 		tv := teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name}
 		if x.seesStaffOnly() { // join codes
@@ -103,7 +99,13 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	return out
 }
 
-// seesStaffOnly tells, by the one visibility policy, whether the caller may
-// read staff-only material: the MSEL and triggers, join codes, who joined,
-// tag corrections. Observers may not.
-func (x *exCtx) seesStaffOnly() bool { return exercise.CanSee(x.viewer, exercise.StaffOnly) }
+// exerciseEnvelope answers GET /exercises/{id} and POST /exercises.
+type exerciseEnvelope struct {
+	Exercise exerciseJSON `json:"exercise"`
+}
+
+// clockEnvelope answers the clock actions (start, pause, resume, end,
+// speed, jump).
+type clockEnvelope struct {
+	Clock clockJSON `json:"clock"`
+}

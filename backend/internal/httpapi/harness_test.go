@@ -6,24 +6,19 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/auth"
-	"github.com/cbmex/cbmex/backend/internal/cbm"
+	"github.com/cbmex/cbmex/backend/internal/config"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
-	"github.com/cbmex/cbmex/backend/internal/library"
-	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
 	"github.com/cbmex/cbmex/backend/internal/stream"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
-	"github.com/cbmex/cbmex/scenarios"
 )
 
 const (
@@ -33,19 +28,6 @@ const (
 	facilitatorPwd = "facilitator password"
 )
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 type env struct {
 	t         *testing.T
 	srv       *httptest.Server
@@ -54,7 +36,7 @@ type env struct {
 	workshops *workshop.Service
 	exercises *exercise.Service
 	hub       *stream.Hub
-	clock     *clock
+	clock     *storetest.Clock
 	ready     error
 }
 
@@ -65,42 +47,39 @@ func withUI(ui fs.FS) envOption { return func(d *Deps) { d.UI = ui } }
 // newEnv starts the API on st with one admin account.
 func newEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
 	t.Helper()
-	ck := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour, Counters: st.RateLimits()})
-	if _, _, err := svc.EnsureAdmin(context.Background(), adminEmail, adminPassword); err != nil {
+	e := buildEnv(t, st, opts...)
+	if _, _, err := e.auth.EnsureAdmin(context.Background(), adminEmail, adminPassword); err != nil {
 		t.Fatal(err)
 	}
-	return buildEnv(t, st, ck, svc, opts...)
+	return e
 }
 
 // newEnvNoAdmin starts another server on a database that has its accounts.
-func newEnvNoAdmin(t *testing.T, st *store.Store) *env {
-	ck := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	svc := auth.NewService(st.Accounts(), []byte(testKey), auth.Options{Now: ck.Now, HashCost: 4, SessionTTL: 12 * time.Hour, Counters: st.RateLimits()})
-	return buildEnv(t, st, ck, svc)
+func newEnvNoAdmin(t *testing.T, st *store.Store) *env { return buildEnv(t, st) }
+
+// testConfig is the configuration of a test server: the defaults, a fixed
+// signing key (so that servers on one database agree without reading it),
+// and a small body limit.
+func testConfig() *config.Config {
+	cfg := config.Defaults()
+	cfg.JWTSecret, cfg.AdminEmail, cfg.BodyLimit = testKey, adminEmail, "64K"
+	return cfg
 }
 
-func buildEnv(t *testing.T, st *store.Store, ck *clock, svc *auth.Service, opts ...envOption) *env {
-	set, err := cbm.Load()
+// buildEnv starts a server wired as `cbmex serve` wires it, on a clock of
+// its own.
+func buildEnv(t *testing.T, st *store.Store, opts ...envOption) *env {
+	ck := storetest.NewClock()
+	a, err := app.New(context.Background(), testConfig(), st, app.Options{Now: ck.Now, HashCost: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib := library.New(st.Scenarios(), set, ck.Now)
-	if _, err := lib.ImportBundled(context.Background(), scenarios.FS); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, auth: svc, clock: ck, st: st}
-	e.workshops = workshop.New(st.Workshops(), ck.Now)
-	e.exercises = exercise.NewService(st.Exercises(), lib, svc, ck.Now)
-	e.hub = stream.NewHub(st.Exercises(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	e.hub.Now, e.hub.Presence = ck.Now, st.Presence()
-	e.exercises.OnAppend(e.hub.Notify)
-	st.OnAccessChange(e.hub.AccessChanged)
+	e := &env{t: t, st: st, auth: a.Auth, workshops: a.Workshops, exercises: a.Exercises, hub: a.Hub, clock: ck}
 	hubCtx, stopHub := context.WithCancel(context.Background())
 	t.Cleanup(stopHub)
-	go e.hub.Run(hubCtx)
-	d := Deps{Auth: svc, Library: lib, Workshops: e.workshops, Exercises: e.exercises, Hub: e.hub, Scoring: scoring.New(e.exercises), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BodyLimit: "64K",
-		SessionTTL: 12 * time.Hour, MessageRate: 20, ServeMetrics: true, StreamsPerSession: 5, StreamsPerAddress: 50, Ready: func(context.Context) error { return e.ready }}
+	go a.RunHub(hubCtx)
+	d := DepsFor(a)
+	d.Ready = func(context.Context) error { return e.ready }
 	for _, o := range opts {
 		o(&d)
 	}
@@ -225,7 +204,7 @@ func storetestDialects(t *testing.T, fn func(t *testing.T, e *env, restart func(
 			e.hub.CloseAll()
 			e.srv.Close()
 			e2 := newEnvNoAdmin(t, st)
-			e2.clock.t = e.clock.Now()
+			e2.clock.Set(e.clock.Now())
 			return e2
 		})
 	})

@@ -10,9 +10,14 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 )
 
+// statusJSON answers /healthz and /readyz.
+type statusJSON struct {
+	Status string `json:"status"`
+}
+
 // healthz says the process is alive; it touches nothing else.
 func (s *server) healthz(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+	return c.JSON(http.StatusOK, statusJSON{Status: "ok"})
 }
 
 // readyz says the process can serve: database reachable, schema current.
@@ -23,9 +28,5 @@ func (s *server) readyz(c echo.Context) error {
 		s.Logger.Warn("not ready", "err", err)
 		return apperr.New(http.StatusServiceUnavailable, "not_ready", "The server cannot reach its database or its schema is not current.")
 	}
-	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
-}
-
-func apiNotFound(echo.Context) error {
-	return apperr.New(http.StatusNotFound, "not_found", "There is no API endpoint at this address.")
+	return c.JSON(http.StatusOK, statusJSON{Status: "ready"})
 }

@@ -344,7 +344,7 @@ func (e *env) send2(method, path, bearer string, body []byte) resp {
 		return r // an open stream: its status is all there is to see
 	}
 	r.raw, _ = io.ReadAll(res.Body)
-	_ = json.Unmarshal(r.raw, &r.json)
+	_ = json.Unmarshal(r.raw, &r.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
 	return r
 }
 

@@ -37,7 +37,7 @@ func (e *env) post(path string, body any, headers map[string]string) resp {
 	defer res.Body.Close()
 	out := resp{status: res.StatusCode, header: res.Header}
 	out.raw, _ = io.ReadAll(res.Body)
-	_ = json.Unmarshal(out.raw, &out.json)
+	_ = json.Unmarshal(out.raw, &out.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
 	return out
 }
 

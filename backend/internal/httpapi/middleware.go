@@ -135,12 +135,6 @@ func bearerToken(r *http.Request) string {
 	return ""
 }
 
-// principal returns the authenticated caller, or nil.
-func principal(c echo.Context) *auth.Principal {
-	p, _ := c.Get(principalKey).(*auth.Principal)
-	return p
-}
-
 // requireRole lets through only callers with one of the roles.
 func requireRole(roles ...auth.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {

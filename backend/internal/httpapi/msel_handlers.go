@@ -65,15 +65,8 @@ func (s *server) importMSEL(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return c.JSON(status, map[string]any{"scenario": toVersionJSON(v), "created": created,
-		"report": map[string]int{"rows": report.Rows, "used": report.Used}})
-}
-
-type mselProblemJSON struct {
-	Sheet   string `json:"sheet,omitempty"`
-	Row     int    `json:"row,omitempty"`
-	Column  string `json:"column,omitempty"`
-	Message string `json:"message"`
+	return c.JSON(status, mselImportJSON{Scenario: toVersionJSON(v), Created: created,
+		Report: mselReportJSON{Rows: report.Rows, Used: report.Used}})
 }
 
 func mselError(ie *msel.ImportError) error {

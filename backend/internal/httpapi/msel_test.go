@@ -25,7 +25,7 @@ func (e *env) raw(method, path, bearer, ctype string, body []byte) resp {
 	var buf bytes.Buffer
 	_, _ = buf.ReadFrom(res.Body)
 	r := resp{status: res.StatusCode, header: res.Header, raw: buf.Bytes()}
-	_ = json.Unmarshal(r.raw, &r.json)
+	_ = json.Unmarshal(r.raw, &r.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
 	return r
 }
 

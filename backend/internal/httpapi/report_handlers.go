@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"bytes"
-	"mime"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -55,7 +54,7 @@ func (s *server) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"report": r})
+	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r)})
 }
 
 func (s *server) reportCSV(c echo.Context) error {
@@ -68,10 +67,4 @@ func (s *server) reportCSV(c echo.Context) error {
 		return err
 	}
 	return attachment(c, "after-action-report.csv", "text/csv; charset=utf-8", buf.Bytes())
-}
-
-// attachment sends a download with its file name.
-func attachment(c echo.Context, name, ctype string, body []byte) error {
-	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	return c.Blob(http.StatusOK, ctype, body)
 }

@@ -1,11 +1,8 @@
 package httpapi
 
 import (
-	"io"
-	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -13,16 +10,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/library"
 )
-
-func (s *server) listCBMs(c echo.Context) error {
-	set := s.Library.CBMs()
-	cats := make([]any, 0, len(set.IDs()))
-	for _, id := range set.IDs() {
-		cat, _ := set.Catalogue(id)
-		cats = append(cats, cat)
-	}
-	return c.JSON(http.StatusOK, map[string]any{"default": set.Default().ID, "catalogues": cats})
-}
 
 func (s *server) listScenarios(c echo.Context) error {
 	f := library.Filter{Text: c.QueryParam("q"), CBM: c.QueryParam("cbm"), Theme: c.QueryParam("theme"),
@@ -42,7 +29,7 @@ func (s *server) listScenarios(c echo.Context) error {
 	for i := range vs {
 		out[i] = toVersionJSON(&vs[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"scenarios": out})
+	return c.JSON(http.StatusOK, scenariosJSON{Scenarios: out})
 }
 
 func (s *server) createScenario(c echo.Context) error {
@@ -54,7 +41,7 @@ func (s *server) createScenario(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"scenario": toVersionJSON(v)})
+	return c.JSON(http.StatusCreated, scenarioEnvelope{Scenario: toVersionJSON(v)})
 }
 
 // validateScenario checks a file without storing it; the editor calls it as
@@ -66,12 +53,13 @@ func (s *server) validateScenario(c echo.Context) error {
 	}
 	sc, err := s.Library.Validate(uploadName(c), src)
 	if inv, ok := err.(*library.InvalidError); ok {
-		return c.JSON(http.StatusOK, map[string]any{"valid": false, "problems": library.ProblemsJSON(inv.Problems)})
+		return c.JSON(http.StatusOK, validationJSON{Valid: false, Problems: library.ProblemsJSON(inv.Problems)})
 	}
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"valid": true, "problems": []any{}, "parsed": toScenarioJSON(sc)})
+	parsed := toScenarioJSON(sc)
+	return c.JSON(http.StatusOK, validationJSON{Valid: true, Problems: []library.ProblemJSON{}, Parsed: &parsed})
 }
 
 func (s *server) getScenario(c echo.Context) error {
@@ -96,9 +84,7 @@ func (s *server) getScenario(c echo.Context) error {
 	for i := range versions {
 		vj[i] = toVersionJSON(&versions[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{
-		"scenario": toVersionJSON(v), "versions": vj, "parsed": toScenarioJSON(parsed), "source": string(v.Source),
-	})
+	return c.JSON(http.StatusOK, scenarioDetailJSON{Scenario: toVersionJSON(v), Versions: vj, Parsed: toScenarioJSON(parsed), Source: string(v.Source)})
 }
 
 func (s *server) updateScenario(c echo.Context) error {
@@ -118,7 +104,7 @@ func (s *server) updateScenario(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return c.JSON(status, map[string]any{"scenario": toVersionJSON(v), "created": created})
+	return c.JSON(status, scenarioSavedJSON{Scenario: toVersionJSON(v), Created: created})
 }
 
 func (s *server) exportScenario(c echo.Context) error {
@@ -151,38 +137,4 @@ func (s *server) scenarioRef(c echo.Context) (int64, int, error) {
 		}
 	}
 	return id, number, nil
-}
-
-var yamlTypes = []string{"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"}
-
-func yamlBody(c echo.Context) ([]byte, error) {
-	ct, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
-	ok := false
-	for _, t := range yamlTypes {
-		ok = ok || strings.EqualFold(ct, t)
-	}
-	if !ok {
-		return nil, apperr.New(http.StatusUnsupportedMediaType, "unsupported_media_type",
-			"Send the scenario file itself with Content-Type: application/yaml.")
-	}
-	src, err := io.ReadAll(c.Request().Body)
-	if err != nil {
-		return nil, err // the body limit middleware has already answered 413
-	}
-	return src, nil
-}
-
-// uploadName is the file name problems are reported against.
-func uploadName(c echo.Context) string {
-	if n := c.QueryParam("filename"); n != "" && len(n) < 200 && !strings.ContainsAny(n, "/\\\n") {
-		return n
-	}
-	return "scenario.yaml"
-}
-
-func userID(c echo.Context) *int64 {
-	if p := principal(c); p != nil && p.User != nil {
-		return &p.User.ID
-	}
-	return nil
 }

@@ -256,23 +256,6 @@ func toTriggerJSON(t scenario.Trigger) triggerJSON {
 	return triggerJSON{Key: t.Key, Title: t.Title, Condition: cj, Release: nonNil(t.Release)}
 }
 
-func secs(d time.Duration) int64 { return int64(d / time.Second) }
-
-func secsPtr(d *time.Duration) *int64 {
-	if d == nil {
-		return nil
-	}
-	s := secs(*d)
-	return &s
-}
-
-func nonNil(xs []string) []string {
-	if xs == nil {
-		return []string{}
-	}
-	return xs
-}
-
 func appendOnce(xs []string, x string) []string {
 	for _, y := range xs {
 		if y == x {
@@ -280,4 +263,37 @@ func appendOnce(xs []string, x string) []string {
 		}
 	}
 	return append(xs, x)
+}
+
+// scenariosJSON answers GET /scenarios.
+type scenariosJSON struct {
+	Scenarios []versionJSON `json:"scenarios"`
+}
+
+// scenarioEnvelope answers POST /scenarios.
+type scenarioEnvelope struct {
+	Scenario versionJSON `json:"scenario"`
+}
+
+// scenarioSavedJSON answers PUT /scenarios/{id}: created is false when the
+// file was the same as the latest version's.
+type scenarioSavedJSON struct {
+	Scenario versionJSON `json:"scenario"`
+	Created  bool        `json:"created"`
+}
+
+// scenarioDetailJSON answers GET /scenarios/{id}.
+type scenarioDetailJSON struct {
+	Scenario versionJSON   `json:"scenario"`
+	Versions []versionJSON `json:"versions"`
+	Parsed   scenarioJSON  `json:"parsed"`
+	Source   string        `json:"source"`
+}
+
+// validationJSON answers POST /scenarios/validate: the parsed scenario when
+// the file is valid, else its problems.
+type validationJSON struct {
+	Valid    bool                  `json:"valid"`
+	Problems []library.ProblemJSON `json:"problems"`
+	Parsed   *scenarioJSON         `json:"parsed,omitempty"`
 }

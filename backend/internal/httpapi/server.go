@@ -220,7 +220,7 @@ func (s *server) routes(e *echo.Echo) {
 	ex.GET("/report", s.report)
 	ex.GET("/report.csv", s.reportCSV)
 
-	api.Any("/*", apiNotFound)
+	routeFallback(e)
 	s.ui(e)
 }
 

@@ -73,7 +73,7 @@ func TestSecurityHeadersAndBodyLimit(t *testing.T) {
 	big := map[string]string{"email": strings.Repeat("a", 70*1024), "password": "x"}
 	expectError(t, e.do(req{method: "POST", path: "/api/v1/auth/login", body: big}), http.StatusRequestEntityTooLarge, "body_too_large")
 	expectError(t, e.do(req{method: "GET", path: "/api/v1/no-such-thing"}), http.StatusNotFound, "not_found")
-	expectError(t, e.do(req{method: "PUT", path: "/api/v1/auth/login"}), http.StatusNotFound, "not_found")
+	expectError(t, e.do(req{method: "PUT", path: "/api/v1/auth/login"}), http.StatusMethodNotAllowed, "method_not_allowed")
 }
 
 // A 5xx says nothing about what went wrong inside.

@@ -2,11 +2,9 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 )
 
@@ -19,7 +17,7 @@ func (s *server) listUsers(c echo.Context) error {
 	for i := range users {
 		out[i] = toUserJSON(&users[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"users": out})
+	return c.JSON(http.StatusOK, usersJSON{Users: out})
 }
 
 type createUserRequest struct {
@@ -38,7 +36,7 @@ func (s *server) createUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"user": toUserJSON(u)})
+	return c.JSON(http.StatusCreated, userEnvelope{User: toUserJSON(u)})
 }
 
 type updateUserRequest struct {
@@ -61,7 +59,7 @@ func (s *server) updateUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"user": toUserJSON(u)})
+	return c.JSON(http.StatusOK, userEnvelope{User: toUserJSON(u)})
 }
 
 func (s *server) deleteUser(c echo.Context) error {
@@ -73,12 +71,4 @@ func (s *server) deleteUser(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
-}
-
-func pathID(c echo.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apperr.New(http.StatusBadRequest, "invalid_id", "The "+name+" in the address must be a positive whole number.")
-	}
-	return id, nil
 }

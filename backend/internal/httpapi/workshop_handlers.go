@@ -2,38 +2,15 @@ package httpapi
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
-type workshopJSON struct {
-	ID               int64     `json:"id"`
-	Title            string    `json:"title"`
-	HostOrganisation string    `json:"host_organisation"`
-	Place            string    `json:"place"`
-	StartsOn         string    `json:"starts_on"`
-	EndsOn           string    `json:"ends_on"`
-	Language         string    `json:"language"`
-	Participants     []string  `json:"participants"`
-	FacilitatorIDs   []int64   `json:"facilitator_ids"`
-	CreatedAt        time.Time `json:"created_at"`
-	UpdatedAt        time.Time `json:"updated_at"`
-}
-
-func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
-	ids := w.FacilitatorIDs
-	if ids == nil {
-		ids = []int64{}
-	}
-	return workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
-		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language, Participants: nonNil(w.Participants),
-		FacilitatorIDs: ids, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
-}
-
 // workshopInput is the body of POST and PATCH; PATCH leaves nil fields alone.
+// A date is YYYY-MM-DD, or "" for none (what a date field of a form sends
+// when left empty), in both starts_on and ends_on; PATCH clears a date with "".
 type workshopInput struct {
 	Title            *string   `json:"title"`
 	HostOrganisation *string   `json:"host_organisation"`
@@ -76,7 +53,7 @@ func (s *server) createWorkshop(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"workshop": toWorkshopJSON(created)})
+	return c.JSON(http.StatusCreated, workshopEnvelope{Workshop: toWorkshopJSON(created)})
 }
 
 func (s *server) listWorkshops(c echo.Context) error {
@@ -88,7 +65,7 @@ func (s *server) listWorkshops(c echo.Context) error {
 	for i := range ws {
 		out[i] = toWorkshopJSON(&ws[i])
 	}
-	return c.JSON(http.StatusOK, map[string]any{"workshops": out})
+	return c.JSON(http.StatusOK, workshopsJSON{Workshops: out})
 }
 
 func (s *server) getWorkshop(c echo.Context) error {
@@ -109,7 +86,7 @@ func (s *server) getWorkshop(c echo.Context) error {
 	for i := range exs {
 		out[i] = toExerciseSummary(&exs[i], s.Exercises.Now())
 	}
-	return c.JSON(http.StatusOK, map[string]any{"workshop": toWorkshopJSON(w), "exercises": out})
+	return c.JSON(http.StatusOK, workshopDetailJSON{Workshop: toWorkshopJSON(w), Exercises: out})
 }
 
 func (s *server) updateWorkshop(c echo.Context) error {
@@ -125,5 +102,5 @@ func (s *server) updateWorkshop(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"workshop": toWorkshopJSON(w)})
+	return c.JSON(http.StatusOK, workshopEnvelope{Workshop: toWorkshopJSON(w)})
 }

@@ -60,6 +60,9 @@ type Store interface {
 	ScenarioID(ctx context.Context, slug string) (int64, error)
 	// Version returns one version; number 0 means the latest.
 	Version(ctx context.Context, scenarioID int64, number int) (*Version, error)
+	// VersionByID returns one version by its own id, with its source:
+	// exercises pin the version they were made from so.
+	VersionByID(ctx context.Context, versionID int64) (*Version, error)
 	// Versions lists a scenario's versions, newest first, without sources.
 	Versions(ctx context.Context, scenarioID int64) ([]Version, error)
 	// Latest lists the latest version of every scenario, without sources.

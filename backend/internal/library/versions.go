@@ -9,11 +9,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
-// VersionStore reads a version by its own id; exercises pin versions so.
-type VersionStore interface {
-	VersionByID(ctx context.Context, versionID int64) (*Version, error)
-}
-
 // parsedCache keeps parsed scenarios by version id. Versions never change,
 // so entries never go stale; a library holds few enough to keep them all.
 type parsedCache struct {
@@ -23,11 +18,7 @@ type parsedCache struct {
 
 // VersionByID returns one version, with its source.
 func (l *Library) VersionByID(ctx context.Context, versionID int64) (*Version, error) {
-	vs, ok := l.store.(VersionStore)
-	if !ok {
-		return nil, errors.New("library store cannot read versions by id")
-	}
-	v, err := vs.VersionByID(ctx, versionID)
+	v, err := l.store.VersionByID(ctx, versionID)
 	if errors.Is(err, apperr.ErrNoRow) {
 		return nil, apperr.NotFound("scenario version")
 	}

@@ -15,48 +15,48 @@ import (
 // Dashboard is what organisers see across exercises and workshops, per
 // State (team name, as renamed to the real delegation) and per CBM.
 type Dashboard struct {
-	Exercises []DashExercise `json:"exercises"`
-	States    []DashState    `json:"states"`
-	CBMs      []DashCBM      `json:"cbms"` // most used first
+	Exercises []DashExercise
+	States    []DashState
+	CBMs      []DashCBM // most used first
 }
 
 // DashExercise is one exercise counted.
 type DashExercise struct {
-	ID         int64           `json:"id"`
-	Title      string          `json:"title"`
-	WorkshopID int64           `json:"workshop_id"`
-	Workshop   string          `json:"workshop"`
-	Scenario   string          `json:"scenario"`
-	Status     exercise.Status `json:"status"`
-	StartedAt  *time.Time      `json:"started_at"`
+	ID         int64
+	Title      string
+	WorkshopID int64
+	Workshop   string
+	Scenario   string
+	Status     exercise.Status
+	StartedAt  *time.Time
 }
 
 // DashState is one State across the exercises it played.
 type DashState struct {
-	Name                string         `json:"name"`
-	Exercises           int            `json:"exercises"`
-	MessagesSent        int            `json:"messages_sent"`
-	MedianAckSeconds    *float64       `json:"median_ack_seconds"`
-	MedianAnswerSeconds *float64       `json:"median_answer_seconds"`
-	CBMUse              map[string]int `json:"cbm_use"`
-	Scores              []DashScore    `json:"scores"` // agreed final scores, oldest exercise first
+	Name                string
+	Exercises           int
+	MessagesSent        int
+	MedianAckSeconds    *float64
+	MedianAnswerSeconds *float64
+	CBMUse              map[string]int
+	Scores              []DashScore // agreed final scores, oldest exercise first
 }
 
 // DashScore is one agreed score in one exercise.
 type DashScore struct {
-	ExerciseID     int64      `json:"exercise_id"`
-	Exercise       string     `json:"exercise"`
-	Date           *time.Time `json:"date"`
-	Criterion      string     `json:"criterion"`
-	CriterionTitle string     `json:"criterion_title"`
-	Value          string     `json:"value"`
+	ExerciseID     int64
+	Exercise       string
+	Date           *time.Time
+	Criterion      string
+	CriterionTitle string
+	Value          string
 }
 
 // DashCBM is one CBM's use across the exercises.
 type DashCBM struct {
-	CBM         string `json:"cbm"`
-	Uses        int    `json:"uses"`
-	StatesUsing int    `json:"states_using"`
+	CBM         string
+	Uses        int
+	StatesUsing int
 }
 
 // Played pairs an exercise with its workshop's title, for the dashboard.

@@ -16,11 +16,12 @@ func (b *builder) metrics(t exercise.Team) Metrics {
 	b.countMessages(&m, t.ID, sent)
 	b.injectResponses(&m, t, sent)
 	b.requests(&m, t.ID)
-	m.PoCComplete = b.pocComplete(t)
+	entries, _ := b.p.PointsOfContact(b.sc, t)
+	m.PoCComplete = exercise.PoCComplete(entries)
 	for _, cc := range b.p.CommChecksInOrder() {
 		ct := CommCheckTime{Check: cc.Seq}
-		if a, ok := cc.Acks[t.ID]; ok {
-			ct.AckSecs = secs(a.Offset - cc.Offset)
+		if a, ok := cc.AckOf(t); ok {
+			ct.AckSecs = secs(a.After)
 		}
 		m.CommChecks = append(m.CommChecks, ct)
 	}
@@ -135,18 +136,4 @@ func (b *builder) requests(m *Metrics, teamID int64) {
 		m.RequestsReceived = append(m.RequestsReceived, rt)
 	}
 	m.MedianAckSeconds, m.MedianAnswerSeconds = median(acks), median(answers)
-}
-
-func (b *builder) pocComplete(t exercise.Team) bool {
-	roles := map[string]bool{}
-	if d, ok := b.p.PoC[t.ID]; ok {
-		for _, e := range d.Entries {
-			roles[e.Role] = roles[e.Role] || e.Name != ""
-		}
-	} else if st, ok := b.sc.Team(t.Key); ok {
-		for _, e := range st.PointsOfContact {
-			roles[string(e.Role)] = roles[string(e.Role)] || e.Name != ""
-		}
-	}
-	return roles["policy"] && roles["technical"]
 }

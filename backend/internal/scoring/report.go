@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"slices"
 	"sort"
 	"time"
@@ -14,15 +13,15 @@ import (
 // Report is the after-action report of one exercise. Times are seconds of
 // exercise time unless named wall.
 type Report struct {
-	Exercise    ExerciseInfo      `json:"exercise"`
-	Published   bool              `json:"published"`
-	Timeline    []TimelineEntry   `json:"timeline"`
-	Answers     []exercise.Answer `json:"answers"`
-	Teams       []TeamReport      `json:"teams"`
-	HeatMap     HeatMap           `json:"heat_map"`
-	Notes       []Note            `json:"notes,omitempty"` // facilitator observations (staff)
-	Plan        []ImprovementData `json:"improvement_plan"`
-	Definitions map[string]string `json:"definitions"`
+	Exercise    ExerciseInfo
+	Published   bool
+	Timeline    []TimelineEntry
+	Answers     []exercise.Answer
+	Teams       []TeamReport
+	HeatMap     HeatMap
+	Notes       []Note // facilitator observations (staff)
+	Plan        []ImprovementData
+	Definitions map[string]string
 
 	// What For needs to cut one viewer's copy.
 	p        *exercise.Projection // the folded log, for the answers' visibility
@@ -31,137 +30,140 @@ type Report struct {
 
 // ExerciseInfo is the overview.
 type ExerciseInfo struct {
-	ID         int64           `json:"id"`
-	Title      string          `json:"title"`
-	Scenario   string          `json:"scenario"`
-	Version    int             `json:"scenario_version"`
-	Summary    string          `json:"summary"`
-	Status     exercise.Status `json:"status"`
-	StartedAt  *time.Time      `json:"started_at"`
-	EndedAt    *time.Time      `json:"ended_at"`
-	Duration   float64         `json:"played_seconds"`
-	Objectives []objectiveJSON `json:"objectives"`
-	Scale      string          `json:"scale"`
-	Criteria   []criterionJSON `json:"criteria"`
+	ID         int64
+	Title      string
+	Scenario   string
+	Version    int
+	Summary    string
+	Status     exercise.Status
+	StartedAt  *time.Time
+	EndedAt    *time.Time
+	Duration   float64
+	Objectives []Objective
+	Scale      string
+	Criteria   []Criterion
 }
 
-type objectiveJSON struct {
-	Key  string   `json:"key"`
-	Text string   `json:"text"`
-	CBMs []string `json:"cbms"`
+// Objective is one of the scenario's objectives.
+type Objective struct {
+	Key  string
+	Text string
+	CBMs []string
 }
 
-type criterionJSON struct {
-	Key         string   `json:"key"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	CBMs        []string `json:"cbms"`
-	Injects     []string `json:"injects"`
+// Criterion is one of the rubric's criteria; Injects are those the reader
+// of a copy received.
+type Criterion struct {
+	Key         string
+	Title       string
+	Description string
+	CBMs        []string
+	Injects     []string
 }
 
 // TimelineEntry is one inject or key action.
 type TimelineEntry struct {
-	Seq     int64    `json:"seq"`
-	At      float64  `json:"at_seconds"`
-	Kind    string   `json:"kind"` // phase, inject, message, request, clock
-	Title   string   `json:"title"`
-	TeamID  int64    `json:"team_id,omitempty"` // who acted
-	Teams   []int64  `json:"teams,omitempty"`   // who received
-	CBMs    []string `json:"cbms,omitempty"`
-	Channel string   `json:"channel,omitempty"`
-	Detail  string   `json:"detail,omitempty"`
+	Seq     int64
+	At      float64
+	Kind    string // phase, inject, message, request, clock
+	Title   string
+	TeamID  int64   // who acted
+	Teams   []int64 // who received
+	CBMs    []string
+	Channel string
+	Detail  string
 
 	audience exercise.Audience // of the event it comes from
 }
 
 // TeamReport is one team's scorecard and measured evidence.
 type TeamReport struct {
-	TeamID       int64            `json:"team_id"`
-	Key          string           `json:"key"`
-	Name         string           `json:"name"`
-	Scorecard    []CriterionScore `json:"scorecard"`
-	Strengths    string           `json:"strengths"`
-	Improvements string           `json:"improvements"`
-	Metrics      Metrics          `json:"metrics"`
+	TeamID       int64
+	Key          string
+	Name         string
+	Scorecard    []CriterionScore
+	Strengths    string
+	Improvements string
+	Metrics      Metrics
 }
 
 // CriterionScore is a criterion with every facilitator's latest score, the
 // agreed final one, and whether the facilitators differ.
 type CriterionScore struct {
-	Criterion string      `json:"criterion"`
-	Scores    []ScoreData `json:"scores"`
-	Final     *ScoreData  `json:"final"`
-	Differ    bool        `json:"differ"`
+	Criterion string
+	Scores    []ScoreData
+	Final     *ScoreData
+	Differ    bool
 }
 
 // Metrics is what the system measured for a team: evidence beside the
 // rubric, never the score itself.
 type Metrics struct {
-	MessagesSent        int              `json:"messages_sent"`
-	MessagesReceived    int              `json:"messages_received"`
-	InjectResponses     []InjectResponse `json:"inject_responses"`
-	RequestsSent        int              `json:"requests_sent"`
-	RequestsAnswered    int              `json:"requests_sent_answered"`
-	RequestsReceived    []RequestTiming  `json:"requests_received"`
-	MedianAckSeconds    *float64         `json:"median_ack_seconds"`
-	MedianAnswerSeconds *float64         `json:"median_answer_seconds"`
-	Expected            []ExpectedResult `json:"expected_actions"`
-	CBMUse              map[string]int   `json:"cbm_use"`       // messages tagged per CBM
-	ExpectedCBMs        []string         `json:"expected_cbms"` // CBMs the scenario expected of the team
-	PoCComplete         bool             `json:"poc_complete"`
-	CommChecks          []CommCheckTime  `json:"comm_checks"`
+	MessagesSent        int
+	MessagesReceived    int
+	InjectResponses     []InjectResponse
+	RequestsSent        int
+	RequestsAnswered    int
+	RequestsReceived    []RequestTiming
+	MedianAckSeconds    *float64
+	MedianAnswerSeconds *float64
+	Expected            []ExpectedResult
+	CBMUse              map[string]int // messages tagged per CBM
+	ExpectedCBMs        []string       // CBMs the scenario expected of the team
+	PoCComplete         bool
+	CommChecks          []CommCheckTime
 }
 
 // InjectResponse is the time from an inject reaching a team to the team's
 // first message after it.
 type InjectResponse struct {
-	Inject          string   `json:"inject"`
-	ReleasedAt      float64  `json:"released_at_seconds"`
-	FirstActionSecs *float64 `json:"first_action_seconds"`
+	Inject          string
+	ReleasedAt      float64
+	FirstActionSecs *float64
 }
 
 // RequestTiming is a request a team received and how fast it reacted.
 type RequestTiming struct {
-	Message    int64    `json:"message"`
-	From       int64    `json:"from"`
-	Kind       string   `json:"kind"`
-	Status     string   `json:"status"`
-	AckSecs    *float64 `json:"ack_seconds"`
-	AnswerSecs *float64 `json:"answer_seconds"`
+	Message    int64
+	From       int64
+	Kind       string
+	Status     string
+	AckSecs    *float64
+	AnswerSecs *float64
 }
 
 // ExpectedResult says whether an expected action of the scenario happened.
 type ExpectedResult struct {
-	Inject     string   `json:"inject"`
-	Action     string   `json:"action"`
-	Text       string   `json:"text"`
-	CBMs       []string `json:"cbms"`
-	Observed   bool     `json:"observed"`
-	AfterSecs  *float64 `json:"after_seconds"` // from the inject's release to the first matching message
-	WithinSecs *float64 `json:"within_seconds"`
-	InTime     bool     `json:"in_time"`
-	Evidence   int64    `json:"evidence,omitempty"` // the matching message
+	Inject     string
+	Action     string
+	Text       string
+	CBMs       []string
+	Observed   bool
+	AfterSecs  *float64 // from the inject's release to the first matching message
+	WithinSecs *float64
+	InTime     bool
+	Evidence   int64 // the matching message
 }
 
 // CommCheckTime is a team's acknowledgement of one communication check.
 type CommCheckTime struct {
-	Check   int64    `json:"check"`
-	AckSecs *float64 `json:"ack_seconds"`
+	Check   int64
+	AckSecs *float64
 }
 
 // HeatMap counts, per CBM and team, the messages that used the CBM.
 type HeatMap struct {
-	CBMs   []string                  `json:"cbms"`
-	Teams  []int64                   `json:"teams"`
-	Counts map[string]map[int64]int  `json:"counts"`   // cbm → team → messages
-	Expect map[string]map[int64]bool `json:"expected"` // cbm → team → expected by the scenario
+	CBMs   []string
+	Teams  []int64
+	Counts map[string]map[int64]int  // cbm → team → messages
+	Expect map[string]map[int64]bool // cbm → team → expected by the scenario
 }
 
 // Note is a facilitator observation.
 type Note struct {
-	At   float64 `json:"at_seconds"`
-	Text string  `json:"text"`
-	By   string  `json:"by"`
+	At   float64
+	Text string
+	By   string
 }
 
 // For is the copy of the report v may read. Every part goes through the one
@@ -188,7 +190,7 @@ func (r *Report) For(v exercise.Viewer) (*Report, error) {
 	if !exercise.CanSee(v, exercise.StaffOnly) {
 		out.Notes = nil
 	}
-	out.Exercise.Criteria = make([]criterionJSON, len(r.Exercise.Criteria))
+	out.Exercise.Criteria = make([]Criterion, len(r.Exercise.Criteria))
 	for i, c := range r.Exercise.Criteria {
 		c.Injects = keep(c.Injects, func(key string) bool { return exercise.CanSee(v, r.injectAudience(key)) })
 		out.Exercise.Criteria[i] = c
@@ -266,10 +268,10 @@ func (b *builder) overview(ex *exercise.Exercise, now time.Time) ExerciseInfo {
 	info := ExerciseInfo{ID: ex.ID, Title: ex.Title, Scenario: b.sc.Title, Version: b.sc.Version, Summary: b.sc.Summary,
 		Status: ex.Clock.Status, Duration: ex.Clock.Now(now).Seconds(), Scale: string(b.sc.Rubric.Scale)}
 	for _, o := range b.sc.Objectives {
-		info.Objectives = append(info.Objectives, objectiveJSON{o.Key, o.Text, o.CBMs})
+		info.Objectives = append(info.Objectives, Objective{o.Key, o.Text, o.CBMs})
 	}
 	for _, c := range b.sc.Rubric.Criteria {
-		info.Criteria = append(info.Criteria, criterionJSON{c.Key, c.Title, c.Description, c.CBMs, c.Injects})
+		info.Criteria = append(info.Criteria, Criterion{c.Key, c.Title, c.Description, c.CBMs, c.Injects})
 	}
 	return info
 }
@@ -279,23 +281,19 @@ func (b *builder) scan(r *Report) {
 	b.assess = map[int64]AssessmentData{}
 	for _, e := range b.evs {
 		switch e.Type {
-		case EvScore:
-			var d ScoreData
-			_ = json.Unmarshal(e.Data, &d)
+		case exercise.EvScore:
+			d := exercise.DataOf[ScoreData](e)
 			b.scores = append(b.scores, d)
-		case EvAssessment:
-			var d AssessmentData
-			_ = json.Unmarshal(e.Data, &d)
+		case exercise.EvAssessment:
+			d := exercise.DataOf[AssessmentData](e)
 			b.assess[d.TeamID] = d
-		case EvImprovement:
-			var d ImprovementData
-			_ = json.Unmarshal(e.Data, &d)
+		case exercise.EvImprovement:
+			d := exercise.DataOf[ImprovementData](e)
 			r.Plan = append(r.Plan, d)
-		case EvPublished:
+		case exercise.EvPublished:
 			r.Published = true
 		case exercise.EvNote:
-			var d exercise.NoteData
-			_ = json.Unmarshal(e.Data, &d)
+			d := exercise.DataOf[exercise.NoteData](e)
 			r.Notes = append(r.Notes, Note{At: e.Offset.Seconds(), Text: d.Text, By: d.By})
 		case exercise.EvClock:
 			b.clockTimes(r, e)
@@ -307,8 +305,7 @@ func (b *builder) scan(r *Report) {
 }
 
 func (b *builder) clockTimes(r *Report, e exercise.Event) {
-	var d exercise.ClockData
-	_ = json.Unmarshal(e.Data, &d)
+	d := exercise.DataOf[exercise.ClockData](e)
 	at := e.CreatedAt
 	switch d.Action {
 	case "start":
@@ -322,12 +319,10 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 	t := TimelineEntry{Seq: e.Seq, At: e.Offset.Seconds(), audience: e.Audience}
 	switch e.Type {
 	case exercise.EvPhaseStarted:
-		var d exercise.PhaseData
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.PhaseData](e)
 		t.Kind, t.Title, t.Detail = "phase", d.Title, d.Clock
 	case exercise.EvInjectReleased:
-		var d exercise.InjectData
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.InjectData](e)
 		t.Kind, t.Title, t.Channel, t.Teams, t.Detail = "inject", d.Title, d.Channel, b.receivers(e.Audience), d.Source
 	case exercise.EvMessageSent:
 		m := b.p.Mail[e.Seq]
@@ -336,8 +331,7 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 			t.Kind, t.Detail = "request", m.Kind
 		}
 	case exercise.EvRequestUpdated:
-		var d exercise.RequestUpdate
-		_ = json.Unmarshal(e.Data, &d)
+		d := exercise.DataOf[exercise.RequestUpdate](e)
 		m := b.p.Mail[d.Message]
 		if m == nil {
 			return t, false

@@ -18,14 +18,6 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
-// Event types written by scoring; all but the publication are staff-only.
-const (
-	EvScore       = "score.set"
-	EvAssessment  = "team.assessed"
-	EvImprovement = "improvement.added"
-	EvPublished   = "report.published"
-)
-
 // ScoreData is one facilitator's score of one team on one criterion.
 type ScoreData struct {
 	TeamID    int64   `json:"team_id"`
@@ -99,7 +91,7 @@ func (s *Service) SetScore(ctx context.Context, exerciseID int64, by Author, in 
 		return apperr.Invalid(fields)
 	}
 	in.ByUser, in.By = by.UserID, by.Name
-	_, err = s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: EvScore, Audience: exercise.StaffOnly, Data: in}, nil)
+	_, err = s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: exercise.EvScore, Audience: exercise.StaffOnly, Data: in}, nil)
 	return err
 }
 
@@ -116,7 +108,7 @@ func (s *Service) Assess(ctx context.Context, exerciseID int64, by Author, in As
 		return apperr.Invalid(map[string]string{"strengths": "At most 10,000 characters each."})
 	}
 	in.By = by.Name
-	_, err = s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: EvAssessment, Audience: exercise.StaffOnly, Data: in}, nil)
+	_, err = s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: exercise.EvAssessment, Audience: exercise.StaffOnly, Data: in}, nil)
 	return err
 }
 
@@ -127,14 +119,14 @@ func (s *Service) AddImprovement(ctx context.Context, exerciseID int64, by Autho
 		return apperr.Invalid(map[string]string{"recommendation": "Write the recommendation (at most 2,000 characters)."})
 	}
 	in.By = by.Name
-	_, err := s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: EvImprovement, Audience: exercise.StaffOnly, Data: in}, nil)
+	_, err := s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: exercise.EvImprovement, Audience: exercise.StaffOnly, Data: in}, nil)
 	return err
 }
 
 // Publish shows the report to the participants: each team its own scorecard
 // and the common parts.
 func (s *Service) Publish(ctx context.Context, exerciseID int64, by Author) error {
-	_, err := s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: EvPublished, Audience: exercise.Everyone,
+	_, err := s.ex.Record(ctx, exerciseID, exercise.NewEvent{Type: exercise.EvPublished, Audience: exercise.Everyone,
 		Data: map[string]string{"by": by.Name}}, nil)
 	return err
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
@@ -31,14 +30,14 @@ func fromUser(u *auth.User) *userRow {
 func (a *Accounts) CountUsers(ctx context.Context) (int64, error) {
 	var n int64
 	err := a.s.DB.WithContext(ctx).Model(&userRow{}).Count(&n).Error
-	return n, err
+	return n, failed(err, "count users")
 }
 
 // CreateUser inserts u and sets its ID.
 func (a *Accounts) CreateUser(ctx context.Context, u *auth.User) error {
 	r := fromUser(u)
 	if err := a.s.DB.WithContext(ctx).Create(r).Error; err != nil {
-		return translate(err)
+		return failed(err, "create user")
 	}
 	u.ID = r.ID
 	return nil
@@ -48,7 +47,7 @@ func (a *Accounts) CreateUser(ctx context.Context, u *auth.User) error {
 // changed, so staff streams are checked again.
 func (a *Accounts) UpdateUser(ctx context.Context, u *auth.User) error {
 	if err := a.s.DB.WithContext(ctx).Save(fromUser(u)).Error; err != nil {
-		return translate(err)
+		return failed(err, "update user %d", u.ID)
 	}
 	a.s.accessChanged(ctx, stream.AccessStaff)
 	return nil
@@ -57,7 +56,7 @@ func (a *Accounts) UpdateUser(ctx context.Context, u *auth.User) error {
 // DeleteUser removes the account; its sessions go with it (ON DELETE CASCADE).
 func (a *Accounts) DeleteUser(ctx context.Context, id int64) error {
 	if err := a.s.DB.WithContext(ctx).Delete(&userRow{}, id).Error; err != nil {
-		return translate(err)
+		return failed(err, "delete user %d", id)
 	}
 	a.s.accessChanged(ctx, stream.AccessStaff)
 	return nil
@@ -67,7 +66,7 @@ func (a *Accounts) DeleteUser(ctx context.Context, id int64) error {
 func (a *Accounts) UserByID(ctx context.Context, id int64) (*auth.User, error) {
 	var r userRow
 	if err := a.s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load user %d", id)
 	}
 	return toUser(&r), nil
 }
@@ -76,7 +75,7 @@ func (a *Accounts) UserByID(ctx context.Context, id int64) (*auth.User, error) {
 func (a *Accounts) UserByEmail(ctx context.Context, email string) (*auth.User, error) {
 	var r userRow
 	if err := a.s.DB.WithContext(ctx).Where("email = ?", email).First(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load user by e-mail") // the address stays out of logs
 	}
 	return toUser(&r), nil
 }
@@ -85,7 +84,7 @@ func (a *Accounts) UserByEmail(ctx context.Context, email string) (*auth.User, e
 func (a *Accounts) ListUsers(ctx context.Context) ([]auth.User, error) {
 	var rows []userRow
 	if err := a.s.DB.WithContext(ctx).Order("id").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed(err, "list users")
 	}
 	out := make([]auth.User, len(rows))
 	for i := range rows {
@@ -98,14 +97,14 @@ func (a *Accounts) ListUsers(ctx context.Context) ([]auth.User, error) {
 func (a *Accounts) CreateSession(ctx context.Context, s *auth.Session) error {
 	r := sessionRow{ID: s.ID, UserID: s.UserID, Kind: s.Kind, ExerciseID: s.ExerciseID, TeamID: s.TeamID,
 		CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt}
-	return translate(a.s.conn(ctx).Create(&r).Error)
+	return failed(a.s.conn(ctx).Create(&r).Error, "create session")
 }
 
 // SessionByID finds a session by its token id.
 func (a *Accounts) SessionByID(ctx context.Context, id string) (*auth.Session, error) {
 	var r sessionRow
 	if err := a.s.DB.WithContext(ctx).Where("id = ?", id).First(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load session") // its id is a token's: not logged
 	}
 	return &auth.Session{ID: r.ID, Kind: r.Kind, UserID: r.UserID, ExerciseID: r.ExerciseID, TeamID: r.TeamID,
 		CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, RevokedAt: r.RevokedAt}, nil
@@ -116,7 +115,7 @@ func (a *Accounts) RevokeSession(ctx context.Context, id string, at time.Time) e
 	err := a.s.DB.WithContext(ctx).Model(&sessionRow{}).
 		Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", at.UTC()).Error
 	if err != nil {
-		return fmt.Errorf("revoke session: %w", err)
+		return failed(err, "revoke session")
 	}
 	a.s.accessChanged(ctx, stream.AccessSession(id))
 	return nil
@@ -127,7 +126,7 @@ func (a *Accounts) RevokeUserSessions(ctx context.Context, userID int64, at time
 	err := a.s.DB.WithContext(ctx).Model(&sessionRow{}).
 		Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", at.UTC()).Error
 	if err != nil {
-		return fmt.Errorf("revoke the user's sessions: %w", err)
+		return failed(err, "revoke the sessions of user %d", userID)
 	}
 	a.s.accessChanged(ctx, stream.AccessStaff)
 	return nil

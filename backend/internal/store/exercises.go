@@ -106,7 +106,7 @@ func clockColumns(c exercise.Clock) map[string]any {
 
 // CreateExercise inserts the exercise and its teams together.
 func (x *Exercises) CreateExercise(ctx context.Context, e *exercise.Exercise, teams []exercise.Team) error {
-	return x.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := x.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		r := exerciseRow{WorkshopID: e.WorkshopID, ScenarioVersionID: e.ScenarioVersionID, Title: e.Title,
 			Status: string(e.Clock.Status), Speed: e.Clock.Speed, ObserverCode: e.ObserverCode, CreatedBy: e.CreatedBy,
 			CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
@@ -123,6 +123,7 @@ func (x *Exercises) CreateExercise(ctx context.Context, e *exercise.Exercise, te
 		}
 		return nil
 	})
+	return failed(err, "create exercise")
 }
 
 // InExercise runs fn in one transaction (see Store.InTransaction) that
@@ -133,7 +134,7 @@ func (x *Exercises) InExercise(ctx context.Context, exerciseID int64, fn func(ct
 		if x.s.Dialect == Postgres {
 			var r exerciseRow
 			if err := x.s.conn(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Select("id").First(&r, exerciseID).Error; err != nil {
-				return translate(err)
+				return failed(err, "lock exercise %d", exerciseID)
 			}
 		}
 		return fn(ctx)
@@ -144,19 +145,21 @@ func (x *Exercises) InExercise(ctx context.Context, exerciseID int64, fn func(ct
 func (x *Exercises) Exercise(ctx context.Context, id int64) (*exercise.Exercise, error) {
 	var r exerciseRow
 	if err := x.s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load exercise %d", id)
 	}
 	return toExercise(&r), nil
 }
 
 // Exercises lists a workshop's exercises, oldest first.
 func (x *Exercises) Exercises(ctx context.Context, workshopID int64) ([]exercise.Exercise, error) {
-	return x.list(ctx, x.s.DB.Where("workshop_id = ?", workshopID))
+	exs, err := x.list(ctx, x.s.DB.Where("workshop_id = ?", workshopID))
+	return exs, failed(err, "list the exercises of workshop %d", workshopID)
 }
 
 // ActiveExercises lists the running exercises (the scheduler's work).
 func (x *Exercises) ActiveExercises(ctx context.Context) ([]exercise.Exercise, error) {
-	return x.list(ctx, x.s.DB.Where("status = ?", string(exercise.Running)))
+	exs, err := x.list(ctx, x.s.DB.Where("status = ?", string(exercise.Running)))
+	return exs, failed(err, "list running exercises")
 }
 
 func (x *Exercises) list(ctx context.Context, q *gorm.DB) ([]exercise.Exercise, error) {
@@ -175,7 +178,7 @@ func (x *Exercises) list(ctx context.Context, q *gorm.DB) ([]exercise.Exercise, 
 func (x *Exercises) ExerciseByObserverCode(ctx context.Context, code string) (*exercise.Exercise, error) {
 	var r exerciseRow
 	if err := x.s.DB.WithContext(ctx).Where("observer_code = ?", code).First(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "find exercise by observer code") // a code opens the exercise: not logged
 	}
 	return toExercise(&r), nil
 }
@@ -184,7 +187,7 @@ func (x *Exercises) ExerciseByObserverCode(ctx context.Context, code string) (*e
 func (x *Exercises) Teams(ctx context.Context, exerciseID int64) ([]exercise.Team, error) {
 	var rows []teamRow
 	if err := x.s.DB.WithContext(ctx).Where("exercise_id = ?", exerciseID).Order("position").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed(err, "list the teams of exercise %d", exerciseID)
 	}
 	out := make([]exercise.Team, len(rows))
 	for i, r := range rows {
@@ -197,7 +200,7 @@ func (x *Exercises) Teams(ctx context.Context, exerciseID int64) ([]exercise.Tea
 func (x *Exercises) TeamByCode(ctx context.Context, code string) (*exercise.Team, error) {
 	var r teamRow
 	if err := x.s.DB.WithContext(ctx).Where("join_code = ?", code).First(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "find team by join code") // a code opens the team: not logged
 	}
 	t := exercise.Team(r)
 	return &t, nil
@@ -205,8 +208,9 @@ func (x *Exercises) TeamByCode(ctx context.Context, code string) (*exercise.Team
 
 // UpdateTeam saves a team's name and code.
 func (x *Exercises) UpdateTeam(ctx context.Context, t *exercise.Team) error {
-	return translate(x.s.DB.WithContext(ctx).Model(&teamRow{ID: t.ID}).
-		Updates(map[string]any{"name": t.Name, "join_code": t.JoinCode}).Error)
+	err := x.s.DB.WithContext(ctx).Model(&teamRow{ID: t.ID}).
+		Updates(map[string]any{"name": t.Name, "join_code": t.JoinCode}).Error
+	return failed(err, "update team %d", t.ID)
 }
 
 // AddParticipant records a person who joined (inside the context's
@@ -214,7 +218,7 @@ func (x *Exercises) UpdateTeam(ctx context.Context, t *exercise.Team) error {
 func (x *Exercises) AddParticipant(ctx context.Context, p *exercise.Participant) error {
 	r := participantRow{ExerciseID: p.ExerciseID, TeamID: p.TeamID, Name: p.Name, SessionID: p.SessionID, JoinedAt: p.JoinedAt}
 	if err := x.s.conn(ctx).Create(&r).Error; err != nil {
-		return translate(err)
+		return failed(err, "add a participant to exercise %d", p.ExerciseID)
 	}
 	p.ID = r.ID
 	return nil
@@ -224,7 +228,7 @@ func (x *Exercises) AddParticipant(ctx context.Context, p *exercise.Participant)
 func (x *Exercises) Participants(ctx context.Context, exerciseID int64) ([]exercise.Participant, error) {
 	var rows []participantRow
 	if err := x.s.DB.WithContext(ctx).Where("exercise_id = ?", exerciseID).Order("id").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed(err, "list the participants of exercise %d", exerciseID)
 	}
 	out := make([]exercise.Participant, len(rows))
 	for i, r := range rows {
@@ -237,7 +241,7 @@ func (x *Exercises) Participants(ctx context.Context, exerciseID int64) ([]exerc
 func (x *Exercises) ParticipantBySession(ctx context.Context, sessionID string) (*exercise.Participant, error) {
 	var r participantRow
 	if err := x.s.DB.WithContext(ctx).Where("session_id = ?", sessionID).First(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "find participant by session")
 	}
 	p := exercise.Participant(r)
 	return &p, nil
@@ -245,7 +249,8 @@ func (x *Exercises) ParticipantBySession(ctx context.Context, sessionID string) 
 
 // RemoveParticipant marks a participant removed.
 func (x *Exercises) RemoveParticipant(ctx context.Context, id int64, at time.Time) error {
-	return x.s.DB.WithContext(ctx).Model(&participantRow{ID: id}).Update("removed_at", at).Error
+	err := x.s.DB.WithContext(ctx).Model(&participantRow{ID: id}).Update("removed_at", at).Error
+	return failed(err, "remove participant %d", id)
 }
 
 // Append is the one way events enter the log. Under a lock on the exercise
@@ -257,6 +262,7 @@ func (x *Exercises) RemoveParticipant(ctx context.Context, id int64, at time.Tim
 // NOTIFY goes out when that transaction commits.
 func (x *Exercises) Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*exercise.Exercise) (exercise.Write, error)) ([]exercise.Event, error) {
 	var out []exercise.Event
+	var refused error // decide's own answer, returned as it is
 	err := x.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		var r exerciseRow
 		q := tx
@@ -269,6 +275,7 @@ func (x *Exercises) Append(ctx context.Context, exerciseID int64, now time.Time,
 		ex := toExercise(&r)
 		w, err := decide(ex)
 		if err != nil {
+			refused = err
 			return err
 		}
 		if w.Clock != nil {
@@ -277,10 +284,13 @@ func (x *Exercises) Append(ctx context.Context, exerciseID int64, now time.Time,
 		out, err = x.write(tx, ex, w, now)
 		return err
 	})
-	if err != nil {
-		return nil, err
+	switch {
+	case err == nil:
+		return out, nil
+	case refused != nil:
+		return nil, refused
 	}
-	return out, nil
+	return nil, failed(err, "append to exercise %d", exerciseID)
 }
 
 func (x *Exercises) write(tx *gorm.DB, ex *exercise.Exercise, w exercise.Write, now time.Time) ([]exercise.Event, error) {
@@ -333,7 +343,7 @@ func newEventRow(exerciseID, seq int64, ne exercise.NewEvent, offset time.Durati
 	if err != nil {
 		return exercise.Event{}, nil, err
 	}
-	at := now.UTC()
+	at := now.UTC().Truncate(time.Microsecond) // what both dialects keep, so the event handed on equals the row read back
 	e := exercise.Event{ExerciseID: exerciseID, Seq: seq, Type: ne.Type, Audience: ne.Audience, Data: data,
 		Offset: offset.Truncate(time.Millisecond), CreatedAt: at}
 	return e, &eventRow{ExerciseID: exerciseID, Seq: seq, Type: ne.Type, Audience: string(aud), Data: string(data),
@@ -346,7 +356,7 @@ func (x *Exercises) Events(ctx context.Context, exerciseID, afterSeq int64, limi
 	err := x.s.DB.WithContext(ctx).Where("exercise_id = ? AND seq > ?", exerciseID, afterSeq).
 		Order("seq").Limit(limit).Find(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed(err, "read the events of exercise %d after %d", exerciseID, afterSeq)
 	}
 	out := make([]exercise.Event, len(rows))
 	for i, r := range rows {
@@ -355,7 +365,7 @@ func (x *Exercises) Events(ctx context.Context, exerciseID, afterSeq int64, limi
 			return nil, fmt.Errorf("event %d/%d: %w", exerciseID, r.Seq, err)
 		}
 		out[i] = exercise.Event{ExerciseID: r.ExerciseID, Seq: r.Seq, Type: r.Type, Audience: aud,
-			Data: json.RawMessage(r.Data), Offset: time.Duration(r.OffsetMs) * time.Millisecond, CreatedAt: r.CreatedAt}
+			Data: json.RawMessage(r.Data), Offset: time.Duration(r.OffsetMs) * time.Millisecond, CreatedAt: r.CreatedAt.UTC()}
 	}
 	return out, nil
 }

@@ -87,7 +87,7 @@ func (r *RateLimits) Undo(ctx context.Context, counts ...auth.Count) error {
 		args = append(args, c.Key, c.Start.UnixMilli())
 	}
 	q := "UPDATE rate_limits SET hits = hits - 1 WHERE hits > 0 AND (" + strings.Join(conds, " OR ") + ")"
-	return r.s.conn(ctx).Exec(q, args...).Error
+	return failed(r.s.conn(ctx).Exec(q, args...).Error, "take rate-limit counts back")
 }
 
 // Peek implements auth.Counters: one read, nothing written.
@@ -131,5 +131,6 @@ func (r *RateLimits) sweep(ctx context.Context, now time.Time) error {
 
 // Sweep deletes every count whose windows are over at now.
 func (r *RateLimits) Sweep(ctx context.Context, now time.Time) error {
-	return r.s.conn(ctx).Exec("DELETE FROM rate_limits WHERE expires_at <= ?", now.UnixMilli()).Error
+	err := r.s.conn(ctx).Exec("DELETE FROM rate_limits WHERE expires_at <= ?", now.UnixMilli()).Error
+	return failed(err, "sweep expired rate-limit counts")
 }

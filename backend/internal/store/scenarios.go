@@ -58,7 +58,7 @@ const listColumns = "scenario_versions.id, scenario_id, number, checksum, title,
 
 // CreateScenario inserts the scenario and its first version together.
 func (sc *Scenarios) CreateScenario(ctx context.Context, v *library.Version) error {
-	return sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row := scenarioRow{Slug: v.Slug, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err)
@@ -66,12 +66,13 @@ func (sc *Scenarios) CreateScenario(ctx context.Context, v *library.Version) err
 		v.ScenarioID, v.Number = row.ID, 1
 		return insertVersion(tx, v)
 	})
+	return failed(err, "create scenario %q", v.Slug)
 }
 
 // AddVersion inserts v with the next number. The scenario row is locked
 // first, so two saves at once get consecutive numbers instead of a clash.
 func (sc *Scenarios) AddVersion(ctx context.Context, v *library.Version) error {
-	return sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := sc.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var row scenarioRow
 		q := tx
 		if sc.s.Dialect == Postgres {
@@ -91,6 +92,7 @@ func (sc *Scenarios) AddVersion(ctx context.Context, v *library.Version) error {
 		}
 		return tx.Model(&row).Update("updated_at", v.CreatedAt).Error
 	})
+	return failed(err, "add a version to scenario %d", v.ScenarioID)
 }
 
 func insertVersion(tx *gorm.DB, v *library.Version) error {
@@ -112,7 +114,7 @@ func insertVersion(tx *gorm.DB, v *library.Version) error {
 func (sc *Scenarios) ScenarioID(ctx context.Context, slug string) (int64, error) {
 	var row scenarioRow
 	if err := sc.s.DB.WithContext(ctx).Where("slug = ?", slug).First(&row).Error; err != nil {
-		return 0, translate(err)
+		return 0, failed(err, "find scenario %q", slug)
 	}
 	return row.ID, nil
 }
@@ -130,7 +132,7 @@ func (sc *Scenarios) Version(ctx context.Context, scenarioID int64, number int) 
 	}
 	var r scenarioVersionRow
 	if err := q.Take(&r).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load version %d of scenario %d", number, scenarioID)
 	}
 	return toVersion(&r), nil
 }
@@ -141,7 +143,7 @@ func (sc *Scenarios) Versions(ctx context.Context, scenarioID int64) ([]library.
 	err := sc.s.DB.WithContext(ctx).Table("scenario_versions").Select(listColumns).
 		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
 		Where("scenario_id = ?", scenarioID).Order("number DESC").Find(&rows).Error
-	return toVersions(rows), err
+	return toVersions(rows), failed(err, "list the versions of scenario %d", scenarioID)
 }
 
 // Latest lists the newest version of every scenario.
@@ -151,7 +153,7 @@ func (sc *Scenarios) Latest(ctx context.Context) ([]library.Version, error) {
 		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
 		Where("number = (SELECT MAX(v2.number) FROM scenario_versions v2 WHERE v2.scenario_id = scenario_versions.scenario_id)").
 		Find(&rows).Error
-	return toVersions(rows), err
+	return toVersions(rows), failed(err, "list the latest scenario versions")
 }
 
 func toVersions(rows []scenarioVersionRow) []library.Version {
@@ -200,7 +202,7 @@ func (sc *Scenarios) VersionByID(ctx context.Context, versionID int64) (*library
 		Joins("JOIN scenarios ON scenarios.id = scenario_versions.scenario_id").
 		Where("scenario_versions.id = ?", versionID).Take(&r).Error
 	if err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load scenario version %d", versionID)
 	}
 	return toVersion(&r), nil
 }

@@ -19,14 +19,14 @@ func (s *Store) SettingOrCreate(ctx context.Context, key string, make func() str
 		return r.Value, nil
 	}
 	if !errors.Is(translate(err), apperr.ErrNoRow) {
-		return "", err
+		return "", failed(err, "read setting %s", key)
 	}
 	r = settingRow{Key: key, Value: make(), CreatedAt: s.DB.NowFunc()}
 	if err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&r).Error; err != nil {
-		return "", err
+		return "", failed(err, "create setting %s", key)
 	}
 	if err := s.DB.WithContext(ctx).Where("key = ?", key).First(&r).Error; err != nil {
-		return "", err
+		return "", failed(err, "read setting %s", key)
 	}
 	return r.Value, nil
 }

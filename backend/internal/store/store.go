@@ -118,6 +118,16 @@ func (s *Store) Close() error {
 
 var _ io.Closer = (*Store)(nil)
 
+// failed says which operation failed, in the words of a log line ("load
+// exercise 7: …"), around the translated error: errors.Is still finds
+// apperr.ErrNoRow and apperr.ErrDuplicate through it. nil stays nil.
+func failed(err error, op string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", fmt.Sprintf(op, args...), translate(err))
+}
+
 // translate maps GORM's errors to the storage outcomes the domain knows.
 func translate(err error) error {
 	switch {

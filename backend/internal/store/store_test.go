@@ -3,13 +3,18 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 // The migrated schema must have every table and column the models use:
@@ -127,4 +132,63 @@ func TestSettingOrCreateKeepsTheFirstValue(t *testing.T) {
 			t.Fatalf("got %q then %q (%v), want one twice", first, second, err)
 		}
 	})
+}
+
+// A storage error names the operation that failed, and the domain still
+// recognises a missing row or a duplicate through it; an error of the
+// domain's own decision comes back as it was.
+func TestErrorsNameTheOperation(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		for _, c := range []struct {
+			err  error
+			want string
+			is   error
+		}{
+			{errOf(st.Exercises().Exercise(ctx, 999)), "load exercise 999: ", apperr.ErrNoRow},
+			{errOf(st.Workshops().Workshop(ctx, 998)), "load workshop 998: ", apperr.ErrNoRow},
+			{errOf(st.Scenarios().VersionByID(ctx, 997)), "load scenario version 997: ", apperr.ErrNoRow},
+			{errOf(st.Accounts().UserByID(ctx, 996)), "load user 996: ", apperr.ErrNoRow},
+			{errOf(st.Exercises().Append(ctx, 995, time.Now(), nil)), "append to exercise 995: ", apperr.ErrNoRow},
+		} {
+			if !errors.Is(c.err, c.is) || !strings.HasPrefix(fmt.Sprint(c.err), c.want) {
+				t.Errorf("got %v, want %q… wrapping %v", c.err, c.want, c.is)
+			}
+		}
+		u := &auth.User{Email: "ana@example.org", Role: auth.RoleAdmin, PasswordHash: "h"}
+		if err := st.Accounts().CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		u.ID = 0
+		if err := st.Accounts().CreateUser(ctx, u); !errors.Is(err, apperr.ErrDuplicate) || !strings.HasPrefix(err.Error(), "create user: ") {
+			t.Errorf("duplicate: %v", err)
+		}
+		refused := apperr.New(409, "no", "No.")
+		id := newExercise(t, st)
+		_, err := st.Exercises().Append(ctx, id, time.Now(), func(*exercise.Exercise) (exercise.Write, error) { return exercise.Write{}, refused })
+		if err != refused { // the very same error, not one wrapping it
+			t.Errorf("decide's error came back as %v", err)
+		}
+	})
+}
+
+func errOf[T any](_ T, err error) error { return err }
+
+// newExercise stores a bare exercise (no workshop or scenario checks at this layer).
+func newExercise(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	w := &workshop.Workshop{Title: "W"}
+	if err := st.Workshops().CreateWorkshop(ctx, w); err != nil {
+		t.Fatal(err)
+	}
+	v := &library.Version{Slug: "s", Source: []byte("x"), CreatedAt: time.Now()}
+	if err := st.Scenarios().CreateScenario(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	ex := &exercise.Exercise{WorkshopID: w.ID, ScenarioVersionID: v.ID, Clock: exercise.NewClock()}
+	if err := st.Exercises().CreateExercise(ctx, ex, nil); err != nil {
+		t.Fatal(err)
+	}
+	return ex.ID
 }

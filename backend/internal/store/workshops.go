@@ -52,7 +52,7 @@ func fromWorkshop(w *workshop.Workshop) *workshopRow {
 
 // CreateWorkshop inserts a workshop and its facilitators.
 func (ws *Workshops) CreateWorkshop(ctx context.Context, w *workshop.Workshop) error {
-	return ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := ws.s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		r := fromWorkshop(w)
 		if err := tx.Create(r).Error; err != nil {
 			return translate(err)
@@ -60,6 +60,7 @@ func (ws *Workshops) CreateWorkshop(ctx context.Context, w *workshop.Workshop) e
 		w.ID = r.ID
 		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
 	})
+	return failed(err, "create workshop")
 }
 
 // UpdateWorkshop saves a workshop and replaces its facilitators.
@@ -76,7 +77,7 @@ func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) e
 		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
 	})
 	if err != nil {
-		return err
+		return failed(err, "update workshop %d", w.ID)
 	}
 	ws.s.accessChanged(ctx, stream.AccessStaff)
 	return nil
@@ -100,11 +101,11 @@ func setFacilitators(tx *gorm.DB, workshopID int64, ids []int64) error {
 func (ws *Workshops) Workshop(ctx context.Context, id int64) (*workshop.Workshop, error) {
 	var r workshopRow
 	if err := ws.s.DB.WithContext(ctx).First(&r, id).Error; err != nil {
-		return nil, translate(err)
+		return nil, failed(err, "load workshop %d", id)
 	}
 	all, err := ws.withFacilitators(ctx, []workshopRow{r})
 	if err != nil {
-		return nil, err
+		return nil, failed(err, "load the facilitators of workshop %d", id)
 	}
 	return &all[0], nil
 }
@@ -113,9 +114,10 @@ func (ws *Workshops) Workshop(ctx context.Context, id int64) (*workshop.Workshop
 func (ws *Workshops) Workshops(ctx context.Context) ([]workshop.Workshop, error) {
 	var rows []workshopRow
 	if err := ws.s.DB.WithContext(ctx).Order("id DESC").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed(err, "list workshops")
 	}
-	return ws.withFacilitators(ctx, rows)
+	all, err := ws.withFacilitators(ctx, rows)
+	return all, failed(err, "list the workshops' facilitators")
 }
 
 func (ws *Workshops) withFacilitators(ctx context.Context, rows []workshopRow) ([]workshop.Workshop, error) {
@@ -143,5 +145,5 @@ func (ws *Workshops) UserExists(ctx context.Context, id int64) (bool, error) {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return false, nil
 	}
-	return err == nil, err
+	return err == nil, failed(err, "look up user %d", id)
 }

@@ -1,14 +1,18 @@
 // Package stream fans an exercise's new events out to the open event
-// streams of this process. Writers (or, across replicas, PostgreSQL
-// LISTEN/NOTIFY) only say "exercise X has new events"; the hub then reads
-// the rows once and hands each subscriber the ones it may see.
+// streams of this process. A writer of this process hands the hub the
+// events it has just committed; other replicas (through PostgreSQL
+// LISTEN/NOTIFY) and the safety net only say "exercise X has new events",
+// and the hub then reads the rows once. Either way each subscriber gets the
+// ones it may see, in order and without a gap.
 package stream
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -65,7 +69,16 @@ type Hub struct {
 type topic struct {
 	cursor int64 // last seq handed to subscribers
 	subs   map[*Sub]struct{}
+	// handed are committed events writers of this process handed over, not
+	// yet delivered; stale says events may exist that nobody handed over
+	// (another replica's, or too many handed), so the table must be read.
+	handed []exercise.Event
+	stale  bool
 }
+
+// maxHanded bounds the events kept for one exercise between two
+// deliveries; past it the hub forgets them and reads the table instead.
+const maxHanded = 1000
 
 // Access is who holds a stream: what the hub needs to end it when that
 // access ends.
@@ -167,11 +180,45 @@ func (h *Hub) Unsubscribe(s *Sub) {
 	s.close("unsubscribed")
 }
 
-// Notify says an exercise has new events. It never blocks: notifications
-// for the same exercise coalesce while one is pending.
-func (h *Hub) Notify(exerciseID int64) {
+// Notify says an exercise has new events. A writer passes the events it has
+// just committed, which are then delivered without reading them back; with
+// none (another replica's NOTIFY, the safety net) the hub reads the table.
+// It never blocks: notifications for the same exercise coalesce while one is
+// pending.
+func (h *Hub) Notify(exerciseID int64, evs ...exercise.Event) {
+	h.mark(exerciseID, func(t *topic) bool {
+		switch {
+		case len(evs) == 0:
+			t.stale = true
+		case len(t.handed)+len(evs) > maxHanded:
+			t.handed, t.stale = nil, true
+		default:
+			t.handed = append(t.handed, evs...)
+		}
+		return true
+	})
+}
+
+// Committed says the exercise's log is committed up to seq (a PostgreSQL
+// NOTIFY: another replica's append, or this replica's own coming back). The
+// hub reads the table only when it has neither delivered nor been handed
+// that far.
+func (h *Hub) Committed(exerciseID, seq int64) {
+	h.mark(exerciseID, func(t *topic) bool {
+		if seq <= t.cursor || slices.ContainsFunc(t.handed, func(e exercise.Event) bool { return e.Seq >= seq }) {
+			return false
+		}
+		t.stale = true
+		return true
+	})
+}
+
+// mark lets note record what is new for an exercise's topic and, when it
+// says there is something to deliver, queues the exercise once.
+func (h *Hub) mark(exerciseID int64, note func(t *topic) bool) {
 	h.mu.Lock()
-	if h.pending[exerciseID] || h.topics[exerciseID] == nil {
+	t := h.topics[exerciseID]
+	if t == nil || !note(t) || h.pending[exerciseID] {
 		h.mu.Unlock()
 		return
 	}
@@ -181,7 +228,8 @@ func (h *Hub) Notify(exerciseID int64) {
 	case h.kick <- exerciseID:
 	default:
 		// The queue is full of other exercises; drop the mark so a later
-		// notification retries. A periodic NotifyAll also catches up.
+		// notification retries (the handed events wait in the topic). A
+		// periodic NotifyAll also catches up.
 		h.mu.Lock()
 		delete(h.pending, exerciseID)
 		h.mu.Unlock()
@@ -225,7 +273,9 @@ func (h *Hub) Run(ctx context.Context) {
 	}
 }
 
-// deliver reads the events after the topic's cursor and hands them out.
+// deliver hands out the events after the topic's cursor: those writers
+// handed over while they follow the cursor without a gap, then, if any may
+// be missing, those read from the table.
 func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 	h.mu.Lock()
 	t := h.topics[exerciseID]
@@ -233,19 +283,55 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 		h.mu.Unlock()
 		return nil
 	}
+	handed, stale := t.handed, t.stale
+	t.handed, t.stale = nil, false
 	cursor := t.cursor
 	h.mu.Unlock()
+	run, gap := following(handed, cursor)
+	if len(run) > 0 {
+		h.fanOut(t, run)
+		cursor = run[len(run)-1].Seq
+	}
+	if !stale && !gap {
+		return nil
+	}
 	for {
-		evs, err := h.src.Events(ctx, exerciseID, cursor, 500)
+		evs, err := h.src.Events(ctx, exerciseID, cursor, readBatch)
 		if err != nil {
 			return err
 		}
-		if len(evs) == 0 {
+		if len(evs) > 0 {
+			h.fanOut(t, evs)
+			cursor = evs[len(evs)-1].Seq
+		}
+		// A short page is the end: rows committed after the read come with
+		// their own notification, which queues another delivery.
+		if len(evs) < readBatch {
 			return nil
 		}
-		h.fanOut(t, evs)
-		cursor = evs[len(evs)-1].Seq
 	}
+}
+
+// readBatch is how many events the hub reads at a time.
+const readBatch = 500
+
+// following returns the handed events that continue after cursor without a
+// gap, and whether one was found (writers of one process may hand over their
+// events out of commit order; the table then fills the gap).
+func following(handed []exercise.Event, cursor int64) (run []exercise.Event, gap bool) {
+	slices.SortFunc(handed, func(a, b exercise.Event) int { return cmp.Compare(a.Seq, b.Seq) })
+	next := cursor
+	for _, e := range handed {
+		switch {
+		case e.Seq <= next:
+			continue // already delivered (read from the table)
+		case e.Seq != next+1:
+			return run, true
+		}
+		run = append(run, e)
+		next = e.Seq
+	}
+	return run, false
 }
 
 func (h *Hub) fanOut(t *topic, evs []exercise.Event) {

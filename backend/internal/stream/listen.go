@@ -12,7 +12,7 @@ import (
 
 // Channels are the PostgreSQL NOTIFY channels a replica listens on.
 type Channels struct {
-	Events string // "exercise:seq" after each append; rows are read from the table
+	Events string // "exercise:seq" after each append; rows not yet delivered are read from the table
 	Access string // an AccessChanged key after a session, account or assignment changed
 }
 
@@ -57,8 +57,14 @@ func listenOnce(ctx context.Context, url string, ch Channels, h *Hub) error {
 		}
 		switch n.Channel {
 		case ch.Events:
-			ex, _, ok := strings.Cut(n.Payload, ":")
-			if id, err := strconv.ParseInt(ex, 10, 64); ok && err == nil {
+			ex, last, ok := strings.Cut(n.Payload, ":")
+			id, err := strconv.ParseInt(ex, 10, 64)
+			if !ok || err != nil {
+				continue
+			}
+			if seq, err := strconv.ParseInt(last, 10, 64); err == nil {
+				h.Committed(id, seq)
+			} else {
 				h.Notify(id)
 			}
 		case ch.Access:

@@ -4,6 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { API_BASE } from '../api/client';
+import { EVENT_CATALOGUE, type EventType } from './eventCatalogue';
+
+export type { EventType } from './eventCatalogue';
 
 export interface ExerciseEvent<D = Record<string, unknown>> {
   seq: number;
@@ -14,40 +17,18 @@ export interface ExerciseEvent<D = Record<string, unknown>> {
 }
 
 /**
- * Every event type the server sends; EventSource only delivers named events we listen
- * for, so a type missing here is silently dropped. A Go test
- * (backend/internal/httpapi/event_types_test.go) fails when the server writes a type
- * this list lacks.
+ * Every event type the server sends, from the server's catalogue (eventCatalogue.ts is
+ * generated from it; a Go test fails when it is stale). EventSource only delivers named
+ * events we listen for, so a type missing here would be silently dropped.
  */
-export const EVENT_TYPES = [
-  'exercise.created',
-  'exercise.clock',
-  'phase.started',
-  'phase.closed',
-  'inject.released',
-  'inject.held',
-  'inject.unheld',
-  'inject.skipped',
-  'trigger.fired',
-  'trigger.decided',
-  'answer.updated',
-  'answer.submitted',
-  'answers.shared',
-  'note.added',
-  'team.renamed',
-  'participant.joined',
-  'participant.removed',
-  'message.sent',
-  'message.retagged',
-  'request.updated',
-  'poc.updated',
-  'commcheck.sent',
-  'commcheck.acked',
-  'score.set',
-  'team.assessed',
-  'improvement.added',
-  'report.published',
-] as const;
+export const EVENT_TYPES: readonly EventType[] = EVENT_CATALOGUE.map((k) => k.type);
+
+const LABEL_KEYS = new Map<string, string>(EVENT_CATALOGUE.map((k) => [k.type, k.labelKey]));
+
+/** The translation key ("namespace:key") of an event type's name; the type itself when unknown. */
+export function eventLabelKey(type: string): string {
+  return LABEL_KEYS.get(type) ?? type;
+}
 
 /** Why the server ended a stream for good: the client must not reconnect. */
 export const FINAL_REASONS = ['removed', 'signed_out', 'expired', 'access_removed'] as const;

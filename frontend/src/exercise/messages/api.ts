@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/client';
+import { upsertMessage } from './fold';
 
 export type RequestKind = '' | 'information' | 'consultation' | 'assistance';
 export const REQUEST_KINDS: Exclude<RequestKind, ''>[] = ['information', 'consultation', 'assistance'];
@@ -122,18 +123,25 @@ export async function fetchAllMessages(id: number, signal?: AbortSignal): Promis
   return out;
 }
 
+/**
+ * The messages, loaded once: the stream keeps them current afterwards (useMessagingSync
+ * folds each message.sent, request.updated and message.retagged in), so they never go
+ * stale and are not fetched again.
+ */
 export function useMessages(id: number) {
   return useQuery({
     queryKey: messageKeys.messages(id),
     queryFn: ({ signal }) => fetchAllMessages(id, signal),
+    staleTime: Infinity,
   });
 }
 
+/** Sends a message; the answer goes straight into the list (the stream brings it to the others). */
 export function useSendMessage(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (m: MessageInput) => api.post<{ message: Message }>(`/exercises/${id}/messages`, m).then((r) => r.message),
-    onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.messages(id) }),
+    onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
   });
 }
 
@@ -142,32 +150,32 @@ export function useRequestAction(id: number) {
   return useMutation({
     mutationFn: ({ msg, action, text }: { msg: number; action: RequestAction; text: string }) =>
       api.post<{ message: Message }>(`/exercises/${id}/messages/${msg}/${action}`, { text }).then((r) => r.message),
-    onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.messages(id) }),
+    onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
   });
 }
 
+/** Corrects a message's CBM tags; the message.retagged event carries the change to every console. */
 export function useRetag(id: number) {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ msg, cbms }: { msg: number; cbms: string[] }) =>
       apiRequest<void>(`/exercises/${id}/messages/${msg}/tags`, { method: 'PUT', body: { cbms } }),
-    onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.messages(id) }),
   });
 }
 
+/** The points-of-contact directory, loaded once and kept current by the poc.updated events. */
 export function usePocDirectory(id: number) {
   return useQuery({
     queryKey: messageKeys.poc(id),
     queryFn: ({ signal }) =>
       api.get<{ directory: PocDirectoryRow[] | null }>(`/exercises/${id}/poc`, signal).then((r) => r.directory ?? []),
+    staleTime: Infinity,
   });
 }
 
+/** Saves the team's points of contact; the poc.updated event carries them to every page. */
 export function useSavePoc(id: number) {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: (entries: PocEntry[]) => apiRequest<void>(`/exercises/${id}/poc`, { method: 'PUT', body: { entries } }),
-    onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.poc(id) }),
   });
 }
 

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCBMs } from '../../api/scenarios';
@@ -7,7 +6,8 @@ import { Markdown } from '../../components/Markdown';
 import type { Exercise } from '../api';
 import { formatHms } from '../clock';
 import type { ExerciseEvent } from '../stream';
-import { messageKeys, type Message, type MessageChannel } from './api';
+import { useStreamCache } from '../streamCache';
+import type { Message, MessageChannel } from './api';
 import { formatDuration, isRequest, statusOf } from './model';
 
 export type TeamName = (id: number) => string;
@@ -32,26 +32,13 @@ export function useChannelTitle(channels: readonly MessageChannel[]) {
   };
 }
 
-/** Keeps the REST views of messages, the PoC directory and comm checks in step with the stream. */
+/**
+ * Keeps the REST views of messages, the PoC directory and comm checks in step with the
+ * stream, by the table in streamCache.ts: messages and PoC entries are folded in from the
+ * events' payloads, with no request.
+ */
 export function useMessagingSync(exerciseId: number, events: readonly ExerciseEvent[]) {
-  const qc = useQueryClient();
-  let msg = 0;
-  let poc = 0;
-  let cc = 0;
-  for (const e of events) {
-    if (e.type === 'message.sent' || e.type === 'request.updated' || e.type === 'message.retagged') msg++;
-    else if (e.type === 'poc.updated') poc++;
-    else if (e.type.startsWith('commcheck.')) cc++;
-  }
-  useEffect(() => {
-    if (msg) void qc.invalidateQueries({ queryKey: messageKeys.messages(exerciseId) });
-  }, [qc, exerciseId, msg]);
-  useEffect(() => {
-    if (poc) void qc.invalidateQueries({ queryKey: messageKeys.poc(exerciseId) });
-  }, [qc, exerciseId, poc]);
-  useEffect(() => {
-    if (cc) void qc.invalidateQueries({ queryKey: messageKeys.commchecks(exerciseId) });
-  }, [qc, exerciseId, cc]);
+  useStreamCache(exerciseId, events);
 }
 
 /**

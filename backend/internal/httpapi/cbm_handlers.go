@@ -1,0 +1,11 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+func (s *server) listCBMs(c echo.Context) error {
+	return c.JSON(http.StatusOK, toCBMsJSON(s.Library.CBMs()))
+}

@@ -1,0 +1,64 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+)
+
+// listInjects gives staff the whole timeline with each inject's state (the
+// MSEL: pending and held injects, facilitator notes), and everyone else the
+// released injects the policy lets them see.
+func (s *server) listInjects(c echo.Context) error {
+	x, err := s.loadExercise(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := s.Exercises.Projection(ctx, x.ex.ID)
+	if err != nil {
+		return err
+	}
+	if !x.seesStaffOnly() {
+		return c.JSON(http.StatusOK, releasedInjectsJSON{Injects: each(p.VisibleReleases(x.viewer), toReleasedInjectJSON)})
+	}
+	sc, err := s.Exercises.Scenario(ctx, x.ex)
+	if err != nil {
+		return err
+	}
+	timeline := p.Timeline(sc, x.teams, x.ex.Clock.Now(s.Exercises.Now()))
+	return c.JSON(http.StatusOK, injectTimelineJSON{Injects: each(timeline, toInjectStateJSON)})
+}
+
+func (s *server) injectAction(action string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		x, err := s.staffExercise(c)
+		if err != nil {
+			return err
+		}
+		ctx, key, by := c.Request().Context(), c.Param("key"), s.actorName(c, x)
+		if action == "release" {
+			err = s.Exercises.Release(ctx, x.ex.ID, key, by)
+		} else {
+			err = s.Exercises.Control(ctx, x.ex.ID, key, action, by)
+		}
+		if err != nil {
+			return err
+		}
+		return c.NoContent(http.StatusNoContent)
+	}
+}
+
+type adHocRequest struct {
+	Title   string  `json:"title"`
+	Body    string  `json:"body"`
+	Channel string  `json:"channel"`
+	From    string  `json:"from"`
+	Teams   []int64 `json:"teams"`
+}
+
+func (s *server) adHocInject(c echo.Context, x *exCtx, req adHocRequest) error {
+	return s.Exercises.ReleaseAdHoc(c.Request().Context(), x.ex.ID, exercise.AdHoc(req))
+}

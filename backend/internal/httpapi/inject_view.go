@@ -1,0 +1,77 @@
+package httpapi
+
+import (
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+)
+
+// injectTimelineJSON answers GET /exercises/{id}/injects for staff: the MSEL
+// as it stands.
+type injectTimelineJSON struct {
+	Injects []injectStateJSON `json:"injects"`
+}
+
+type injectStateJSON struct {
+	Key              string         `json:"key"`
+	Title            string         `json:"title"`
+	Phase            string         `json:"phase"`
+	Channel          string         `json:"channel"`
+	From             string         `json:"from"`
+	Audience         recipientsJSON `json:"audience"`
+	ScheduledSeconds *float64       `json:"scheduled_seconds"` // by the script; null for held ones
+	Contingency      bool           `json:"contingency"`
+	State            string         `json:"state"` // pending, held, skipped, released, waiting
+	ReleasedSeconds  *float64       `json:"released_seconds"`
+	Late             bool           `json:"late"`
+	Source           string         `json:"source,omitempty"`
+	Body             string         `json:"body"`
+	FacilitatorNotes string         `json:"facilitator_notes,omitempty"`
+}
+
+// recipientsJSON is who an inject reaches (team ids), as in the event log.
+type recipientsJSON struct {
+	Staff    bool    `json:"staff,omitempty"`
+	All      bool    `json:"all,omitempty"`
+	Teams    []int64 `json:"teams,omitempty"`
+	Internal bool    `json:"internal,omitempty"`
+}
+
+func toInjectStateJSON(is exercise.InjectState) injectStateJSON {
+	out := injectStateJSON{Key: is.Key, Title: is.Title, Phase: is.Phase, Channel: is.Channel, From: is.From,
+		Audience: recipientsJSON(is.Audience), Contingency: is.Contingency, State: is.State, Body: is.Body,
+		FacilitatorNotes: is.FacilitatorNotes}
+	if is.Scheduled != nil {
+		out.ScheduledSeconds = seconds(*is.Scheduled)
+	}
+	if r := is.Released; r != nil {
+		at := r.OffsetSeconds
+		out.ReleasedSeconds, out.Late, out.Source = &at, r.Late, r.Source
+	}
+	return out
+}
+
+// releasedInjectsJSON answers GET /exercises/{id}/injects for participants
+// and observers: each released inject as its inject.released event carries
+// it, newest first.
+type releasedInjectsJSON struct {
+	Injects []releasedInjectJSON `json:"injects"`
+}
+
+type releasedInjectJSON struct {
+	Key           string  `json:"key"`
+	Title         string  `json:"title"`
+	Phase         string  `json:"phase,omitempty"`
+	Channel       string  `json:"channel"`
+	From          string  `json:"from"`
+	Body          string  `json:"body"`
+	Teams         []int64 `json:"teams"`
+	All           bool    `json:"all"`
+	Source        string  `json:"source"`
+	Trigger       string  `json:"trigger,omitempty"`
+	Late          bool    `json:"late"`
+	DueSeconds    float64 `json:"due_seconds"`
+	OffsetSeconds float64 `json:"offset_seconds"`
+}
+
+func toReleasedInjectJSON(r exercise.ReleasedInject) releasedInjectJSON {
+	return releasedInjectJSON(r.InjectData)
+}

@@ -1,0 +1,245 @@
+package httpapi
+
+import (
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/scoring"
+)
+
+// The after-action report as the API shows it (scoring.Report is the
+// domain's). Times are seconds of exercise time unless named wall.
+
+// reportEnvelope answers GET /exercises/{id}/report.
+type reportEnvelope struct {
+	Report reportJSON `json:"report"`
+}
+
+type reportJSON struct {
+	Exercise    reportExerciseJSON  `json:"exercise"`
+	Published   bool                `json:"published"`
+	Timeline    []timelineEntryJSON `json:"timeline"`
+	Answers     []reportAnswerJSON  `json:"answers"`
+	Teams       []teamReportJSON    `json:"teams"`
+	HeatMap     heatMapJSON         `json:"heat_map"`
+	Notes       []noteJSON          `json:"notes,omitempty"` // facilitator observations (staff)
+	Plan        []improvementJSON   `json:"improvement_plan"`
+	Definitions map[string]string   `json:"definitions"`
+}
+
+func toReportJSON(r *scoring.Report) reportJSON {
+	return reportJSON{Exercise: toReportExerciseJSON(r.Exercise), Published: r.Published,
+		Timeline: each(r.Timeline, toTimelineEntryJSON), Answers: each(r.Answers, toReportAnswerJSON),
+		Teams: each(r.Teams, toTeamReportJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
+		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions}
+}
+
+type reportExerciseJSON struct {
+	ID         int64                 `json:"id"`
+	Title      string                `json:"title"`
+	Scenario   string                `json:"scenario"`
+	Version    int                   `json:"scenario_version"`
+	Summary    string                `json:"summary"`
+	Status     exercise.Status       `json:"status"`
+	StartedAt  *time.Time            `json:"started_at"`
+	EndedAt    *time.Time            `json:"ended_at"`
+	Duration   float64               `json:"played_seconds"`
+	Objectives []objectiveJSON       `json:"objectives"`
+	Scale      string                `json:"scale"`
+	Criteria   []reportCriterionJSON `json:"criteria"`
+}
+
+// reportCriterionJSON is a rubric criterion; injects are those the reader
+// received.
+type reportCriterionJSON struct {
+	Key         string   `json:"key"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	CBMs        []string `json:"cbms"`
+	Injects     []string `json:"injects"`
+}
+
+func toReportExerciseJSON(e scoring.ExerciseInfo) reportExerciseJSON {
+	return reportExerciseJSON{ID: e.ID, Title: e.Title, Scenario: e.Scenario, Version: e.Version, Summary: e.Summary,
+		Status: e.Status, StartedAt: e.StartedAt, EndedAt: e.EndedAt, Duration: e.Duration,
+		Objectives: each(e.Objectives, func(o scoring.Objective) objectiveJSON { return objectiveJSON(o) }),
+		Scale:      e.Scale,
+		Criteria:   each(e.Criteria, func(c scoring.Criterion) reportCriterionJSON { return reportCriterionJSON(c) })}
+}
+
+// timelineEntryJSON is one inject or key action.
+type timelineEntryJSON struct {
+	Seq     int64    `json:"seq"`
+	At      float64  `json:"at_seconds"`
+	Kind    string   `json:"kind"` // phase, inject, message, request
+	Title   string   `json:"title"`
+	TeamID  int64    `json:"team_id,omitempty"` // who acted
+	Teams   []int64  `json:"teams,omitempty"`   // who received
+	CBMs    []string `json:"cbms,omitempty"`
+	Channel string   `json:"channel,omitempty"`
+	Detail  string   `json:"detail,omitempty"`
+}
+
+func toTimelineEntryJSON(t scoring.TimelineEntry) timelineEntryJSON {
+	return timelineEntryJSON{Seq: t.Seq, At: t.At, Kind: t.Kind, Title: t.Title, TeamID: t.TeamID, Teams: t.Teams,
+		CBMs: t.CBMs, Channel: t.Channel, Detail: t.Detail}
+}
+
+// reportAnswerJSON is a team's latest answer to a stage question.
+type reportAnswerJSON struct {
+	TeamID    int64     `json:"team_id"`
+	Phase     string    `json:"phase"`
+	Question  string    `json:"question"`
+	Text      string    `json:"text"`
+	By        string    `json:"by"`
+	Seq       int64     `json:"seq"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+func toReportAnswerJSON(a exercise.Answer) reportAnswerJSON {
+	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, Question: a.Question, Text: a.Text, By: a.By,
+		Seq: a.Seq, UpdatedAt: a.UpdatedAt}
+}
+
+// teamReportJSON is one team's scorecard and measured evidence.
+type teamReportJSON struct {
+	TeamID       int64                `json:"team_id"`
+	Key          string               `json:"key"`
+	Name         string               `json:"name"`
+	Scorecard    []criterionScoreJSON `json:"scorecard"`
+	Strengths    string               `json:"strengths"`
+	Improvements string               `json:"improvements"`
+	Metrics      metricsJSON          `json:"metrics"`
+}
+
+func toTeamReportJSON(t scoring.TeamReport) teamReportJSON {
+	return teamReportJSON{TeamID: t.TeamID, Key: t.Key, Name: t.Name, Scorecard: each(t.Scorecard, toCriterionScoreJSON),
+		Strengths: t.Strengths, Improvements: t.Improvements, Metrics: toMetricsJSON(t.Metrics)}
+}
+
+// criterionScoreJSON is a criterion with every facilitator's latest score,
+// the agreed final one, and whether the facilitators differ.
+type criterionScoreJSON struct {
+	Criterion string      `json:"criterion"`
+	Scores    []scoreJSON `json:"scores"`
+	Final     *scoreJSON  `json:"final"`
+	Differ    bool        `json:"differ"`
+}
+
+func toCriterionScoreJSON(cs scoring.CriterionScore) criterionScoreJSON {
+	out := criterionScoreJSON{Criterion: cs.Criterion, Scores: each(cs.Scores, toScoreJSON), Differ: cs.Differ}
+	if cs.Final != nil {
+		f := toScoreJSON(*cs.Final)
+		out.Final = &f
+	}
+	return out
+}
+
+// scoreJSON is one facilitator's score, as PUT /scores records it.
+type scoreJSON struct {
+	TeamID    int64   `json:"team_id"`
+	Criterion string  `json:"criterion"`
+	Value     string  `json:"value"`
+	Comment   string  `json:"comment"`
+	Evidence  []int64 `json:"evidence"`
+	Final     bool    `json:"final"`
+	ByUser    int64   `json:"by_user"`
+	By        string  `json:"by"`
+}
+
+func toScoreJSON(s scoring.ScoreData) scoreJSON { return scoreJSON(s) }
+
+// metricsJSON is what the system measured for a team: evidence beside the
+// rubric, never the score itself.
+type metricsJSON struct {
+	MessagesSent        int                  `json:"messages_sent"`
+	MessagesReceived    int                  `json:"messages_received"`
+	InjectResponses     []injectResponseJSON `json:"inject_responses"`
+	RequestsSent        int                  `json:"requests_sent"`
+	RequestsAnswered    int                  `json:"requests_sent_answered"`
+	RequestsReceived    []requestTimingJSON  `json:"requests_received"`
+	MedianAckSeconds    *float64             `json:"median_ack_seconds"`
+	MedianAnswerSeconds *float64             `json:"median_answer_seconds"`
+	Expected            []expectedResultJSON `json:"expected_actions"`
+	CBMUse              map[string]int       `json:"cbm_use"`       // messages tagged per CBM
+	ExpectedCBMs        []string             `json:"expected_cbms"` // CBMs the scenario expected of the team
+	PoCComplete         bool                 `json:"poc_complete"`
+	CommChecks          []commCheckTimeJSON  `json:"comm_checks"`
+}
+
+func toMetricsJSON(m scoring.Metrics) metricsJSON {
+	return metricsJSON{MessagesSent: m.MessagesSent, MessagesReceived: m.MessagesReceived,
+		InjectResponses: each(m.InjectResponses, func(r scoring.InjectResponse) injectResponseJSON { return injectResponseJSON(r) }),
+		RequestsSent:    m.RequestsSent, RequestsAnswered: m.RequestsAnswered,
+		RequestsReceived: each(m.RequestsReceived, func(r scoring.RequestTiming) requestTimingJSON { return requestTimingJSON(r) }),
+		MedianAckSeconds: m.MedianAckSeconds, MedianAnswerSeconds: m.MedianAnswerSeconds,
+		Expected: each(m.Expected, func(e scoring.ExpectedResult) expectedResultJSON { return expectedResultJSON(e) }),
+		CBMUse:   m.CBMUse, ExpectedCBMs: m.ExpectedCBMs, PoCComplete: m.PoCComplete,
+		CommChecks: each(m.CommChecks, func(c scoring.CommCheckTime) commCheckTimeJSON { return commCheckTimeJSON(c) })}
+}
+
+// injectResponseJSON is the time from an inject reaching a team to the
+// team's first message after it.
+type injectResponseJSON struct {
+	Inject          string   `json:"inject"`
+	ReleasedAt      float64  `json:"released_at_seconds"`
+	FirstActionSecs *float64 `json:"first_action_seconds"`
+}
+
+// requestTimingJSON is a request a team received and how fast it reacted.
+type requestTimingJSON struct {
+	Message    int64    `json:"message"`
+	From       int64    `json:"from"`
+	Kind       string   `json:"kind"`
+	Status     string   `json:"status"`
+	AckSecs    *float64 `json:"ack_seconds"`
+	AnswerSecs *float64 `json:"answer_seconds"`
+}
+
+// expectedResultJSON says whether an expected action of the scenario
+// happened.
+type expectedResultJSON struct {
+	Inject     string   `json:"inject"`
+	Action     string   `json:"action"`
+	Text       string   `json:"text"`
+	CBMs       []string `json:"cbms"`
+	Observed   bool     `json:"observed"`
+	AfterSecs  *float64 `json:"after_seconds"` // from the inject's release to the first matching message
+	WithinSecs *float64 `json:"within_seconds"`
+	InTime     bool     `json:"in_time"`
+	Evidence   int64    `json:"evidence,omitempty"` // the matching message
+}
+
+// commCheckTimeJSON is a team's acknowledgement of one communication check.
+type commCheckTimeJSON struct {
+	Check   int64    `json:"check"`
+	AckSecs *float64 `json:"ack_seconds"`
+}
+
+// heatMapJSON counts, per CBM and team, the messages that used the CBM.
+type heatMapJSON struct {
+	CBMs   []string                  `json:"cbms"`
+	Teams  []int64                   `json:"teams"`
+	Counts map[string]map[int64]int  `json:"counts"`   // cbm → team → messages
+	Expect map[string]map[int64]bool `json:"expected"` // cbm → team → expected by the scenario
+}
+
+// noteJSON is a facilitator observation.
+type noteJSON struct {
+	At   float64 `json:"at_seconds"`
+	Text string  `json:"text"`
+	By   string  `json:"by"`
+}
+
+func toNoteJSON(n scoring.Note) noteJSON { return noteJSON(n) }
+
+// improvementJSON is one line of the improvement plan.
+type improvementJSON struct {
+	Recommendation string `json:"recommendation"`
+	CBM            string `json:"cbm"`
+	Owner          string `json:"owner"`
+	Due            string `json:"due"`
+	By             string `json:"by"`
+}
+
+func toImprovementJSON(i scoring.ImprovementData) improvementJSON { return improvementJSON(i) }

@@ -1,0 +1,48 @@
+package httpapi
+
+import (
+	"time"
+
+	"github.com/cbmex/cbmex/backend/internal/workshop"
+)
+
+type workshopJSON struct {
+	ID               int64     `json:"id"`
+	Title            string    `json:"title"`
+	HostOrganisation string    `json:"host_organisation"`
+	Place            string    `json:"place"`
+	StartsOn         string    `json:"starts_on"` // YYYY-MM-DD, or "" for no date
+	EndsOn           string    `json:"ends_on"`   // likewise
+	Language         string    `json:"language"`
+	Participants     []string  `json:"participants"`
+	FacilitatorIDs   []int64   `json:"facilitator_ids"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+}
+
+func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
+	ids := w.FacilitatorIDs
+	if ids == nil {
+		ids = []int64{}
+	}
+	return workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
+		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language, Participants: nonNil(w.Participants),
+		FacilitatorIDs: ids, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+}
+
+// workshopsJSON answers GET /workshops.
+type workshopsJSON struct {
+	Workshops []workshopJSON `json:"workshops"`
+}
+
+// workshopEnvelope answers POST /workshops and PATCH /workshops/{id}.
+type workshopEnvelope struct {
+	Workshop workshopJSON `json:"workshop"`
+}
+
+// workshopDetailJSON answers GET /workshops/{id}: the workshop and its
+// exercises.
+type workshopDetailJSON struct {
+	Workshop  workshopJSON          `json:"workshop"`
+	Exercises []exerciseSummaryJSON `json:"exercises"`
+}
