@@ -6,10 +6,20 @@
  *
  * A fold updates a view from the event's payload, with no request; an invalidation
  * refetches the view (kept for views a payload cannot rebuild, such as the
- * communication checks' per-team rows).
+ * communication checks' per-team rows). A fold that cannot apply its event returns null
+ * (STALE in injectFold.ts), and the view is refetched instead.
  */
 import { hashKey, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { exerciseKeys } from './api';
+import {
+  foldInjectHeld,
+  foldInjectReleased,
+  foldInjectSkipped,
+  foldInjectUnheld,
+  foldTriggerDecided,
+  foldTriggerFired,
+} from './injectFold';
 import { foldMessageSent, foldPocUpdated, foldRequestUpdated, foldRetagged } from './messages/fold';
 import { messageKeys } from './messages/api';
 import type { EventType, ExerciseEvent } from './stream';
@@ -21,8 +31,8 @@ export type CacheUpdate =
 
 type Fold = Extract<CacheUpdate, { fold: unknown }>;
 
-/** Folds the event into the view under `key` (left alone while it is not loaded). */
-export function foldInto<D>(key: (exerciseId: number) => QueryKey, fold: (data: D, e: ExerciseEvent) => D): CacheUpdate {
+/** Folds the event into the view under `key` (left alone while it is not loaded); null from `fold` refetches the view. */
+export function foldInto<D>(key: (exerciseId: number) => QueryKey, fold: (data: D, e: ExerciseEvent) => D | null): CacheUpdate {
   return { key, fold: fold as (data: unknown, e: ExerciseEvent) => unknown };
 }
 
@@ -49,16 +59,16 @@ export const STREAM_CACHE_UPDATES: StreamCacheTable = {
   'note.added': [],
   'team.renamed': [],
   'report.published': [],
-  // Released injects are folded by projection.ts. The console's MSEL, triggers and
-  // participants views follow these events in ConsolePage (its own folds).
-  'inject.released': [],
-  'inject.held': [],
-  'inject.unheld': [],
-  'inject.skipped': [],
-  'trigger.fired': [],
-  'trigger.decided': [],
-  'participant.joined': [],
-  'participant.removed': [],
+  // The room's inject feed is folded by projection.ts; the console's timeline (/injects)
+  // and trigger list (/triggers) are folded here. Who is connected only the server knows.
+  'inject.released': [foldInto(exerciseKeys.injects, foldInjectReleased)],
+  'inject.held': [foldInto(exerciseKeys.injects, foldInjectHeld)],
+  'inject.unheld': [foldInto(exerciseKeys.injects, foldInjectUnheld)],
+  'inject.skipped': [foldInto(exerciseKeys.injects, foldInjectSkipped)],
+  'trigger.fired': [foldInto(exerciseKeys.triggers, foldTriggerFired)],
+  'trigger.decided': [foldInto(exerciseKeys.triggers, foldTriggerDecided)],
+  'participant.joined': [invalidate(exerciseKeys.participants)],
+  'participant.removed': [invalidate(exerciseKeys.participants)],
   // Messaging: folded from the payloads.
   'message.sent': [foldInto(messageKeys.messages, foldMessageSent)],
   'request.updated': [foldInto(messageKeys.messages, foldRequestUpdated)],
@@ -94,9 +104,14 @@ export function applyEvents(qc: QueryClient, exerciseId: number, events: readonl
   }
   for (const { key, steps } of folds.values()) {
     const old = qc.getQueryData(key);
-    if (old === undefined) continue; // not loaded: the fetch, then refoldAfterFetch, covers it
-    const next = steps.reduce<unknown>((d, [u, e]) => u.fold(d, e), old);
-    if (next !== old) qc.setQueryData(key, next);
+    if (old === undefined) continue; // not loaded: the fetch, then the refold after it, covers it
+    let next: unknown = old;
+    for (const [u, e] of steps) {
+      next = u.fold(next, e);
+      if (next === null) break;
+    }
+    if (next === null) refetch.set(hashKey(key), key);
+    else if (next !== old) qc.setQueryData(key, next);
   }
   for (const key of refetch.values()) void qc.invalidateQueries({ queryKey: key });
 }
@@ -104,8 +119,10 @@ export function applyEvents(qc: QueryClient, exerciseId: number, events: readonl
 /**
  * Keeps the cached views of an exercise in step with its stream, by the table: every new
  * event is applied once; and whenever a fetch replaces a folded view (its first load, a
- * retry), every event seen so far is folded into it again — the fetch may have been
- * answered before some of them were written.
+ * retry, a refetch), the events seen since that fetch began are folded into it again —
+ * the fetch may have been answered before they were written, while the events seen
+ * before it began are in its answer (the server sends an event once it is committed).
+ * Of a fetch that began before this hook listened, every event seen is folded again.
  */
 export function useStreamCache(exerciseId: number, events: readonly ExerciseEvent[], table: StreamCacheTable = STREAM_CACHE_UPDATES) {
   const qc = useQueryClient();
@@ -121,17 +138,19 @@ export function useStreamCache(exerciseId: number, events: readonly ExerciseEven
     applyEvents(qc, exerciseId, fresh, table);
   }, [qc, exerciseId, events, table]);
 
-  useEffect(
-    () =>
-      qc.getQueryCache().subscribe((n) => {
-        if (n.type !== 'updated' || n.action.type !== 'success' || n.action.manual) return;
-        const seen = applied.current;
-        if (seen.id !== exerciseId || !seen.events.length) return;
-        const h = hashKey(n.query.queryKey);
-        const only = (t: readonly CacheUpdate[]) => t.filter((u) => 'fold' in u && hashKey(u.key(exerciseId)) === h);
-        const narrowed = Object.fromEntries(Object.entries(table).map(([type, us]) => [type, only(us)])) as unknown as StreamCacheTable;
-        applyEvents(qc, exerciseId, seen.events.filter((e) => e.seq <= seen.seq), narrowed);
-      }),
-    [qc, exerciseId, table],
-  );
+  useEffect(() => {
+    const fetchedFrom = new Map<string, number>(); // query hash → the last seq seen when its fetch began
+    return qc.getQueryCache().subscribe((n) => {
+      if (n.type !== 'updated') return;
+      const seen = applied.current;
+      const h = hashKey(n.query.queryKey);
+      if (n.action.type === 'fetch' && seen.id === exerciseId) fetchedFrom.set(h, seen.seq);
+      if (n.action.type !== 'success' || n.action.manual) return;
+      if (seen.id !== exerciseId || !seen.events.length) return;
+      const from = fetchedFrom.get(h) ?? 0;
+      const only = (t: readonly CacheUpdate[]) => t.filter((u) => 'fold' in u && hashKey(u.key(exerciseId)) === h);
+      const narrowed = Object.fromEntries(Object.entries(table).map(([type, us]) => [type, only(us)])) as unknown as StreamCacheTable;
+      applyEvents(qc, exerciseId, seen.events.filter((e) => e.seq > from && e.seq <= seen.seq), narrowed);
+    });
+  }, [qc, exerciseId, table]);
 }

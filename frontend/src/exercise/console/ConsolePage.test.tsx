@@ -84,7 +84,7 @@ beforeEach(() => vi.stubGlobal('EventSource', ScriptedEventSource));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the console follows the stream', () => {
-  it('applies inject and trigger events to its lists without asking for them again', async () => {
+  it('applies inject, trigger and team events without asking for its lists again', async () => {
     const fetch = serve(() => [
       inject('opening', 'Opening news'),
       inject('statement', 'Minister’s statement', { contingency: true, scheduled_seconds: null, state: 'waiting' }),
@@ -101,6 +101,7 @@ describe('the console follows the stream', () => {
     es.send('trigger.fired', { key: 'ask-minister', releases: ['statement'] });
     es.send('inject.released', { key: 'statement', title: 'Minister’s statement', source: 'trigger', offset_seconds: 61 });
     es.send('inject.released', { key: 'adhoc-q1', title: 'Storm warning', channel: 'email', all: true, source: 'adhoc', offset_seconds: 62 });
+    es.send('team.renamed', { team_id: 11, name: 'Norhaven delegation' });
 
     expect(await (await stateOf('Opening news')).findByText('Released')).toBeInTheDocument();
     expect(await (await stateOf('The leak')).findByText('Held')).toBeInTheDocument();
@@ -109,8 +110,11 @@ describe('the console follows the stream', () => {
     const trig = (await screen.findByText('Ask the minister?')).closest('li')!;
     expect(await within(trig).findByText('Fired')).toBeInTheDocument();
 
+    expect(await screen.findByRole('heading', { level: 3, name: 'Norhaven delegation' })).toBeInTheDocument();
+
     expect(gets(fetch, '/api/v1/exercises/5/injects')).toBe(1);
     expect(gets(fetch, '/api/v1/exercises/5/triggers')).toBe(1);
+    expect(gets(fetch, '/api/v1/exercises/5')).toBe(1);
   });
 
   it('asks the server again for what only it knows: the time of an inject back from held', async () => {

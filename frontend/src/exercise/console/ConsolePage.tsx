@@ -10,15 +10,15 @@ import { useMessages } from '../messages/api';
 import { CbmReference } from '../messages/CbmReference';
 import { CommCheckPanel } from '../messages/CommChecks';
 import { PocDirectory } from '../messages/PocDirectory';
-import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
+import { channelsOf, useChannelTitle } from '../messages/shared';
 import { isFinal } from '../stream';
+import { useStreamCache } from '../streamCache';
 import { AdHocComposer } from './AdHocComposer';
 import { ClockControls } from './ClockControls';
 import { OpenRequests, TeamActivityTable, TrafficMonitor } from './ConsoleMessages';
 import { LiveAnswers } from './LiveAnswers';
 import { LiveLog } from './LiveLog';
 import { Notes } from './Notes';
-import { useConsoleSync } from './sync';
 import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { Triggers } from './Triggers';
@@ -36,8 +36,8 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const ex = live.exercise.data;
   const events = live.stream.events;
   const messages = useMessages(id);
-  useMessagingSync(id, events);
-  useConsoleSync(id, events);
+  // Messages, the inject timeline, triggers and who joined follow the stream.
+  useStreamCache(id, events);
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));

@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import type { InjectRow, TriggerRow } from '../api';
-import type { ExerciseEvent } from '../stream';
-import { foldEvents, INJECT_FOLDS, STALE, TRIGGER_FOLDS } from './folds';
+import type { InjectRow, TriggerRow } from './api';
+import {
+  foldInjectHeld,
+  foldInjectReleased,
+  foldInjectSkipped,
+  foldInjectUnheld,
+  foldTriggerDecided,
+  foldTriggerFired,
+  STALE,
+} from './injectFold';
+import type { ExerciseEvent } from './stream';
+
+type Fold<Row> = (rows: Row[], e: ExerciseEvent) => Row[] | null;
+const INJECT_FOLDS: Record<string, Fold<InjectRow>> = {
+  'inject.released': foldInjectReleased,
+  'inject.held': foldInjectHeld,
+  'inject.unheld': foldInjectUnheld,
+  'inject.skipped': foldInjectSkipped,
+};
+const TRIGGER_FOLDS: Record<string, Fold<TriggerRow>> = {
+  'trigger.fired': foldTriggerFired,
+  'trigger.decided': foldTriggerDecided,
+};
+
+/** Folds `events` in order, as streamCache.ts does: STALE at the first that cannot be applied. */
+function foldEvents<Row>(rows: Row[], events: ExerciseEvent[], folds: Record<string, Fold<Row>>): Row[] | null {
+  let out: Row[] | null = rows;
+  for (const e of events) {
+    const fold = folds[e.type];
+    if (fold && out) out = fold(out, e);
+  }
+  return out;
+}
 
 let seq = 0;
 const ev = (type: string, data: Record<string, unknown>, offset = 0): ExerciseEvent => ({
