@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { exerciseKeys } from './api';
 import { messageKeys, type Message } from './messages/api';
 import { messageFromEvent } from './messages/fold';
 import { EVENT_TYPES, type ExerciseEvent } from './stream';
@@ -36,6 +37,30 @@ describe('applyEvents', () => {
     expect(invalidate).not.toHaveBeenCalled();
     applyEvents(qc, 7, [{ seq: 4, type: 'commcheck.sent', at: 'T', offset_seconds: 4, data: {} }]);
     expect(invalidate).toHaveBeenCalledWith({ queryKey: messageKeys.commchecks(7) });
+  });
+
+  it('refetches a view that an event cannot be applied to, instead of folding it', () => {
+    const qc = client();
+    const held = {
+      key: 'leak',
+      title: 'Leak',
+      phase: 'p',
+      channel: 'news',
+      from: 'F',
+      audience: { all: true },
+      scheduled_seconds: null,
+      contingency: false,
+      state: 'held',
+      released_seconds: null,
+      late: false,
+      body: '',
+    };
+    qc.setQueryData(exerciseKeys.injects(7), [held]);
+    const invalidate = vi.spyOn(qc, 'invalidateQueries');
+    // Back from held, the inject's time is the server's to say.
+    applyEvents(qc, 7, [{ seq: 5, type: 'inject.unheld', at: 'T', offset_seconds: 5, data: { key: 'leak' } }]);
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: exerciseKeys.injects(7) });
+    expect(qc.getQueryData(exerciseKeys.injects(7))).toEqual([held]);
   });
 
   it('leaves a view alone while it is not loaded', () => {
