@@ -2,8 +2,10 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"mime"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -93,38 +95,78 @@ func closeObjects(doc *openapi3.T) {
 	}
 }
 
-// checkContract validates one answer of the API against the operation it
-// came from. Requests that match no operation (an unknown path, a method
-// the path does not take) have nothing to be checked against.
+// checkContract fails the test when an answer of the API does not match the
+// operation it came from.
 func (e *env) checkContract(hr *http.Request, res *http.Response, body []byte) {
 	e.t.Helper()
+	if err := contractMismatch(contractRouter(e.t), hr, res.StatusCode, res.Header, body); err != nil {
+		e.t.Errorf("%s %s answered %d, which does not match openapi.yaml: %v\nbody: %.2000s", hr.Method, hr.URL.RequestURI(), res.StatusCode, err, body)
+	}
+}
+
+// contractMismatch says how an answer differs from the document, or nil.
+// Requests that match no operation (an unknown path, a method the path does
+// not take) have nothing to be checked against.
+func contractMismatch(router routers.Router, hr *http.Request, status int, header http.Header, body []byte) error {
 	path, isAPI := strings.CutPrefix(hr.URL.Path, "/api/v1/")
 	if !isAPI {
-		return
+		return nil
 	}
 	lookup := hr.Clone(context.Background())
 	lookup.URL = &url.URL{Path: "/" + path, RawQuery: hr.URL.RawQuery}
-	route, params, err := contractRouter(e.t).FindRoute(lookup)
+	route, params, err := router.FindRoute(lookup)
 	if err != nil {
-		return
+		return nil
 	}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: lookup, PathParams: params, Route: route},
-		Status:                 res.StatusCode,
-		Header:                 res.Header,
+		Status:                 status,
+		Header:                 header,
 		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
 	}
 	in.SetBodyBytes(body)
-	media, _, _ := mime.ParseMediaType(res.Header.Get("Content-Type"))
+	media, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
 	if media != "application/json" {
 		// Files (CSV, YAML, XLSX) are not JSON to match a schema: the
 		// status and content type must still be the documented ones.
 		in.Options.ExcludeResponseBody = true
-		if r := route.Operation.Responses.Status(res.StatusCode); r != nil && len(body) > 0 && r.Value.Content.Get(media) == nil {
-			e.t.Errorf("%s %s answered %d with %s, which openapi.yaml does not list", hr.Method, hr.URL.Path, res.StatusCode, media)
+		if r := route.Operation.Responses.Status(status); r != nil && len(body) > 0 && r.Value.Content.Get(media) == nil {
+			return fmt.Errorf("the operation does not list %s", media)
 		}
 	}
-	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
-		e.t.Errorf("%s %s answered %d, which does not match openapi.yaml: %v\nbody: %.2000s", hr.Method, hr.URL.RequestURI(), res.StatusCode, err, body)
+	return openapi3filter.ValidateResponse(context.Background(), in)
+}
+
+// The check itself refuses what drifts: a status the operation does not
+// list, a missing required field, a null where none is allowed, a field the
+// schema does not name, a content type not listed; it passes a right answer.
+func TestContractCheckRefusesDrift(t *testing.T) {
+	router := contractRouter(t)
+	me := httptest.NewRequest(http.MethodGet, "/api/v1/auth/me", nil)
+	user := `"user":{"id":1,"email":"a@example.org","name":"A","role":"admin","disabled":false,"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}`
+	jsonType := http.Header{"Content-Type": {"application/json"}}
+	for _, tt := range []struct {
+		name   string
+		req    *http.Request
+		status int
+		header http.Header
+		body   string
+		ok     bool
+	}{
+		{"a right answer", me, 200, jsonType, `{"role":"admin","csrf_token":"t",` + user + `}`, true},
+		{"an undocumented status", me, 409, jsonType, `{"error":{"code":"x","message":"y"}}`, false},
+		{"a missing required field", me, 200, jsonType, `{"role":"admin",` + user + `}`, false},
+		{"a null where none is allowed", me, 200, jsonType, `{"role":"admin","csrf_token":null,` + user + `}`, false},
+		{"a field the schema does not name", me, 200, jsonType, `{"role":"admin","csrf_token":"t","extra":1,` + user + `}`, false},
+		{"a value outside the enum", me, 200, jsonType, `{"role":"root","csrf_token":"t",` + user + `}`, false},
+		{"an error without its shape", me, 401, jsonType, `{"message":"no"}`, false},
+		{"a content type not listed", httptest.NewRequest(http.MethodGet, "/api/v1/dashboard.csv", nil), 200,
+			http.Header{"Content-Type": {"application/pdf"}}, "%PDF", false},
+		{"a path outside the document", httptest.NewRequest(http.MethodGet, "/api/v1/nowhere", nil), 404, jsonType, `{}`, true},
+	} {
+		err := contractMismatch(router, tt.req, tt.status, tt.header, []byte(tt.body))
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: mismatch %v, want ok=%v", tt.name, err, tt.ok)
+		}
 	}
 }
