@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/guards';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { LANGUAGES } from '../../i18n';
-import { useCreateWorkshop, useStaffUsers, useWorkshops, type Workshop } from '../api';
+import { useCreateWorkshop, useStaffUsers, useWorkshops, type Workshop, type WorkshopInput } from '../api';
 import '../exercise.css';
 
 export function formatDates(w: Pick<Workshop, 'starts_on' | 'ends_on'>): string {
@@ -76,7 +76,7 @@ interface WorkshopForm {
   place: string;
   starts_on: string;
   ends_on: string;
-  language: string;
+  language: NonNullable<WorkshopInput['language']>;
   participants: string;
   facilitator_ids: string[];
 }
