@@ -51,8 +51,8 @@ test-go: ## go vet, gofmt check and Go tests (on PostgreSQL too when CBMEX_TEST_
 	go test -count=1 ./...
 
 .PHONY: test-ui
-test-ui: frontend/node_modules/.package-lock.json ## Frontend lint, typecheck, unit tests and translation check
-	cd frontend && npm run lint && npm run typecheck && npm test && npm run i18n:check
+test-ui: frontend/node_modules/.package-lock.json ## Frontend lint, API contract lint and generated types, typecheck, unit tests, translations
+	cd frontend && npm run lint && npm run lint:api && npm run gen:api:check && npm run typecheck && npm test && npm run i18n:check
 
 .PHONY: test-e2e
 test-e2e: ## Browser end-to-end tests in headless Chromium (skipped loudly when there is none)

@@ -150,6 +150,7 @@ func (e *env) do(r req) resp {
 	out := resp{status: res.StatusCode, header: res.Header, cookies: res.Cookies()}
 	out.raw, _ = io.ReadAll(res.Body)
 	_ = json.Unmarshal(out.raw, &out.json)
+	e.checkContract(hr, res, out.raw)
 	return out
 }
 

@@ -345,6 +345,7 @@ func (e *env) send2(method, path, bearer string, body []byte) resp {
 	}
 	r.raw, _ = io.ReadAll(res.Body)
 	_ = json.Unmarshal(r.raw, &r.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
+	e.checkContract(hr, res, r.raw)
 	return r
 }
 

@@ -38,6 +38,7 @@ func (e *env) post(path string, body any, headers map[string]string) resp {
 	out := resp{status: res.StatusCode, header: res.Header}
 	out.raw, _ = io.ReadAll(res.Body)
 	_ = json.Unmarshal(out.raw, &out.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
+	e.checkContract(hr, res, out.raw)
 	return out
 }
 

@@ -26,6 +26,7 @@ func (e *env) raw(method, path, bearer, ctype string, body []byte) resp {
 	_, _ = buf.ReadFrom(res.Body)
 	r := resp{status: res.StatusCode, header: res.Header, raw: buf.Bytes()}
 	_ = json.Unmarshal(r.raw, &r.json) // a body that is not JSON (CSV, a spreadsheet) leaves json nil; raw has it
+	e.checkContract(hr, res, r.raw)
 	return r
 }
 

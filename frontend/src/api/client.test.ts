@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, CSRF_HEADER, api, parseError, readCookie } from './client';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { ApiError, CSRF_HEADER, api, apiPath, parseError, readCookie } from './client';
 import { jsonResponse } from '../test/utils';
+import type { Schema } from './client';
 
 function clearCookies() {
   for (const c of document.cookie.split(';')) {
@@ -32,7 +33,7 @@ describe('api client', () => {
     const fetchMock = vi.fn(async () => jsonResponse(201, { user: { id: 7 } }));
     vi.stubGlobal('fetch', fetchMock);
 
-    await api.post('/users', { email: 'x@y.z' });
+    await api.post('/users', { body: { email: 'x@y.z', role: 'admin', password: 'p' } });
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const call = fetchMock.mock.calls[0] as unknown[];
@@ -40,7 +41,7 @@ describe('api client', () => {
     const init = call[1] as RequestInit;
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('same-origin');
-    expect(init.body).toBe(JSON.stringify({ email: 'x@y.z' }));
+    expect(init.body).toBe(JSON.stringify({ email: 'x@y.z', role: 'admin', password: 'p' }));
     expect(headersOf(call)[CSRF_HEADER]).toBe('tok-123');
     expect(headersOf(call)['Content-Type']).toBe('application/json');
   });
@@ -53,10 +54,11 @@ describe('api client', () => {
     vi.stubGlobal('fetch', fetchMock);
 
     await api.get('/users');
-    await api.patch('/users/1', { disabled: true });
-    await api.delete('/users/1');
+    await api.patch('/users/{id}', { path: { id: 1 }, body: { disabled: true } });
+    await api.delete('/users/{id}', { path: { id: 1 } });
 
     const calls = fetchMock.mock.calls as unknown[][];
+    expect(calls.map((c) => c[0])).toEqual(['/api/v1/users', '/api/v1/users/1', '/api/v1/users/1']);
     expect(headersOf(calls[0]!)[CSRF_HEADER]).toBeUndefined();
     expect(headersOf(calls[1]!)[CSRF_HEADER]).toBe('tok-9');
     expect(headersOf(calls[2]!)[CSRF_HEADER]).toBe('tok-9');
@@ -66,7 +68,7 @@ describe('api client', () => {
   it('omits the header when there is no CSRF cookie', async () => {
     const fetchMock = vi.fn(async () => jsonResponse(200, {}));
     vi.stubGlobal('fetch', fetchMock);
-    await api.post('/auth/login', { email: 'a', password: 'b' });
+    await api.post('/auth/login', { body: { email: 'a', password: 'b' } });
     expect(headersOf(fetchMock.mock.calls[0] as unknown[])[CSRF_HEADER]).toBeUndefined();
   });
 
@@ -88,7 +90,7 @@ describe('api client', () => {
         }),
       ),
     );
-    const err = await api.post('/users', {}).catch((e: unknown) => e);
+    const err = await api.post('/users', { body: { email: '', role: 'admin', password: '' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     const apiErr = err as ApiError;
     expect(apiErr.status).toBe(422);
@@ -122,6 +124,38 @@ describe('api client', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
     expect(err.code).toBe('network_error');
+  });
+});
+
+describe('calls typed by the API document', () => {
+  it('refuses, at compile time, paths, parameters and bodies the document does not describe', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(204)));
+    // @ts-expect-error not a path of the document
+    await api.get('/no-such-path');
+    // @ts-expect-error the path parameter is missing
+    await api.get('/exercises/{id}');
+    // @ts-expect-error a required field of the body is missing
+    await api.post('/auth/login', { body: { email: 'a' } });
+    // @ts-expect-error GET /users takes no body
+    await api.get('/users', { body: {} });
+    expectTypeOf(api.get('/users')).resolves.toEqualTypeOf<{ users: Schema<'User'>[] }>();
+    expectTypeOf(api.put('/scenarios/{id}', { path: { id: 'x' }, rawBody: '', contentType: 'application/yaml' })).resolves.toEqualTypeOf<
+      Schema<'ScenarioSaved'>
+    >();
+    expectTypeOf(api.post('/auth/logout')).resolves.toEqualTypeOf<void>();
+  });
+});
+
+describe('apiPath', () => {
+  it('fills in the path parameters, encoded', () => {
+    expect(apiPath('/exercises/{id}/injects/{key}/hold', { id: 5, key: 'a b/c' })).toBe('/exercises/5/injects/a%20b%2Fc/hold');
+  });
+
+  it('adds the query in order, leaving blank values out', () => {
+    expect(apiPath('/scenarios', {}, { q: 'grid & co', cbm: '', level: undefined, max_minutes: 60, open: true })).toBe(
+      '/scenarios?q=grid+%26+co&max_minutes=60&open=true',
+    );
+    expect(apiPath('/scenarios', {}, { q: '' })).toBe('/scenarios');
   });
 });
 

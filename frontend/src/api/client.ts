@@ -1,11 +1,16 @@
 /**
- * Thin fetch wrapper for the cbmex JSON API.
+ * Thin fetch wrapper for the cbmex JSON API, typed from its OpenAPI document
+ * (backend/internal/httpapi/openapi.yaml → schema.d.ts, by `npm run gen:api`).
  *
+ * - `api.get('/exercises/{id}', { path: { id } })` takes a path of the document and
+ *   answers the type of that operation's success body; its path and query parameters
+ *   and its request body are checked against the document too;
  * - always sends cookies for the same origin;
  * - on writes, sends the CSRF token from the `cbmex_csrf` cookie as `X-CSRF-Token`;
  * - turns every non-2xx answer into an {@link ApiError} carrying the server's
  *   `{"error":{"code","message","fields"}}` body.
  */
+import type { components, paths } from './schema';
 
 export const API_BASE = '/api/v1';
 export const CSRF_COOKIE = 'cbmex_csrf';
@@ -13,13 +18,11 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type FieldErrors = Record<string, string>;
 
+/** A schema of the API document by name, e.g. `Schema<'Workshop'>`. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+
 /** One problem in a scenario file, as the server reports it (line and column are 1-based). */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type Problem = Schema<'Problem'>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -157,12 +160,85 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 }
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The paths of the document that take `M`. */
+export type PathsWith<M extends Method> = {
+  [P in keyof paths]-?: undefined extends paths[P][M] ? never : P;
+}[keyof paths];
+
+/** The operation `M` on path `P`. */
+export type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+type SuccessStatus = 200 | 201 | 202 | 204;
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : void;
+type ResponsesOf<O> = O extends { responses: infer R } ? R : never;
+
+/** What an operation answers on success: its JSON body, or void (204). */
+export type Answer<P extends keyof paths, M extends Method> = {
+  [S in keyof ResponsesOf<Operation<P, M>> & SuccessStatus]: JsonOf<ResponsesOf<Operation<P, M>>[S]>;
+}[keyof ResponsesOf<Operation<P, M>> & SuccessStatus];
+
+type ParamsOf<O> = O extends { parameters: infer Ps } ? Ps : never;
+type PathPart<O> = ParamsOf<O> extends { path: infer X } ? ([X] extends [never | undefined] ? { path?: never } : { path: X }) : { path?: never };
+type QueryPart<O> = ParamsOf<O> extends { query?: infer Q } ? ([Q] extends [never | undefined] ? { query?: never } : { query?: Q }) : { query?: never };
+type BodyFor<C, Required extends boolean> = C extends { 'application/json': infer B }
+  ? Required extends true
+    ? { body: B }
+    : { body?: B }
+  : { rawBody: string | Blob; contentType: keyof C & string };
+type BodyPart<O> = O extends { requestBody?: never }
+  ? { body?: never }
+  : O extends { requestBody: { content: infer C } }
+    ? BodyFor<C, true>
+    : O extends { requestBody?: { content: infer C } }
+      ? BodyFor<C, false>
+      : { body?: never };
+
+/** The options of a call: the operation's path and query parameters, its body, a signal. */
+export type CallOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { signal?: AbortSignal };
+
+/** The options argument is optional when the operation needs none. */
+type OptionsArg<O> = object extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
+
+interface LooseOptions {
+  path?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  rawBody?: string | Blob;
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+/** The address of a call: `{name}` filled in from `params`, then the query string (blank values left out). */
+export function apiPath(template: string, params: LooseOptions['path'] = {}, query: LooseOptions['query'] = {}): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+function call<P extends keyof paths, M extends Method>(method: M, path: P, options: LooseOptions = {}): Promise<Answer<P, M>> {
+  return apiRequest<Answer<P, M>>(apiPath(path, options.path, options.query), {
+    method: method.toUpperCase() as RequestOptions['method'],
+    body: options.body,
+    rawBody: options.rawBody,
+    contentType: options.contentType,
+    signal: options.signal,
+  });
+}
+
+/** The API's operations, typed by the document. */
 export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { method: 'GET', signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
-  /** Sends a YAML document as the request body. */
-  yaml: <T>(method: 'POST' | 'PUT', path: string, text: string | Blob, signal?: AbortSignal) =>
-    apiRequest<T>(path, { method, rawBody: text, contentType: 'application/yaml', signal }),
+  get: <P extends PathsWith<'get'>>(path: P, ...options: OptionsArg<Operation<P, 'get'>>) =>
+    call('get', path, options[0] as LooseOptions) as Promise<Answer<P, 'get'>>,
+  post: <P extends PathsWith<'post'>>(path: P, ...options: OptionsArg<Operation<P, 'post'>>) =>
+    call('post', path, options[0] as LooseOptions) as Promise<Answer<P, 'post'>>,
+  put: <P extends PathsWith<'put'>>(path: P, ...options: OptionsArg<Operation<P, 'put'>>) =>
+    call('put', path, options[0] as LooseOptions) as Promise<Answer<P, 'put'>>,
+  patch: <P extends PathsWith<'patch'>>(path: P, ...options: OptionsArg<Operation<P, 'patch'>>) =>
+    call('patch', path, options[0] as LooseOptions) as Promise<Answer<P, 'patch'>>,
+  delete: <P extends PathsWith<'delete'>>(path: P, ...options: OptionsArg<Operation<P, 'delete'>>) =>
+    call('delete', path, options[0] as LooseOptions) as Promise<Answer<P, 'delete'>>,
 };

@@ -1,173 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Problem } from './client';
+import { api, type Schema } from './client';
+import type { paths } from './schema';
 
 /** One stored version of a scenario, as the library lists it. Durations in whole seconds. */
-export interface ScenarioVersion {
-  scenario_id: number;
-  version_id: number;
-  /** The scenario's slug, as in the file. */
-  id: string;
-  version: number;
-  title: string;
-  summary: string;
-  level: string;
-  duration_seconds: number;
-  languages: string[];
-  themes: string[];
-  cbms: string[];
-  team_count: number;
-  phase_count: number;
-  inject_count: number;
-  origin: string;
-  created_by: number | null;
-  created_at: string;
-}
-
-export interface Objective {
-  key: string;
-  text: string;
-  cbms: string[];
-}
-
-export interface Channel {
-  key: string;
-  title: string;
-  cbms: string[];
-  all_teams: boolean;
-  control: boolean;
-}
-
-export interface Team {
-  key: string;
-  name: string;
-  kind: string;
-  briefing: string;
-}
-
-export interface Phase {
-  key: string;
-  title: string;
-  clock: string;
-  starts_at_seconds: number;
-  situation: string;
-  questions: { key: string; text: string }[] | null;
-}
-
-export interface After {
-  inject: string;
-  delay_seconds: number;
-}
-
-export interface ExpectedAction {
-  key: string;
-  team: string;
-  text: string;
-  cbms: string[];
-  within_seconds: number | null;
-}
-
-export interface Inject {
-  key: string;
-  title: string;
-  phase: string;
-  channel: string;
-  from: string;
-  audience: { all: boolean; facilitators: boolean; teams: string[] };
-  at_seconds: number | null;
-  after: After | null;
-  contingency: boolean;
-  /** When the inject is released, from the exercise start; null when held for a trigger. */
-  release_at_seconds: number | null;
-  body: string;
-  facilitator_notes: string;
-  expected_actions: ExpectedAction[];
-}
-
-export interface Condition {
-  type: string;
-  from: string;
-  to: string;
-  cbm: string;
-  channel: string;
-  kind: string;
-  deadline_at_seconds: number | null;
-  deadline_after: After | null;
-  prompt: string;
-}
-
-export interface Trigger {
-  key: string;
-  title: string;
-  condition: Condition;
-  release: string[];
-}
-
-export interface Criterion {
-  key: string;
-  title: string;
-  description: string;
-  cbms: string[];
-  injects: string[];
-  objective: string;
-}
-
-/** A parsed scenario. Lists the server may send as null are typed so. */
-export interface ParsedScenario {
-  id: string;
-  version: number;
-  title: string;
-  summary: string;
-  languages: string[];
-  duration_seconds: number;
-  level: string;
-  audience: string[];
-  themes: string[];
-  catalogue: string;
-  cbms: string[];
-  objectives: Objective[] | null;
-  channels: Channel[] | null;
-  teams: Team[] | null;
-  phases: Phase[] | null;
-  injects: Inject[] | null;
-  triggers: Trigger[] | null;
-  rubric: { scale: string; criteria: Criterion[] | null };
-  /** CBM → keys of the injects whose expected actions exercise it. */
-  coverage: Record<string, string[]> | null;
-}
-
-export interface ScenarioDetail {
-  scenario: ScenarioVersion;
-  /** Every version, newest first. */
-  versions: ScenarioVersion[];
-  parsed: ParsedScenario;
-  source: string;
-}
-
-export interface ValidationResult {
-  valid: boolean;
-  problems: Problem[];
-  parsed?: ParsedScenario;
-}
-
-export interface CBMItem {
-  key: string;
-  title: string;
-  summary: string;
-  decision?: string;
-  /** Notes for facilitators (what to watch for); not shown to participants. */
-  guidance?: string;
-}
-
-export interface CBMCatalogue {
-  id: string;
-  title: string;
-  items: CBMItem[];
-}
-
-export interface CBMList {
-  default: string;
-  catalogues: CBMCatalogue[];
-}
+export type ScenarioVersion = Schema<'ScenarioVersion'>;
+export type Objective = Schema<'Objective'>;
+export type Channel = Schema<'Channel'>;
+export type Team = Schema<'ScenarioTeam'>;
+export type Phase = Schema<'Phase'>;
+export type After = Schema<'After'>;
+export type ExpectedAction = Schema<'ExpectedAction'>;
+export type Inject = Schema<'Inject'>;
+export type Condition = Schema<'Condition'>;
+export type Trigger = Schema<'Trigger'>;
+export type Criterion = Schema<'Rubric'>['criteria'][number];
+/** A parsed scenario. */
+export type ParsedScenario = Schema<'ParsedScenario'>;
+export type ScenarioDetail = Schema<'ScenarioDetail'>;
+export type ValidationResult = Schema<'ValidationResult'>;
+export type CBMItem = Schema<'CBMItem'>;
+export type CBMCatalogue = Schema<'CBMCatalogue'>;
+export type CBMList = Schema<'CBMList'>;
 
 /** The library's search form; empty strings mean "any". */
 export interface ScenarioFilters {
@@ -184,20 +37,27 @@ export const EMPTY_FILTERS: ScenarioFilters = { q: '', cbm: '', theme: '', level
 
 const FILTER_KEYS = ['q', 'cbm', 'theme', 'level', 'language', 'max_minutes'] as const;
 
+type ScenarioQuery = NonNullable<paths['/scenarios']['get']['parameters']['query']>;
+
 /**
- * The query string for `GET /scenarios`, leading "?" included, or "" without filters.
- * Blank values are left out, text is trimmed, and a maximum duration that is not a
- * positive whole number is ignored (the server would refuse it).
+ * The query of `GET /scenarios` for the filters. Blank values are left out, text is
+ * trimmed, and a maximum duration that is not a positive whole number is ignored (the
+ * server would refuse it).
  */
-export function buildScenarioQuery(f: Partial<ScenarioFilters>): string {
-  const params = new URLSearchParams();
+export function scenarioQuery(f: Partial<ScenarioFilters>): ScenarioQuery {
+  const out: ScenarioQuery = {};
   for (const key of FILTER_KEYS) {
     const value = (f[key] ?? '').trim();
     if (!value) continue;
-    if (key === 'max_minutes' && !/^[1-9]\d*$/.test(value)) continue;
-    params.set(key, value);
+    if (key !== 'max_minutes') out[key] = value;
+    else if (/^[1-9]\d*$/.test(value)) out.max_minutes = Number(value);
   }
-  const s = params.toString();
+  return out;
+}
+
+/** The query string of scenarioQuery, leading "?" included, or "" without filters. */
+export function buildScenarioQuery(f: Partial<ScenarioFilters>): string {
+  const s = new URLSearchParams(Object.entries(scenarioQuery(f)).map(([k, v]) => [k, String(v)])).toString();
   return s ? `?${s}` : '';
 }
 
@@ -218,7 +78,7 @@ export function useScenarioList(filters: ScenarioFilters) {
   const query = buildScenarioQuery(filters);
   return useQuery<ScenarioVersion[]>({
     queryKey: scenarioKeys.list(query),
-    queryFn: ({ signal }) => api.get<{ scenarios: ScenarioVersion[] }>(`/scenarios${query}`, signal).then((r) => r.scenarios),
+    queryFn: ({ signal }) => api.get('/scenarios', { query: scenarioQuery(filters), signal }).then((r) => r.scenarios),
     placeholderData: keepPreviousData,
   });
 }
@@ -236,14 +96,14 @@ export function scenarioPath(id: string, version?: number): string {
 export function useScenario(id: string, version?: number) {
   return useQuery({
     queryKey: scenarioKeys.detail(id, version),
-    queryFn: ({ signal }) => api.get<ScenarioDetail>(scenarioPath(id, version), signal),
+    queryFn: ({ signal }) => api.get('/scenarios/{id}', { path: { id }, query: { version: version || undefined }, signal }),
   });
 }
 
 export function useCBMs() {
   return useQuery({
     queryKey: ['cbms'],
-    queryFn: ({ signal }) => api.get<CBMList>('/cbms', signal),
+    queryFn: ({ signal }) => api.get('/cbms', { signal }),
     staleTime: Infinity,
   });
 }
@@ -265,24 +125,19 @@ export function fileNameFor(id: string): string {
 }
 
 export function validateScenario(text: string, filename: string, signal?: AbortSignal) {
-  return api.yaml<ValidationResult>('POST', `/scenarios/validate?filename=${encodeURIComponent(filename)}`, text, signal);
+  return api.post('/scenarios/validate', { query: { filename }, rawBody: text, contentType: 'application/yaml', signal });
 }
 
-export interface SaveResult {
-  scenario: ScenarioVersion;
-  /** PUT only: false when the text equals the latest version (nothing stored). */
-  created?: boolean;
-}
+/** `created` (PUT only) is false when the text equals the latest version (nothing stored). */
+export type SaveResult = Schema<'ScenarioCreated'> & Partial<Pick<Schema<'ScenarioSaved'>, 'created'>>;
 
 /** Saves a new scenario (POST) or a new version of `id` (PUT). */
 export function useSaveScenario() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, text, filename }: { id?: string; text: string | Blob; filename: string }) => {
-      const q = `?filename=${encodeURIComponent(filename)}`;
-      return id
-        ? api.yaml<SaveResult>('PUT', `/scenarios/${encodeURIComponent(id)}${q}`, text)
-        : api.yaml<SaveResult>('POST', `/scenarios${q}`, text);
+    mutationFn: ({ id, text, filename }: { id?: string; text: string | Blob; filename: string }): Promise<SaveResult> => {
+      const file = { query: { filename }, rawBody: text, contentType: 'application/yaml' } as const;
+      return id ? api.put('/scenarios/{id}', { path: { id }, ...file }) : api.post('/scenarios', file);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: scenarioKeys.all }),
   });

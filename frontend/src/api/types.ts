@@ -1,22 +1,12 @@
-export type Role = 'admin' | 'facilitator';
+import type { Schema } from './client';
+
+export type Role = Schema<'Role'>;
 
 export const ROLES: readonly Role[] = ['admin', 'facilitator'];
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type User = Schema<'User'>;
 
-export interface Session {
-  user: User;
-  csrf_token: string;
-}
+/** The caller (GET /auth/me): an account with its user, or a participant or observer. */
+export type Session = Schema<'Session'>;
 
-export interface LoginResponse extends Session {
-  token: string;
-}
+export type LoginResponse = Schema<'LoginResult'>;

@@ -1,22 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import type { Role, User } from './types';
+import { api, type Schema } from './client';
 
 export const USERS_QUERY_KEY = ['users'] as const;
 
-export interface NewUser {
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-}
+export type NewUser = Schema<'NewUser'>;
 
-export type UserPatch = Partial<{ name: string; role: Role; password: string; disabled: boolean }>;
+export type UserPatch = Schema<'UserPatch'>;
 
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: USERS_QUERY_KEY,
-    queryFn: ({ signal }) => api.get<{ users: User[] }>('/users', signal).then((r) => r.users),
+    queryFn: ({ signal }) => api.get('/users', { signal }).then((r) => r.users),
     enabled,
   });
 }
@@ -24,7 +18,7 @@ export function useUsers(enabled = true) {
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (u: NewUser) => api.post<{ user: User }>('/users', u).then((r) => r.user),
+    mutationFn: (u: NewUser) => api.post('/users', { body: u }).then((r) => r.user),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS_QUERY_KEY }),
   });
 }
@@ -33,7 +27,7 @@ export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) =>
-      api.patch<{ user: User }>(`/users/${id}`, patch).then((r) => r.user),
+      api.patch('/users/{id}', { path: { id }, body: patch }).then((r) => r.user),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS_QUERY_KEY }),
   });
 }
@@ -41,7 +35,7 @@ export function useUpdateUser() {
 export function useDeleteUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/users/${id}`),
+    mutationFn: (id: number) => api.delete('/users/{id}', { path: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS_QUERY_KEY }),
   });
 }

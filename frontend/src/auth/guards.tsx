@@ -47,9 +47,10 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
   }
   // Participants and observers (joined with a code) have no account: only their exercise.
   const guestPath = guestHome(session.data);
-  if (guestPath) return <Navigate to={guestPath} replace />;
+  const user = session.data.user;
+  if (guestPath || !user) return <Navigate to={guestPath ?? '/sign-in'} replace />;
   return (
-    <CurrentUserContext.Provider value={session.data.user}>
+    <CurrentUserContext.Provider value={user}>
       {children ?? <Outlet />}
     </CurrentUserContext.Provider>
   );

@@ -3,11 +3,12 @@
  * answers `{role: "participant"|"observer", participant: {exercise_id, team_id}}` and
  * no `user`. They see only their exercise.
  */
-export interface GuestSession {
+import type { Session } from '../api/types';
+
+export type GuestSession = Session & {
   role: 'participant' | 'observer';
-  participant: { exercise_id: number; team_id: number };
-  csrf_token?: string;
-}
+  participant: NonNullable<Session['participant']>;
+};
 
 export function asGuestSession(s: unknown): GuestSession | null {
   if (!s || typeof s !== 'object') return null;

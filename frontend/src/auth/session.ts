@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../api/client';
-import type { LoginResponse, Session } from '../api/types';
+import { api, isApiError, type Schema } from '../api/client';
+import type { Session } from '../api/types';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
@@ -34,7 +34,7 @@ export function forgetSession(qc: QueryClient) {
 /** The current session, or null when the server says 401 (signed out). */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {
-    return await api.get<Session>('/auth/me', signal);
+    return await api.get('/auth/me', { signal });
   } catch (err) {
     if (isApiError(err) && err.status === 401) return null;
     throw err;
@@ -51,20 +51,17 @@ export function useSession() {
   return useQuery(sessionQuery);
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+export type Credentials = Schema<'LoginInput'>;
 
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['login'],
-    mutationFn: (c: Credentials) => api.post<LoginResponse>('/auth/login', c),
+    mutationFn: (c: Credentials) => api.post('/auth/login', { body: c }),
     onSuccess: (data) => {
       signedOutOnPurpose = false;
       sessionEnd = null;
-      const next: Session = { user: data.user, csrf_token: data.csrf_token };
+      const next: Session = { role: data.user.role, user: data.user, csrf_token: data.csrf_token };
       qc.setQueryData(sessionQuery.queryKey, next);
     },
   });
@@ -74,7 +71,7 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationKey: ['logout'],
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: () => api.post('/auth/logout'),
     onSettled: () => {
       // Whatever the server answered, forget everything we know locally.
       signedOutOnPurpose = true;

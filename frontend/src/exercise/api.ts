@@ -3,136 +3,26 @@
  * (see backend/internal/httpapi/openapi.yaml).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../api/client';
-import type { User } from '../api/types';
+import { api, type Answer, type Schema } from '../api/client';
 
-export type ClockStatus = 'draft' | 'running' | 'paused' | 'ended';
-
-export interface ClockState {
-  status: ClockStatus;
-  speed: number;
-  /** Exercise time (seconds) at `as_of`. */
-  offset_seconds: number;
-  as_of: string;
-}
-
-export interface Workshop {
-  id: number;
-  title: string;
-  host_organisation: string;
-  place: string;
-  starts_on: string;
-  ends_on: string;
-  language: string;
-  participants: string[];
-  facilitator_ids: number[];
-  created_at: string;
-  updated_at: string;
-}
-
-export interface WorkshopInput {
-  title: string;
-  host_organisation: string;
-  place: string;
-  starts_on: string;
-  ends_on: string;
-  language: string;
-  participants: string[];
-  facilitator_ids: number[];
-}
-
-export interface ExerciseSummary {
-  id: number;
-  workshop_id: number;
-  scenario_version_id: number;
-  title: string;
-  clock: ClockState;
-  created_at: string;
-}
-
-export interface Team {
-  id: number;
-  key: string;
-  name: string;
-  join_code?: string;
-  join_path?: string;
-}
-
-export interface PhaseInfo {
-  key: string;
-  title: string;
-  clock: string;
-  starts_at_seconds: number;
-}
-
-export interface Exercise extends ExerciseSummary {
-  scenario: {
-    id: string;
-    version: number;
-    title: string;
-    summary: string;
-    duration_seconds: number;
-    phases: PhaseInfo[] | null;
-    channels: { key: string; title: string; cbms?: string[] | null; all_teams?: boolean; control?: boolean }[] | null;
-  };
-  current_phase: string;
-  teams: Team[] | null;
-  observer_code?: string;
-  viewer: { role: 'staff' | 'participant' | 'observer'; team_id?: number; name?: string };
-}
-
-export interface ScenarioSummary {
-  id: string;
-  version: number;
-  title: string;
-  team_count: number;
-  duration_seconds: number;
-}
-
-export interface Audience {
-  staff?: boolean;
-  all?: boolean;
-  teams?: number[];
-  /** A team's own working material (draft answers): not for observers. */
-  internal?: boolean;
-}
-
-export type InjectState = 'pending' | 'held' | 'skipped' | 'released' | 'waiting';
-
-export interface InjectRow {
-  key: string;
-  title: string;
-  phase: string;
-  channel: string;
-  from: string;
-  audience: Audience;
-  scheduled_seconds: number | null;
-  contingency: boolean;
-  state: InjectState;
-  released_seconds: number | null;
-  late: boolean;
-  source?: string;
-  body: string;
-  facilitator_notes?: string;
-}
+export type ClockStatus = Schema<'ClockStatus'>;
+export type ClockState = Schema<'Clock'>;
+export type Workshop = Schema<'Workshop'>;
+export type WorkshopInput = Schema<'WorkshopInput'>;
+export type ExerciseSummary = Schema<'ExerciseSummary'>;
+export type Team = Schema<'ExerciseTeam'>;
+export type PhaseInfo = Schema<'ExercisePhase'>;
+export type Exercise = Schema<'Exercise'>;
+export type ScenarioSummary = Schema<'ScenarioVersion'>;
+export type Audience = Schema<'Audience'>;
+export type InjectState = Schema<'InjectState'>;
+export type InjectRow = Schema<'InjectRow'>;
 
 /**
  * An inject as participants and observers get it from `/injects`: released, with its
  * recipients. Only staff get the whole timeline (InjectRow) with states and notes.
  */
-export interface ReleasedInject {
-  key: string;
-  title: string;
-  phase?: string;
-  channel: string;
-  from: string;
-  body: string;
-  teams: number[] | null;
-  all: boolean;
-  source: string;
-  late: boolean;
-  offset_seconds: number;
-}
+export type ReleasedInject = Schema<'ReleasedInject'>;
 
 /** Shows a released inject as a row of the timeline, so one table serves staff and observers. */
 export function toInjectRow(r: InjectRow | ReleasedInject): InjectRow {
@@ -154,44 +44,11 @@ export function toInjectRow(r: InjectRow | ReleasedInject): InjectRow {
   };
 }
 
-export interface TriggerRow {
-  key: string;
-  title: string;
-  condition: { type?: string; [k: string]: unknown } | null;
-  release: string[] | null;
-  fired: boolean;
-  decision: boolean | null;
-}
-
-export interface Participant {
-  id: number;
-  team_id: number | null;
-  name: string;
-  joined_at: string;
-  removed_at: string | null;
-  connected: boolean;
-}
-
-export interface BriefingTeam {
-  team_id: number;
-  name: string;
-  kind: string;
-  briefing: string;
-  points_of_contact: { role: string; name: string; channel: string; hours?: string; languages?: string[] }[] | null;
-}
-
-export interface Briefing {
-  title: string;
-  summary: string;
-  teams: BriefingTeam[];
-}
-
-export interface JoinResponse {
-  exercise_id: number;
-  csrf_token: string;
-  participant: { id: number; name: string; team_id: number | null };
-  team?: { id: number; key: string; name: string };
-}
+export type TriggerRow = Schema<'TriggerRow'>;
+export type Participant = Schema<'Participant'>;
+export type Briefing = Schema<'Briefing'>;
+export type BriefingTeam = Briefing['teams'][number];
+export type JoinResponse = Schema<'JoinResult'>;
 
 // ---- Query keys ----
 
@@ -210,21 +67,21 @@ export const exerciseKeys = {
 export function useWorkshops() {
   return useQuery({
     queryKey: exerciseKeys.workshops,
-    queryFn: ({ signal }) => api.get<{ workshops: Workshop[] }>('/workshops', signal).then((r) => r.workshops),
+    queryFn: ({ signal }) => api.get('/workshops', { signal }).then((r) => r.workshops),
   });
 }
 
 export function useWorkshop(id: number) {
   return useQuery({
     queryKey: exerciseKeys.workshop(id),
-    queryFn: ({ signal }) => api.get<{ workshop: Workshop; exercises: ExerciseSummary[] }>(`/workshops/${id}`, signal),
+    queryFn: ({ signal }) => api.get('/workshops/{id}', { path: { id }, signal }),
   });
 }
 
 export function useCreateWorkshop() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (w: WorkshopInput) => api.post<{ workshop: Workshop }>('/workshops', w).then((r) => r.workshop),
+    mutationFn: (w: WorkshopInput) => api.post('/workshops', { body: w }).then((r) => r.workshop),
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.workshops }),
   });
 }
@@ -233,7 +90,7 @@ export function useCreateWorkshop() {
 export function useStaffUsers(enabled: boolean) {
   return useQuery({
     queryKey: ['users'],
-    queryFn: ({ signal }) => api.get<{ users: User[] }>('/users', signal).then((r) => r.users),
+    queryFn: ({ signal }) => api.get('/users', { signal }).then((r) => r.users),
     enabled,
   });
 }
@@ -241,7 +98,7 @@ export function useStaffUsers(enabled: boolean) {
 export function useScenarioChoices() {
   return useQuery({
     queryKey: ['exercise', 'scenario-choices'],
-    queryFn: ({ signal }) => api.get<{ scenarios: ScenarioSummary[] }>('/scenarios', signal).then((r) => r.scenarios),
+    queryFn: ({ signal }) => api.get('/scenarios', { signal }).then((r) => r.scenarios),
   });
 }
 
@@ -249,7 +106,7 @@ export function useCreateExercise(workshopId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { scenario_id: string; title: string }) =>
-      api.post<{ exercise: Exercise }>('/exercises', { workshop_id: workshopId, ...v }).then((r) => r.exercise),
+      api.post('/exercises', { body: { workshop_id: workshopId, ...v } }).then((r) => r.exercise),
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.workshop(workshopId) }),
   });
 }
@@ -259,7 +116,7 @@ export function useCreateExercise(workshopId: number) {
 export function useExercise(id: number) {
   return useQuery({
     queryKey: exerciseKeys.exercise(id),
-    queryFn: ({ signal }) => api.get<{ exercise: Exercise }>(`/exercises/${id}`, signal).then((r) => r.exercise),
+    queryFn: ({ signal }) => api.get('/exercises/{id}', { path: { id }, signal }).then((r) => r.exercise),
     staleTime: 0,
   });
 }
@@ -267,7 +124,7 @@ export function useExercise(id: number) {
 export function useBriefing(id: number) {
   return useQuery({
     queryKey: exerciseKeys.briefing(id),
-    queryFn: ({ signal }) => api.get<Briefing>(`/exercises/${id}/briefing`, signal),
+    queryFn: ({ signal }) => api.get('/exercises/{id}/briefing', { path: { id }, signal }),
   });
 }
 
@@ -275,9 +132,7 @@ export function useInjects(id: number) {
   return useQuery({
     queryKey: exerciseKeys.injects(id),
     queryFn: ({ signal }) =>
-      api
-        .get<{ injects: (InjectRow | ReleasedInject)[] }>(`/exercises/${id}/injects`, signal)
-        .then((r) => r.injects.map(toInjectRow)),
+      api.get('/exercises/{id}/injects', { path: { id }, signal }).then((r) => r.injects.map(toInjectRow)),
   });
 }
 
@@ -285,7 +140,7 @@ export function useInjects(id: number) {
 export function useTriggers(id: number, enabled = true) {
   return useQuery({
     queryKey: exerciseKeys.triggers(id),
-    queryFn: ({ signal }) => api.get<{ triggers: TriggerRow[] }>(`/exercises/${id}/triggers`, signal).then((r) => r.triggers),
+    queryFn: ({ signal }) => api.get('/exercises/{id}/triggers', { path: { id }, signal }).then((r) => r.triggers),
     enabled,
   });
 }
@@ -295,7 +150,7 @@ export function useParticipants(id: number, enabled = true) {
   return useQuery({
     queryKey: exerciseKeys.participants(id),
     queryFn: ({ signal }) =>
-      api.get<{ participants: Participant[] }>(`/exercises/${id}/participants`, signal).then((r) => r.participants),
+      api.get('/exercises/{id}/participants', { path: { id }, signal }).then((r) => r.participants),
     refetchInterval: 4_000,
     enabled,
   });
@@ -309,9 +164,11 @@ export type ClockAction =
 export function useClockAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: ClockAction) => {
-      const body = a.action === 'speed' ? { speed: a.speed } : a.action === 'jump' ? { phase: a.phase } : undefined;
-      return api.post<{ clock: ClockState }>(`/exercises/${id}/${a.action}`, body);
+    mutationFn: (a: ClockAction): Promise<Answer<'/exercises/{id}/start', 'post'>> => {
+      const path = { id };
+      if (a.action === 'speed') return api.post('/exercises/{id}/speed', { path, body: { speed: a.speed } });
+      if (a.action === 'jump') return api.post('/exercises/{id}/jump', { path, body: { phase: a.phase } });
+      return api.post(`/exercises/{id}/${a.action}`, { path });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.exercise(id) }),
   });
@@ -323,23 +180,17 @@ export function useInjectAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ key, action }: { key: string; action: InjectAction }) =>
-      api.post<void>(`/exercises/${id}/injects/${encodeURIComponent(key)}/${action}`),
+      api.post(`/exercises/{id}/injects/{key}/${action}`, { path: { id, key } }),
     onSettled: () => qc.invalidateQueries({ queryKey: exerciseKeys.injects(id) }),
   });
 }
 
-export interface AdHocInject {
-  title: string;
-  body: string;
-  channel: string;
-  from: string;
-  teams: number[];
-}
+export type AdHocInject = Schema<'AdHocInject'>;
 
 export function useAdHocInject(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: AdHocInject) => api.post<void>(`/exercises/${id}/injects`, a),
+    mutationFn: (a: AdHocInject) => api.post('/exercises/{id}/injects', { path: { id }, body: a }),
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.injects(id) }),
   });
 }
@@ -348,28 +199,28 @@ export function useDecideTrigger(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ key, yes }: { key: string; yes: boolean }) =>
-      api.post<void>(`/exercises/${id}/triggers/${encodeURIComponent(key)}/decide`, { yes }),
+      api.post('/exercises/{id}/triggers/{key}/decide', { path: { id, key }, body: { yes } }),
     onSettled: () => qc.invalidateQueries({ queryKey: exerciseKeys.triggers(id) }),
   });
 }
 
 export function useAddNote(id: number) {
   return useMutation({
-    mutationFn: (text: string) => api.post<void>(`/exercises/${id}/notes`, { text }),
+    mutationFn: (text: string) => api.post('/exercises/{id}/notes', { path: { id }, body: { text } }),
   });
 }
 
 export function usePhaseAction(id: number) {
   return useMutation({
     mutationFn: ({ phase, action }: { phase: string; action: 'close' | 'share' }) =>
-      api.post<void>(`/exercises/${id}/phases/${encodeURIComponent(phase)}/${action}`),
+      api.post(`/exercises/{id}/phases/{phase}/${action}`, { path: { id, phase } }),
   });
 }
 
 export function useRemoveParticipant(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (pid: number) => api.delete(`/exercises/${id}/participants/${pid}`),
+    mutationFn: (pid: number) => api.delete('/exercises/{id}/participants/{pid}', { path: { id, pid } }),
     onSettled: () => qc.invalidateQueries({ queryKey: exerciseKeys.participants(id) }),
   });
 }
@@ -378,7 +229,7 @@ export function useRenameTeam(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ team, name }: { team: number; name: string }) =>
-      api.patch<{ team: Team }>(`/exercises/${id}/teams/${team}`, { name }),
+      api.patch('/exercises/{id}/teams/{team}', { path: { id, team }, body: { name } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.exercise(id) }),
   });
 }
@@ -386,18 +237,18 @@ export function useRenameTeam(id: number) {
 export function useNewTeamCode(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (team: number) => api.post<{ team: Team }>(`/exercises/${id}/teams/${team}/code`),
+    mutationFn: (team: number) => api.post('/exercises/{id}/teams/{team}/code', { path: { id, team } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.exercise(id) }),
   });
 }
 
 export function saveAnswer(id: number, phase: string, question: string, text: string, submit = false) {
-  return apiRequest<void>(`/exercises/${id}/answers/${encodeURIComponent(phase)}/${encodeURIComponent(question)}`, {
-    method: 'PUT',
+  return api.put('/exercises/{id}/answers/{phase}/{question}', {
+    path: { id, phase, question },
     body: submit ? { text, submit: true } : { text },
   });
 }
 
 export function joinExercise(code: string, name: string) {
-  return api.post<JoinResponse>('/join', { code, name });
+  return api.post('/join', { body: { code, name } });
 }

@@ -58,10 +58,22 @@ const row = (key: string, over: Partial<InjectRow> = {}): InjectRow => ({
   ...over,
 });
 
+const decisionCondition: TriggerRow['condition'] = {
+  type: 'facilitator_decision',
+  from: '',
+  to: '',
+  cbm: '',
+  channel: '',
+  kind: '',
+  deadline_at_seconds: null,
+  deadline_after: null,
+  prompt: 'Ask the minister?',
+};
+
 const trigger = (key: string, over: Partial<TriggerRow> = {}): TriggerRow => ({
   key,
   title: key,
-  condition: { type: 'facilitator_decision' },
+  condition: decisionCondition,
   release: ['b'],
   fired: false,
   decision: null,

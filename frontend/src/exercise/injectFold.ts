@@ -9,7 +9,7 @@
  * an event the list already reflects changes nothing (the same array comes back), and a
  * list fetched while events were arriving can have them folded in again.
  */
-import { toInjectRow, type InjectRow, type TriggerRow } from './api';
+import { toInjectRow, type InjectRow, type ReleasedInject, type TriggerRow } from './api';
 import type { ExerciseEvent } from './stream';
 
 /** What a fold returns for an event it cannot apply. */
@@ -18,6 +18,8 @@ type Folded<Row> = Row[] | typeof STALE;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+// schedule, manual, trigger or adhoc: the server's catalogue says which.
+const source = (v: unknown) => str(v) as ReleasedInject['source'];
 
 /** The list with the row of `key` changed; STALE when there is no such row. */
 function change<Row extends { key: string }>(rows: Row[], key: string, fn: (r: Row) => Row): Folded<Row> {
@@ -39,8 +41,9 @@ function releasedRow(e: ExerciseEvent): InjectRow {
     body: str(d.body),
     teams: Array.isArray(d.teams) ? (d.teams as number[]) : [],
     all: d.all === true,
-    source: str(d.source),
+    source: source(d.source),
     late: d.late === true,
+    due_seconds: num(d.due_seconds, e.offset_seconds),
     offset_seconds: num(d.offset_seconds, e.offset_seconds),
   });
 }
@@ -63,7 +66,7 @@ export function foldInjectReleased(rows: InjectRow[], e: ExerciseEvent): Folded<
           scheduled_seconds: null,
           released_seconds: num(e.data.offset_seconds, e.offset_seconds),
           late: e.data.late === true,
-          source: str(e.data.source),
+          source: source(e.data.source),
         },
   );
   return next !== rows && next?.some(waitsForAnother) ? STALE : next;

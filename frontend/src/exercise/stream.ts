@@ -3,18 +3,13 @@
  * /api/v1/exercises/{id}/events), kept in order by sequence number.
  */
 import { useEffect, useRef, useState } from 'react';
-import { API_BASE } from '../api/client';
+import { API_BASE, type Schema } from '../api/client';
 import { EVENT_CATALOGUE, type EventType } from './eventCatalogue';
 
 export type { EventType } from './eventCatalogue';
 
-export interface ExerciseEvent<D = Record<string, unknown>> {
-  seq: number;
-  type: string;
-  at: string;
-  offset_seconds: number;
-  data: D;
-}
+/** An event of the log (the Event schema), its payload typed as `D` where the type is known. */
+export type ExerciseEvent<D = Record<string, unknown>> = Omit<Schema<'Event'>, 'data'> & { data: D };
 
 /**
  * Every event type the server sends, from the server's catalogue (eventCatalogue.ts is

@@ -180,7 +180,7 @@ function StateRow({
 }) {
   const { t } = useTranslation('report');
   const { most, least } = extremes(s.cbm_use);
-  const scores = [...(s.scores ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.exercise_id - b.exercise_id);
+  const scores = [...(s.scores ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.exercise_id - b.exercise_id);
   const list = (xs: string[]) => (xs.length ? xs.map((c) => t('cbm', { cbm: c })).join(', ') : '—');
   return (
     <>

@@ -1,14 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { apiRequest, isApiError } from '../api/client';
+import { api, isApiError } from '../api/client';
 import { scenarioPath } from '../api/scenarios';
 
-interface ImportResult {
-  scenario: { id: string; version: number };
-  created: boolean;
-  report: { rows: number; used: number };
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The MSEL download URL of a scenario version (XLSX). */
 export function mselURL(id: string, version: number): string {
@@ -33,10 +29,9 @@ export function MselTools({ id, version }: { id: string; version: number }) {
     setProblems([]);
     setNotice('');
     try {
-      const res = await apiRequest<ImportResult>(
-        `/scenarios/${encodeURIComponent(id)}/msel?filename=${encodeURIComponent(file.name)}`,
-        { method: 'POST', rawBody: file, contentType: file.type || 'application/octet-stream' },
-      );
+      // The server reads CSV or XLSX by content; the type only follows the document.
+      const contentType = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE;
+      const res = await api.post('/scenarios/{id}/msel', { path: { id }, query: { filename: file.name }, rawBody: file, contentType });
       if (res.created) {
         void navigate(scenarioPath(res.scenario.id) + `?version=${res.scenario.version}`, {
           state: { saved: 'created', version: res.scenario.version },

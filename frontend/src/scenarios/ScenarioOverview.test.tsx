@@ -21,6 +21,7 @@ const inject = (key: string, at: number | null, extra: Partial<Inject> = {}): In
   release_at_seconds: at,
   body: '',
   facilitator_notes: '',
+  comm_check: false,
   expected_actions: [],
   ...extra,
 });
@@ -37,10 +38,10 @@ const scenario: ParsedScenario = {
   themes: ['energy'],
   catalogue: 'osce-ict-cbms',
   cbms: ['8', '3'],
-  objectives: null,
-  channels: null,
-  teams: [{ key: 'a', name: 'Valdoria', kind: 'state', briefing: '' }],
-  phases: [{ key: 'p1', title: 'First', clock: 'Monday 09:00', starts_at_seconds: 0, situation: '', questions: null }],
+  objectives: [],
+  channels: [],
+  teams: [{ key: 'a', name: 'Valdoria', kind: 'state', briefing: '', points_of_contact: [] }],
+  phases: [{ key: 'p1', title: 'First', clock: 'Monday 09:00', starts_at_seconds: 0, situation: '', questions: [] }],
   injects: [inject('one', 60), inject('two', 600), inject('held', null, { contingency: true })],
   triggers: [
     {
@@ -60,7 +61,7 @@ const scenario: ParsedScenario = {
       release: ['held'],
     },
   ],
-  rubric: { scale: 'psmu', criteria: null },
+  rubric: { scale: 'psmu', criteria: [] },
   coverage: { '8': ['one', 'two'], '5': ['two'] },
 };
 

@@ -1,18 +1,9 @@
 /** Layout of the inject timeline: pure arithmetic, drawn by ScenarioTimeline. */
+import type { Schema } from '../api/client';
 
-export interface TimelinePhase {
-  key: string;
-  title: string;
-  starts_at_seconds: number;
-}
+export type TimelinePhase = Pick<Schema<'Phase'>, 'key' | 'title' | 'starts_at_seconds'>;
 
-export interface TimelineInject {
-  key: string;
-  title: string;
-  phase: string;
-  contingency: boolean;
-  release_at_seconds: number | null;
-}
+export type TimelineInject = Pick<Schema<'Inject'>, 'key' | 'title' | 'phase' | 'contingency' | 'release_at_seconds'>;
 
 export interface TimelineOptions {
   /** Total width of the drawing, labels included. */

@@ -43,11 +43,14 @@ export function mockFetch(routes: Record<string, Handler>) {
   return fn;
 }
 
-/** Renders the whole route tree at `route`, with the session already known (or signed out). */
-export function renderApp(route: string, session: Session | null) {
+/**
+ * Renders the whole route tree at `route`, with the session already known (or signed out).
+ * A staff session may leave out `role`: it is the user's, as /auth/me answers.
+ */
+export function renderApp(route: string, session: Session | (Omit<Session, 'role'> & { user: User }) | null) {
   const client = createQueryClient({ onUnauthenticated: forgetSession });
   client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  client.setQueryData(sessionQuery.queryKey, session);
+  client.setQueryData(sessionQuery.queryKey, session && 'role' in session ? session : session && { role: session.user.role, ...session });
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [route] });
   const utils = render(
     <QueryClientProvider client={client}>

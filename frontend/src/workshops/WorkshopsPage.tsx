@@ -8,7 +8,7 @@ import { apiErrorText } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { LANGUAGES } from '../i18n';
-import { useCreateWorkshop, useStaffUsers, useWorkshops, type Workshop } from '../exercise/api';
+import { useCreateWorkshop, useStaffUsers, useWorkshops, type Workshop, type WorkshopInput } from '../exercise/api';
 import '../exercise/exercise.css';
 
 export function formatDates(w: Pick<Workshop, 'starts_on' | 'ends_on'>): string {
@@ -77,7 +77,7 @@ interface WorkshopForm {
   place: string;
   starts_on: string;
   ends_on: string;
-  language: string;
+  language: NonNullable<WorkshopInput['language']>;
   participants: string;
   facilitator_ids: string[];
 }

@@ -55,10 +55,22 @@ const inject = (key: string, title: string, over: Partial<InjectRow> = {}): Inje
   ...over,
 });
 
+const decisionCondition: TriggerRow['condition'] = {
+  type: 'facilitator_decision',
+  from: '',
+  to: '',
+  cbm: '',
+  channel: '',
+  kind: '',
+  deadline_at_seconds: null,
+  deadline_after: null,
+  prompt: 'Ask the minister?',
+};
+
 const decision: TriggerRow = {
   key: 'ask-minister',
   title: 'Ask the minister?',
-  condition: { type: 'facilitator_decision' },
+  condition: decisionCondition,
   release: ['statement'],
   fired: false,
   decision: null,

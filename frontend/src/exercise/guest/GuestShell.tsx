@@ -38,7 +38,7 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
 
   const leave = () => {
     void api
-      .post<void>('/auth/logout')
+      .post('/auth/logout')
       .catch(() => undefined)
       .then(() => {
         qc.clear();

@@ -4,104 +4,22 @@
  * backend/internal/httpapi/openapi.yaml).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api/client';
+import { api, type Schema } from '../../api/client';
 import { upsertMessage } from './fold';
 
-export type RequestKind = '' | 'information' | 'consultation' | 'assistance';
+export type RequestKind = Schema<'RequestKind'>;
 export const REQUEST_KINDS: Exclude<RequestKind, ''>[] = ['information', 'consultation', 'assistance'];
-export type RequestStatus = 'open' | 'acknowledged' | 'answered' | 'declined' | 'escalated';
+export type RequestStatus = Schema<'RequestStatus'>;
 export type RequestAction = 'acknowledge' | 'answer' | 'decline' | 'escalate';
-
-export interface RequestStep {
-  status: Exclude<RequestStatus, 'open'>;
-  team_id: number;
-  by: string;
-  note?: string;
-  /** Id of the reply that carries the answer. */
-  answer?: number;
-  at: string;
-  offset_seconds: number;
-  /** Seconds of exercise time since the request was sent. */
-  after_seconds: number;
-}
-
-export interface Message {
-  id: number;
-  /** Team id; 0 is the facilitators' "control" cell. */
-  from: number;
-  from_name: string;
-  to: number[] | null;
-  to_control: boolean;
-  all: boolean;
-  channel: string;
-  subject: string;
-  body: string;
-  cbms: string[] | null;
-  kind: RequestKind;
-  reply_to?: number;
-  sent_at: string;
-  offset_seconds: number;
-  status?: RequestStatus;
-  steps?: RequestStep[] | null;
-  corrected_cbms?: string[] | null;
-  corrected_by?: string;
-}
-
-export interface MessageInput {
-  to: number[];
-  to_control: boolean;
-  all: boolean;
-  channel: string;
-  subject: string;
-  body: string;
-  cbms: string[];
-  kind: RequestKind;
-  reply_to?: number;
-}
-
-export interface MessageChannel {
-  key: string;
-  title: string;
-  cbms: string[] | null;
-  all_teams: boolean;
-  control: boolean;
-}
-
-export type PocRole = 'policy' | 'technical';
-
-export interface PocEntry {
-  role: PocRole;
-  name: string;
-  channel: string;
-  hours: string;
-  languages: string[] | null;
-}
-
-export interface PocDirectoryRow {
-  team_id: number;
-  team: string;
-  entries: PocEntry[] | null;
-  updated_by: string;
-  complete: boolean;
-}
-
-export interface CommCheckTeam {
-  team_id: number;
-  team: string;
-  acknowledged: boolean;
-  by?: string;
-  at?: string;
-  after_seconds?: number;
-  after_wall_seconds?: number;
-}
-
-export interface CommCheck {
-  id: number;
-  text: string;
-  sent_at: string;
-  offset_seconds?: number;
-  teams: CommCheckTeam[] | null;
-}
+export type RequestStep = Schema<'RequestStep'>;
+export type Message = Schema<'Message'>;
+export type MessageInput = Schema<'MessageInput'>;
+export type MessageChannel = Schema<'Channel'>;
+export type PocRole = Schema<'PocEntry'>['role'];
+export type PocEntry = Schema<'PocEntry'>;
+export type PocDirectoryRow = Schema<'PocDirectoryRow'>;
+export type CommCheckTeam = Schema<'CommCheckTeam'>;
+export type CommCheck = Schema<'CommCheck'>;
 
 export const messageKeys = {
   messages: (id: number) => ['exercises', id, 'messages'] as const,
@@ -114,8 +32,7 @@ export async function fetchAllMessages(id: number, signal?: AbortSignal): Promis
   const out: Message[] = [];
   let before = 0;
   for (let page = 0; page < 40; page++) {
-    const q = before ? `?limit=500&before=${before}` : '?limit=500';
-    const r = await api.get<{ messages: Message[] | null; next_before: number }>(`/exercises/${id}/messages${q}`, signal);
+    const r = await api.get('/exercises/{id}/messages', { path: { id }, query: { limit: 500, before: before || undefined }, signal });
     out.push(...(r.messages ?? []));
     if (!r.next_before || !r.messages?.length) break;
     before = r.next_before;
@@ -140,7 +57,7 @@ export function useMessages(id: number) {
 export function useSendMessage(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (m: MessageInput) => api.post<{ message: Message }>(`/exercises/${id}/messages`, m).then((r) => r.message),
+    mutationFn: (m: MessageInput) => api.post('/exercises/{id}/messages', { path: { id }, body: m }).then((r) => r.message),
     onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
   });
 }
@@ -149,7 +66,7 @@ export function useRequestAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ msg, action, text }: { msg: number; action: RequestAction; text: string }) =>
-      api.post<{ message: Message }>(`/exercises/${id}/messages/${msg}/${action}`, { text }).then((r) => r.message),
+      api.post(`/exercises/{id}/messages/{msg}/${action}`, { path: { id, msg }, body: { text } }).then((r) => r.message),
     onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
   });
 }
@@ -158,7 +75,7 @@ export function useRequestAction(id: number) {
 export function useRetag(id: number) {
   return useMutation({
     mutationFn: ({ msg, cbms }: { msg: number; cbms: string[] }) =>
-      apiRequest<void>(`/exercises/${id}/messages/${msg}/tags`, { method: 'PUT', body: { cbms } }),
+      api.put('/exercises/{id}/messages/{msg}/tags', { path: { id, msg }, body: { cbms } }),
   });
 }
 
@@ -167,7 +84,7 @@ export function usePocDirectory(id: number) {
   return useQuery({
     queryKey: messageKeys.poc(id),
     queryFn: ({ signal }) =>
-      api.get<{ directory: PocDirectoryRow[] | null }>(`/exercises/${id}/poc`, signal).then((r) => r.directory ?? []),
+      api.get('/exercises/{id}/poc', { path: { id }, signal }).then((r) => r.directory ?? []),
     staleTime: Infinity,
   });
 }
@@ -175,7 +92,7 @@ export function usePocDirectory(id: number) {
 /** Saves the team's points of contact; the poc.updated event carries them to every page. */
 export function useSavePoc(id: number) {
   return useMutation({
-    mutationFn: (entries: PocEntry[]) => apiRequest<void>(`/exercises/${id}/poc`, { method: 'PUT', body: { entries } }),
+    mutationFn: (entries: Schema<'PocInputEntry'>[]) => api.put('/exercises/{id}/poc', { path: { id }, body: { entries } }),
   });
 }
 
@@ -183,14 +100,14 @@ export function useCommChecks(id: number) {
   return useQuery({
     queryKey: messageKeys.commchecks(id),
     queryFn: ({ signal }) =>
-      api.get<{ checks: CommCheck[] | null }>(`/exercises/${id}/commchecks`, signal).then((r) => r.checks ?? []),
+      api.get('/exercises/{id}/commchecks', { path: { id }, signal }).then((r) => r.checks),
   });
 }
 
 export function useSendCommCheck(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => api.post<{ id: number }>(`/exercises/${id}/commchecks`, { text }),
+    mutationFn: (text: string) => api.post('/exercises/{id}/commchecks', { path: { id }, body: { text } }),
     onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.commchecks(id) }),
   });
 }
@@ -198,7 +115,7 @@ export function useSendCommCheck(id: number) {
 export function useAckCommCheck(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (check: number) => api.post<void>(`/exercises/${id}/commchecks/${check}/ack`),
+    mutationFn: (check: number) => api.post('/exercises/{id}/commchecks/{check}/ack', { path: { id, check } }),
     onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.commchecks(id) }),
   });
 }
