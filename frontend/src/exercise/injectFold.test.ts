@@ -10,6 +10,7 @@ import {
   STALE,
 } from './injectFold';
 import type { ExerciseEvent } from './stream';
+import { injectRow, triggerRow } from '../test/consoleFixtures';
 
 type Fold<Row> = (rows: Row[], e: ExerciseEvent) => Row[] | null;
 const INJECT_FOLDS: Record<string, Fold<InjectRow>> = {
@@ -42,43 +43,8 @@ const ev = (type: string, data: Record<string, unknown>, offset = 0): ExerciseEv
   data,
 });
 
-const row = (key: string, over: Partial<InjectRow> = {}): InjectRow => ({
-  key,
-  title: key,
-  phase: 'p1',
-  channel: 'news',
-  from: 'Desk',
-  audience: { all: true },
-  scheduled_seconds: 60,
-  contingency: false,
-  state: 'pending',
-  released_seconds: null,
-  late: false,
-  body: '',
-  ...over,
-});
-
-const decisionCondition: TriggerRow['condition'] = {
-  type: 'facilitator_decision',
-  from: '',
-  to: '',
-  cbm: '',
-  channel: '',
-  kind: '',
-  deadline_at_seconds: null,
-  deadline_after: null,
-  prompt: 'Ask the minister?',
-};
-
-const trigger = (key: string, over: Partial<TriggerRow> = {}): TriggerRow => ({
-  key,
-  title: key,
-  condition: decisionCondition,
-  release: ['b'],
-  fired: false,
-  decision: null,
-  ...over,
-});
+const row = injectRow;
+const trigger = triggerRow;
 
 const injects = (rows: InjectRow[], ...events: ExerciseEvent[]) => foldEvents(rows, events, INJECT_FOLDS);
 const stateOf = (rows: InjectRow[] | null, key: string) => rows?.find((r) => r.key === key)?.state;

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InjectRow, TriggerRow } from '../api';
+import { injectRow, triggerRow } from '../../test/consoleFixtures';
 import { jsonResponse, makeUser, mockFetch, renderApp } from '../../test/utils';
 
 /** The console's EventSource, driven by the test. */
@@ -39,42 +40,9 @@ const exercise = {
   viewer: { role: 'staff' },
 };
 
-const inject = (key: string, title: string, over: Partial<InjectRow> = {}): InjectRow => ({
-  key,
-  title,
-  phase: 'p1',
-  channel: 'news',
-  from: 'Desk',
-  audience: { all: true },
-  scheduled_seconds: 60,
-  contingency: false,
-  state: 'pending',
-  released_seconds: null,
-  late: false,
-  body: '',
-  ...over,
-});
+const inject = (key: string, title: string, over: Partial<InjectRow> = {}): InjectRow => injectRow(key, { title, ...over });
 
-const decisionCondition: TriggerRow['condition'] = {
-  type: 'facilitator_decision',
-  from: '',
-  to: '',
-  cbm: '',
-  channel: '',
-  kind: '',
-  deadline_at_seconds: null,
-  deadline_after: null,
-  prompt: 'Ask the minister?',
-};
-
-const decision: TriggerRow = {
-  key: 'ask-minister',
-  title: 'Ask the minister?',
-  condition: decisionCondition,
-  release: ['statement'],
-  fired: false,
-  decision: null,
-};
+const decision: TriggerRow = triggerRow('ask-minister', { title: 'Ask the minister?', release: ['statement'] });
 
 function serve(injects: () => InjectRow[]) {
   return mockFetch({
