@@ -19,7 +19,14 @@ type workshopInput struct {
 	EndsOn           *string   `json:"ends_on"`
 	Language         *string   `json:"language"`
 	Participants     *[]string `json:"participants"`
-	FacilitatorIDs   *[]int64  `json:"facilitator_ids"`
+	FacilitatorIDs   *[]int64  `json:"facilitator_ids"` // assigned as leads (a duty already recorded is kept)
+	// Staff replaces the assigned staff and their duties; it wins over
+	// facilitator_ids.
+	Staff *[]staffJSON `json:"staff"`
+	// AttributedResults turns attributed results on (with
+	// attribution_reason) or off.
+	AttributedResults *bool   `json:"attributed_results"`
+	AttributionReason *string `json:"attribution_reason"`
 }
 
 func (in workshopInput) apply(w *workshop.Workshop) {
@@ -40,6 +47,35 @@ func (in workshopInput) apply(w *workshop.Workshop) {
 	if in.FacilitatorIDs != nil {
 		w.FacilitatorIDs = *in.FacilitatorIDs
 	}
+	if in.Staff != nil {
+		w.FacilitatorIDs, w.Duties = []int64{}, map[int64]workshop.Duty{}
+		for _, m := range *in.Staff {
+			w.FacilitatorIDs = append(w.FacilitatorIDs, m.UserID)
+			w.Duties[m.UserID] = workshop.Duty(m.Duty)
+		}
+	}
+	in.applyAttribution(w)
+}
+
+// applyAttribution turns attributed results on or off; a reason alone
+// changes the reason of attribution already on.
+func (in workshopInput) applyAttribution(w *workshop.Workshop) {
+	on := w.Attribution != nil
+	if in.AttributedResults != nil {
+		on = *in.AttributedResults
+	}
+	if !on {
+		w.Attribution = nil
+		return
+	}
+	a := workshop.Attribution{}
+	if w.Attribution != nil {
+		a = *w.Attribution
+	}
+	if in.AttributionReason != nil {
+		a.Reason = *in.AttributionReason
+	}
+	w.Attribution = &a
 }
 
 func (s *server) createWorkshop(c echo.Context) error {

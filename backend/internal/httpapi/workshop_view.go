@@ -7,17 +7,19 @@ import (
 )
 
 type workshopJSON struct {
-	ID               int64     `json:"id"`
-	Title            string    `json:"title"`
-	HostOrganisation string    `json:"host_organisation"`
-	Place            string    `json:"place"`
-	StartsOn         string    `json:"starts_on"` // YYYY-MM-DD, or "" for no date
-	EndsOn           string    `json:"ends_on"`   // likewise
-	Language         string    `json:"language"`
-	Participants     []string  `json:"participants"`
-	FacilitatorIDs   []int64   `json:"facilitator_ids"`
-	CreatedAt        time.Time `json:"created_at"`
-	UpdatedAt        time.Time `json:"updated_at"`
+	ID               int64            `json:"id"`
+	Title            string           `json:"title"`
+	HostOrganisation string           `json:"host_organisation"`
+	Place            string           `json:"place"`
+	StartsOn         string           `json:"starts_on"` // YYYY-MM-DD, or "" for no date
+	EndsOn           string           `json:"ends_on"`   // likewise
+	Language         string           `json:"language"`
+	Participants     []string         `json:"participants"`
+	FacilitatorIDs   []int64          `json:"facilitator_ids"` // every staff member assigned
+	Staff            []staffJSON      `json:"staff"`
+	Attribution      *attributionJSON `json:"attribution"` // null: results are non-attributive
+	CreatedAt        time.Time        `json:"created_at"`
+	UpdatedAt        time.Time        `json:"updated_at"`
 }
 
 func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
@@ -25,9 +27,32 @@ func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
 	if ids == nil {
 		ids = []int64{}
 	}
-	return workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
+	staff := make([]staffJSON, len(ids))
+	for i, id := range ids {
+		staff[i] = staffJSON{UserID: id, Duty: string(w.DutyOf(id))}
+	}
+	out := workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
 		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language, Participants: nonNil(w.Participants),
-		FacilitatorIDs: ids, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+		FacilitatorIDs: ids, Staff: staff, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+	if a := w.Attribution; a != nil {
+		out.Attribution = &attributionJSON{Reason: a.Reason, By: a.By, At: a.At}
+	}
+	return out
+}
+
+// staffJSON is one staff member of a workshop and their duty: lead,
+// controller or evaluator.
+type staffJSON struct {
+	UserID int64  `json:"user_id"`
+	Duty   string `json:"duty"`
+}
+
+// attributionJSON says that results name the real delegations, why, who
+// turned it on and when.
+type attributionJSON struct {
+	Reason string    `json:"reason"`
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
 }
 
 // workshopsJSON answers GET /workshops.

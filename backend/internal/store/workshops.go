@@ -20,9 +20,14 @@ type workshopRow struct {
 	EndsOn           string
 	Language         string
 	Participants     string
-	CreatedBy        *int64
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// Attribution: on, why, who and when (see workshop.Attribution).
+	AttributedResults bool
+	AttributionReason string
+	AttributionBy     string
+	AttributionAt     *time.Time
+	CreatedBy         *int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 func (workshopRow) TableName() string { return "workshops" }
@@ -30,6 +35,7 @@ func (workshopRow) TableName() string { return "workshops" }
 type workshopFacilitatorRow struct {
 	WorkshopID int64 `gorm:"primaryKey"`
 	UserID     int64 `gorm:"primaryKey"`
+	Duty       string
 }
 
 func (workshopFacilitatorRow) TableName() string { return "workshop_facilitators" }
@@ -45,9 +51,26 @@ var _ workshop.Store = (*Workshops)(nil)
 // Participant names may contain commas ("Republic of X, the"), so they are
 // stored one per line.
 func fromWorkshop(w *workshop.Workshop) *workshopRow {
-	return &workshopRow{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place, StartsOn: w.StartsOn,
+	r := &workshopRow{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place, StartsOn: w.StartsOn,
 		EndsOn: w.EndsOn, Language: w.Language, Participants: joinLines(w.Participants), CreatedBy: w.CreatedBy,
 		CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+	if a := w.Attribution; a != nil {
+		at := a.At
+		r.AttributedResults, r.AttributionReason, r.AttributionBy, r.AttributionAt = true, a.Reason, a.By, &at
+	}
+	return r
+}
+
+// attributionOf reads the attribution columns back.
+func attributionOf(r workshopRow) *workshop.Attribution {
+	if !r.AttributedResults {
+		return nil
+	}
+	a := &workshop.Attribution{Reason: r.AttributionReason, By: r.AttributionBy}
+	if r.AttributionAt != nil {
+		a.At = *r.AttributionAt
+	}
+	return a
 }
 
 // CreateWorkshop inserts a workshop and its facilitators.
@@ -58,7 +81,7 @@ func (ws *Workshops) CreateWorkshop(ctx context.Context, w *workshop.Workshop) e
 			return translate(err)
 		}
 		w.ID = r.ID
-		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
+		return setFacilitators(tx, w)
 	})
 	return failed(err, "create workshop")
 }
@@ -74,7 +97,7 @@ func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) e
 		if err := tx.Where("workshop_id = ?", w.ID).Delete(&workshopFacilitatorRow{}).Error; err != nil {
 			return err
 		}
-		return setFacilitators(tx, w.ID, w.FacilitatorIDs)
+		return setFacilitators(tx, w)
 	})
 	if err != nil {
 		return failed(err, "update workshop %d", w.ID)
@@ -83,14 +106,14 @@ func (ws *Workshops) UpdateWorkshop(ctx context.Context, w *workshop.Workshop) e
 	return nil
 }
 
-func setFacilitators(tx *gorm.DB, workshopID int64, ids []int64) error {
+func setFacilitators(tx *gorm.DB, w *workshop.Workshop) error {
 	seen := map[int64]bool{}
-	for _, id := range ids {
+	for _, id := range w.FacilitatorIDs {
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		if err := tx.Create(&workshopFacilitatorRow{WorkshopID: workshopID, UserID: id}).Error; err != nil {
+		if err := tx.Create(&workshopFacilitatorRow{WorkshopID: w.ID, UserID: id, Duty: string(w.DutyOf(id))}).Error; err != nil {
 			return translate(err)
 		}
 	}
@@ -126,14 +149,19 @@ func (ws *Workshops) withFacilitators(ctx context.Context, rows []workshopRow) (
 		return nil, err
 	}
 	byWorkshop := map[int64][]int64{}
+	duties := map[int64]map[int64]workshop.Duty{}
 	for _, l := range links {
 		byWorkshop[l.WorkshopID] = append(byWorkshop[l.WorkshopID], l.UserID)
+		if duties[l.WorkshopID] == nil {
+			duties[l.WorkshopID] = map[int64]workshop.Duty{}
+		}
+		duties[l.WorkshopID][l.UserID] = workshop.Duty(l.Duty)
 	}
 	out := make([]workshop.Workshop, len(rows))
 	for i, r := range rows {
 		out[i] = workshop.Workshop{ID: r.ID, Title: r.Title, HostOrganisation: r.HostOrganisation, Place: r.Place,
 			StartsOn: r.StartsOn, EndsOn: r.EndsOn, Language: r.Language, Participants: splitLines(r.Participants),
-			FacilitatorIDs: byWorkshop[r.ID], CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+			FacilitatorIDs: byWorkshop[r.ID], Duties: duties[r.ID], Attribution: attributionOf(r), CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 	}
 	return out, nil
 }

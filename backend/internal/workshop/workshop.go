@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,10 +26,45 @@ type Workshop struct {
 	EndsOn           string
 	Language         string
 	Participants     []string // participating States and organisations
-	FacilitatorIDs   []int64
+	FacilitatorIDs   []int64  // every staff member assigned, whatever their duty
+	// Duties says what each assigned staff member does; one not listed is
+	// a lead facilitator.
+	Duties map[int64]Duty
+	// Attribution is set when an organiser turned on attributed results:
+	// reports, CSVs and the dashboard then name the real delegations.
+	Attribution *Attribution
 	CreatedBy        *int64
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
+}
+
+// Duty is what a staff member does in a workshop's exercises.
+type Duty string
+
+// The duties, as exercise staff split the work.
+const (
+	DutyLead       Duty = "lead"       // runs the clock and injects, and scores
+	DutyController Duty = "controller" // runs the clock and injects
+	DutyEvaluator  Duty = "evaluator"  // observes and scores
+)
+
+// Duties lists every duty, lead first.
+var Duties = []Duty{DutyLead, DutyController, DutyEvaluator}
+
+// DutyOf is what an assigned staff member does (lead when not recorded).
+func (w *Workshop) DutyOf(userID int64) Duty {
+	if d, ok := w.Duties[userID]; ok {
+		return d
+	}
+	return DutyLead
+}
+
+// Attribution records that an organiser turned on attributed results, why,
+// who and when.
+type Attribution struct {
+	Reason string
+	By     string
+	At     time.Time
 }
 
 // Store is what workshops need from storage; lookups return apperr.ErrNoRow.
@@ -76,6 +112,7 @@ func (s *Service) Create(ctx context.Context, actor *auth.Principal, w Workshop)
 	if err := s.validate(ctx, &w); err != nil {
 		return nil, err
 	}
+	s.stamp(actor, nil, &w)
 	now := s.now().UTC()
 	w.CreatedAt, w.UpdatedAt = now, now
 	if actor != nil && actor.User != nil {
@@ -93,12 +130,36 @@ func (s *Service) Update(ctx context.Context, actor *auth.Principal, id int64, p
 	if err != nil {
 		return nil, err
 	}
+	var before *Attribution
+	if w.Attribution != nil {
+		a := *w.Attribution
+		before = &a
+	}
 	patch(w)
 	if err := s.validate(ctx, w); err != nil {
 		return nil, err
 	}
+	s.stamp(actor, before, w)
 	w.UpdatedAt = s.now().UTC()
 	return w, s.store.UpdateWorkshop(ctx, w)
+}
+
+// stamp records who turned attribution on (or changed its reason) and when.
+func (s *Service) stamp(actor *auth.Principal, before *Attribution, w *Workshop) {
+	a := w.Attribution
+	if a == nil || (before != nil && before.Reason == a.Reason) {
+		if a != nil {
+			a.By, a.At = before.By, before.At
+		}
+		return
+	}
+	a.At = s.now().UTC()
+	if actor != nil && actor.User != nil {
+		a.By = actor.User.Name
+		if a.By == "" {
+			a.By = actor.User.Email
+		}
+	}
 }
 
 // Get returns a workshop the caller may run; others look not found, so
@@ -159,6 +220,20 @@ func (s *Service) validate(ctx context.Context, w *Workshop) error {
 			return err
 		} else if !ok {
 			fields["facilitator_ids"] = "Every facilitator must be an existing user."
+		}
+	}
+	for id, d := range w.Duties {
+		if !slices.Contains(Duties, d) {
+			fields["staff"] = "A staff member's duty is lead, controller or evaluator."
+		}
+		if !slices.Contains(w.FacilitatorIDs, id) {
+			delete(w.Duties, id) // a duty of someone no longer assigned
+		}
+	}
+	if a := w.Attribution; a != nil {
+		a.Reason = strings.TrimSpace(a.Reason)
+		if n := utf8.RuneCountInString(a.Reason); n < 10 || n > 1000 {
+			fields["attribution_reason"] = "Say why results are attributed to delegations (10 to 1,000 characters); the report shows it."
 		}
 	}
 	if len(fields) > 0 {

@@ -57,3 +57,50 @@ func isInvalid(err error) bool {
 	e, ok := apperr.As(err)
 	return ok && e.Code == "validation_failed"
 }
+
+// Duties and attribution are stored, read back, validated, and the
+// attribution records who turned it on.
+func TestDutiesAndAttribution(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc := workshop.New(st.Workshops(), nil)
+		var ids []int64
+		for _, e := range []string{"lead@example.org", "ctl@example.org", "eval@example.org"} {
+			u := &auth.User{Email: e, Role: auth.RoleFacilitator, PasswordHash: "x"}
+			if err := st.Accounts().CreateUser(ctx, u); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, u.ID)
+		}
+		admin := &auth.Principal{Role: auth.RoleAdmin, User: &auth.User{ID: ids[0], Name: "Organiser"}}
+		w, err := svc.Create(ctx, admin, workshop.Workshop{Title: "Almaty", FacilitatorIDs: ids,
+			Duties: map[int64]workshop.Duty{ids[1]: workshop.DutyController, ids[2]: workshop.DutyEvaluator}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := svc.Get(ctx, admin, w.ID)
+		if got.DutyOf(ids[0]) != workshop.DutyLead || got.DutyOf(ids[1]) != workshop.DutyController || got.DutyOf(ids[2]) != workshop.DutyEvaluator {
+			t.Fatalf("duties read back: %v", got.Duties)
+		}
+		if got.Attribution != nil {
+			t.Fatal("a new workshop is attributed")
+		}
+		if _, err := svc.Update(ctx, admin, w.ID, func(w *workshop.Workshop) { w.Duties[ids[0]] = "boss" }); !isInvalid(err) {
+			t.Fatalf("unknown duty: %v", err)
+		}
+		if _, err := svc.Update(ctx, admin, w.ID, func(w *workshop.Workshop) { w.Attribution = &workshop.Attribution{Reason: "ok"} }); !isInvalid(err) {
+			t.Fatalf("attribution without a real reason: %v", err)
+		}
+		reason := "The delegations asked for their own results to brief capitals."
+		if _, err := svc.Update(ctx, admin, w.ID, func(w *workshop.Workshop) { w.Attribution = &workshop.Attribution{Reason: reason} }); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = svc.Get(ctx, admin, w.ID)
+		if a := got.Attribution; a == nil || a.Reason != reason || a.By != "Organiser" || a.At.IsZero() {
+			t.Fatalf("attribution read back: %+v", a)
+		}
+		if got.DutyOf(ids[2]) != workshop.DutyEvaluator {
+			t.Fatal("an update lost a duty")
+		}
+	})
+}

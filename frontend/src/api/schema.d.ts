@@ -3465,11 +3465,29 @@ export interface components {
             ends_on: string;
             language: string;
             participants: string[];
+            /** @description Every staff member assigned, whatever their duty. */
             facilitator_ids: number[];
+            staff: components["schemas"]["StaffMember"][];
+            /** @description Set when an organiser turned on attributed results (reports, CSVs and the dashboard then name the real delegations); null means non-attributive, the default. */
+            attribution: components["schemas"]["Attribution"] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        StaffMember: {
+            user_id: number;
+            /**
+             * @description A lead facilitator runs the clock and injects and scores; a controller runs the clock and injects; an evaluator observes and scores.
+             * @enum {string}
+             */
+            duty: "lead" | "controller" | "evaluator";
+        };
+        Attribution: {
+            reason: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
         };
         WorkshopInput: {
             title?: string;
@@ -3482,7 +3500,13 @@ export interface components {
             /** @enum {string} */
             language?: "en" | "fr" | "de" | "it" | "ru" | "es";
             participants?: string[];
+            /** @description Assigns these staff members (as leads, unless a duty is already recorded). */
             facilitator_ids?: number[];
+            /** @description Replaces the assigned staff and their duties; wins over facilitator_ids. */
+            staff?: components["schemas"]["StaffMember"][];
+            /** @description Turns attributed results on (attribution_reason required) or off. */
+            attributed_results?: boolean;
+            attribution_reason?: string;
         };
         WorkshopResult: {
             workshop: components["schemas"]["Workshop"];
