@@ -33,9 +33,9 @@ type Workshop struct {
 	// Attribution is set when an organiser turned on attributed results:
 	// reports, CSVs and the dashboard then name the real delegations.
 	Attribution *Attribution
-	CreatedBy        *int64
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	CreatedBy   *int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // Duty is what a staff member does in a workshop's exercises.
