@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 // listAnswers returns the stage answers the caller may read: their team's,
@@ -47,7 +48,7 @@ func (s *server) saveAnswer(c echo.Context, x *exCtx, req answerBody) error {
 
 func (s *server) phaseAction(share bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		x, err := s.staffExercise(c)
+		x, err := s.staffExercise(c, workshop.ActPhase)
 		if err != nil {
 			return err
 		}

@@ -21,18 +21,28 @@ import (
 // Callers call in this order.
 type caller int
 
+// The workshop's staff come in the order that lets each duty act on a fresh
+// state: an evaluator's refused clock action leaves the exercise for the
+// controller to start, and a controller's refused score leaves nothing.
 const (
 	anonymous   caller = iota
 	participant        // a delegate of Valdoria, the team the fixture's request is addressed to
 	otherTeam          // a delegate of Esterra, in the same exercise (the request's sender)
 	observer           // holds the exercise's observer code
 	stranger           // a facilitator not assigned to the exercise's workshop
-	facilitator        // the workshop's facilitator
+	evaluator          // the workshop's evaluator: observes and scores
+	controller         // the workshop's controller: runs the clock, injects and the control cell
+	lead               // the workshop's lead facilitator: both
 	admin
 	callers
 )
 
-var callerNames = [callers]string{"anonymous", "participant", "other team", "observer", "unassigned facilitator", "facilitator", "admin"}
+var callerNames = [callers]string{"anonymous", "participant", "other team", "observer", "unassigned facilitator",
+	"evaluator", "controller", "lead facilitator", "admin"}
+
+// staffEmails are the accounts of the workshop's staff callers.
+var staffEmails = map[caller]string{stranger: "stranger@example.org", evaluator: "evaluator@example.org",
+	controller: "controller@example.org", lead: "facilitator@example.org", admin: adminEmail}
 
 // statuses are what each caller gets, in caller order.
 type statuses [callers]int
@@ -60,13 +70,19 @@ type (
 
 // Status patterns that many rows share.
 var (
-	everyone    = statuses{200, 200, 200, 200, 200, 200, 200}
-	signedIn    = statuses{401, 200, 200, 200, 200, 200, 200}
-	adminOnly   = statuses{401, 403, 403, 403, 403, 403, 200}
-	staffOnly   = statuses{401, 403, 403, 403, 200, 200, 200}
-	inExercise  = statuses{401, 200, 200, 200, 404, 200, 200} // every caller of the exercise reads it
-	exStaffRead = statuses{401, 403, 403, 403, 404, 200, 200}
+	everyone    = statuses{200, 200, 200, 200, 200, 200, 200, 200, 200}
+	signedIn    = statuses{401, 200, 200, 200, 200, 200, 200, 200, 200}
+	adminOnly   = statuses{401, 403, 403, 403, 403, 403, 403, 403, 200}
+	staffOnly   = statuses{401, 403, 403, 403, 200, 200, 200, 200, 200}
+	inExercise  = statuses{401, 200, 200, 200, 404, 200, 200, 200, 200} // every caller of the exercise reads it
+	exStaffRead = statuses{401, 403, 403, 403, 404, 200, 200, 200, 200} // every staff duty reads what staff read
 )
+
+// Staff writes by duty (workshop/duties.go): controllers run the play,
+// evaluators judge it; the lead and admins do both. ok is the status of
+// those who may.
+func controlWrite(ok int) statuses { return statuses{401, 403, 403, 403, 404, 403, ok, ok, ok} }
+func judgeWrite(ok int) statuses   { return statuses{401, 403, 403, 403, 404, ok, 403, ok, ok} }
 
 // authzTable is every route × every caller. A new route is one row in one
 // of these lists; TestAuthorisationTable fails until it has one.
@@ -87,23 +103,23 @@ func serverRows(fx *authzFixture) []authzRow {
 		// Signing in and out.
 		{route: "GET /api/v1/openapi.json", want: everyone},
 		{route: "POST /api/v1/auth/login", body: map[string]any{"email": adminEmail, "password": adminPassword}, want: everyone},
-		{route: "POST /api/v1/auth/logout", ownSessions: true, want: statuses{401, 204, 204, 204, 204, 204, 204}},
+		{route: "POST /api/v1/auth/logout", ownSessions: true, want: statuses{401, 204, 204, 204, 204, 204, 204, 204, 204}},
 		{route: "GET /api/v1/auth/me", want: signedIn},
 		{route: "POST /api/v1/join", body: map[string]any{"code": fx.main.codes["norhaven"], "name": "Delegate"}, want: everyone},
 		{route: "GET /api/v1/cbms", want: signedIn},
-		{route: "GET /api/v1/*", want: statuses{404, 404, 404, 404, 404, 404, 404}},
+		{route: "GET /api/v1/*", want: statuses{404, 404, 404, 404, 404, 404, 404, 404, 404}},
 
 		// Accounts: admins only.
 		{route: "GET /api/v1/users", want: adminOnly},
 		{route: "POST /api/v1/users", body: map[string]any{"email": "new@example.org", "role": "facilitator", "password": "new password 12"},
-			want: statuses{401, 403, 403, 403, 403, 403, 201}},
+			want: statuses{401, 403, 403, 403, 403, 403, 403, 403, 201}},
 		{route: "PATCH /api/v1/users/:id", body: map[string]any{"name": "Spare"}, want: adminOnly},
-		{route: "DELETE /api/v1/users/:id", want: statuses{401, 403, 403, 403, 403, 403, 204}},
+		{route: "DELETE /api/v1/users/:id", want: statuses{401, 403, 403, 403, 403, 403, 403, 403, 204}},
 
 		// Scenarios: any staff member.
 		{route: "GET /api/v1/scenarios", want: staffOnly},
 		{route: "POST /api/v1/scenarios", body: perCaller(func(c caller) any { return fx.scenarioYAML(fmt.Sprintf("authz-new-%d", c)) }),
-			want: statuses{401, 403, 403, 403, 201, 201, 201}},
+			want: statuses{401, 403, 403, 403, 201, 201, 201, 201, 201}},
 		{route: "POST /api/v1/scenarios/validate", body: fx.scenarioYAML("authz-check"), want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id", want: staffOnly},
 		{route: "PUT /api/v1/scenarios/:id", body: fx.scenarioYAML(fx.scenario), want: staffOnly},
@@ -112,14 +128,14 @@ func serverRows(fx *authzFixture) []authzRow {
 		{route: "POST /api/v1/scenarios/:id/msel", body: fx.msel, want: staffOnly},
 
 		// Workshops: staff read those they run (an unassigned facilitator
-		// lists none), admins write.
+		// lists none), admins write; the controllers set up exercises.
 		{route: "GET /api/v1/workshops", want: staffOnly},
-		{route: "GET /api/v1/workshops/:id", want: statuses{401, 403, 403, 403, 404, 200, 200}},
-		{route: "POST /api/v1/workshops", body: map[string]any{"title": "Another workshop"}, want: statuses{401, 403, 403, 403, 403, 403, 201}},
-		{route: "PATCH /api/v1/workshops/:id", body: map[string]any{"title": "Vienna workshop", "facilitator_ids": []int64{fx.facilitatorID},
+		{route: "GET /api/v1/workshops/:id", want: exStaffRead},
+		{route: "POST /api/v1/workshops", body: map[string]any{"title": "Another workshop"}, want: statuses{401, 403, 403, 403, 403, 403, 403, 403, 201}},
+		{route: "PATCH /api/v1/workshops/:id", body: map[string]any{"title": "Vienna workshop", "staff": fx.staffDuties(),
 			"starts_on": "2026-11-27", "ends_on": "2026-11-28"}, want: adminOnly},
 		{route: "POST /api/v1/exercises", body: map[string]any{"workshop_id": fx.workshopID, "scenario_id": fx.scenario},
-			want: statuses{401, 403, 403, 403, 404, 201, 201}},
+			want: controlWrite(201)},
 		{route: "GET /api/v1/dashboard", want: staffOnly},
 		{route: "GET /api/v1/dashboard.csv", want: staffOnly},
 	}
@@ -138,34 +154,35 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/exercises/:id/injects", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/answers", want: inExercise},
 		{route: "PUT /api/v1/exercises/:id/answers/:phase/:question", body: map[string]any{"text": "An answer"},
-			want: statuses{401, 204, 204, 403, 404, 403, 403}},
+			want: statuses{401, 204, 204, 403, 404, 403, 403, 403, 403}},
 		{route: "GET /api/v1/exercises/:id/triggers", want: exStaffRead},
 		{route: "GET /api/v1/exercises/:id/participants", want: exStaffRead},
 
-		// The clock.
-		{route: "POST /api/v1/exercises/:id/start", draft: true, want: statuses{401, 403, 403, 403, 404, 200, 409}},
-		{route: "POST /api/v1/exercises/:id/pause", fresh: true, want: statuses{401, 403, 403, 403, 404, 200, 409}},
-		{route: "POST /api/v1/exercises/:id/resume", want: statuses{401, 403, 403, 403, 404, 409, 409}},
-		{route: "POST /api/v1/exercises/:id/end", fresh: true, want: statuses{401, 403, 403, 403, 404, 200, 409}},
-		{route: "POST /api/v1/exercises/:id/speed", body: map[string]any{"speed": 1}, want: exStaffRead},
-		{route: "POST /api/v1/exercises/:id/jump", fresh: true, body: map[string]any{"phase": "first-incident"}, want: exStaffRead},
+		// The clock: the controllers' (the first of them to act changes
+		// the state; a 409 after it still shows the access check passed).
+		{route: "POST /api/v1/exercises/:id/start", draft: true, want: statuses{401, 403, 403, 403, 404, 403, 200, 409, 409}},
+		{route: "POST /api/v1/exercises/:id/pause", fresh: true, want: statuses{401, 403, 403, 403, 404, 403, 200, 409, 409}},
+		{route: "POST /api/v1/exercises/:id/resume", want: controlWrite(409)},
+		{route: "POST /api/v1/exercises/:id/end", fresh: true, want: statuses{401, 403, 403, 403, 404, 403, 200, 409, 409}},
+		{route: "POST /api/v1/exercises/:id/speed", body: map[string]any{"speed": 1}, want: controlWrite(200)},
+		{route: "POST /api/v1/exercises/:id/jump", fresh: true, body: map[string]any{"phase": "first-incident"}, want: controlWrite(200)},
 
-		// Injects and triggers.
-		{route: "POST /api/v1/exercises/:id/injects/:key/release", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 409}},
-		{route: "POST /api/v1/exercises/:id/injects/:key/hold", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
-		{route: "POST /api/v1/exercises/:id/injects/:key/unhold", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
-		{route: "POST /api/v1/exercises/:id/injects/:key/skip", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
+		// Injects and triggers: the controllers'.
+		{route: "POST /api/v1/exercises/:id/injects/:key/release", fresh: true, want: statuses{401, 403, 403, 403, 404, 403, 204, 409, 409}},
+		{route: "POST /api/v1/exercises/:id/injects/:key/hold", fresh: true, want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/injects/:key/unhold", fresh: true, want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/injects/:key/skip", fresh: true, want: controlWrite(204)},
 		{route: "POST /api/v1/exercises/:id/injects", body: map[string]any{"title": "Ad hoc", "body": "Body", "teams": []int64{ex.teams["valdoria"]}},
-			want: statuses{401, 403, 403, 403, 404, 201, 201}},
-		{route: "POST /api/v1/exercises/:id/triggers/:key/decide", body: map[string]any{"yes": false}, want: statuses{401, 403, 403, 403, 404, 204, 204}},
-		{route: "POST /api/v1/exercises/:id/phases/:phase/close", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
-		{route: "POST /api/v1/exercises/:id/phases/:phase/share", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
-		{route: "POST /api/v1/exercises/:id/notes", body: map[string]any{"text": "A note"}, want: statuses{401, 403, 403, 403, 404, 201, 201}},
+			want: controlWrite(201)},
+		{route: "POST /api/v1/exercises/:id/triggers/:key/decide", body: map[string]any{"yes": false}, want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/phases/:phase/close", fresh: true, want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/phases/:phase/share", fresh: true, want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/notes", body: map[string]any{"text": "A note"}, want: statuses{401, 403, 403, 403, 404, 201, 201, 201, 201}},
 
-		// Teams and people.
-		{route: "PATCH /api/v1/exercises/:id/teams/:team", body: map[string]any{"name": "Valdoria"}, want: exStaffRead},
-		{route: "POST /api/v1/exercises/:id/teams/:team/code", fresh: true, want: exStaffRead},
-		{route: "DELETE /api/v1/exercises/:id/participants/:pid", want: statuses{401, 403, 403, 403, 404, 204, 204}},
+		// Teams and people: the controllers'.
+		{route: "PATCH /api/v1/exercises/:id/teams/:team", body: map[string]any{"name": "Valdoria"}, want: controlWrite(200)},
+		{route: "POST /api/v1/exercises/:id/teams/:team/code", fresh: true, want: controlWrite(200)},
+		{route: "DELETE /api/v1/exercises/:id/participants/:pid", want: controlWrite(204)},
 	}
 }
 
@@ -173,38 +190,38 @@ func exerciseRows(fx *authzFixture) []authzRow {
 func messageRows(fx *authzFixture) []authzRow {
 	ex := fx.main
 	return []authzRow{
-		// Messages and requests.
+		// Messages and requests: staff write as the control cell, which
+		// the controllers play.
 		{route: "GET /api/v1/exercises/:id/messages", want: inExercise},
 		{route: "POST /api/v1/exercises/:id/messages", body: map[string]any{"to": []int64{ex.teams["norhaven"]}, "channel": "poc_hotline",
-			"subject": "Subject", "body": "Body", "cbms": []string{"8"}}, want: statuses{401, 201, 201, 403, 404, 201, 201}},
+			"subject": "Subject", "body": "Body", "cbms": []string{"8"}}, want: statuses{401, 201, 201, 403, 404, 403, 201, 201, 201}},
 		{route: "POST /api/v1/exercises/:id/messages/:msg/acknowledge", fresh: true, body: map[string]any{"text": "Noted"},
-			want: statuses{401, 200, 403, 403, 404, 409, 409}},
+			want: statuses{401, 200, 403, 403, 404, 403, 409, 409, 409}},
 		{route: "POST /api/v1/exercises/:id/messages/:msg/answer", fresh: true, body: map[string]any{"text": "An answer"},
-			want: statuses{401, 200, 403, 403, 404, 409, 409}},
+			want: statuses{401, 200, 403, 403, 404, 403, 409, 409, 409}},
 		{route: "POST /api/v1/exercises/:id/messages/:msg/decline", fresh: true, body: map[string]any{"text": "No"},
-			want: statuses{401, 200, 403, 403, 404, 409, 409}},
+			want: statuses{401, 200, 403, 403, 404, 403, 409, 409, 409}},
 		{route: "POST /api/v1/exercises/:id/messages/:msg/escalate", fresh: true, body: map[string]any{"text": "Up"},
-			want: statuses{401, 200, 403, 403, 404, 409, 409}},
-		{route: "PUT /api/v1/exercises/:id/messages/:msg/tags", body: map[string]any{"cbms": []string{"8"}},
-			want: statuses{401, 403, 403, 403, 404, 204, 204}},
+			want: statuses{401, 200, 403, 403, 404, 403, 409, 409, 409}},
+		{route: "PUT /api/v1/exercises/:id/messages/:msg/tags", body: map[string]any{"cbms": []string{"8"}}, want: judgeWrite(204)},
 		{route: "GET /api/v1/exercises/:id/poc", want: inExercise},
 		{route: "PUT /api/v1/exercises/:id/poc", body: map[string]any{"entries": []any{map[string]any{"role": "policy", "name": "Ana"}}},
-			want: statuses{401, 204, 204, 403, 404, 403, 403}},
+			want: statuses{401, 204, 204, 403, 404, 403, 403, 403, 403}},
 		{route: "GET /api/v1/exercises/:id/commchecks", want: inExercise},
-		{route: "POST /api/v1/exercises/:id/commchecks", body: map[string]any{"text": "Check"}, want: statuses{401, 403, 403, 403, 404, 201, 201}},
+		{route: "POST /api/v1/exercises/:id/commchecks", body: map[string]any{"text": "Check"}, want: controlWrite(201)},
 		{route: "POST /api/v1/exercises/:id/commchecks/:check/ack", body: map[string]any{"text": "Here"},
-			want: statuses{401, 204, 204, 403, 404, 403, 403}},
+			want: statuses{401, 204, 204, 403, 404, 403, 403, 403, 403}},
 
-		// Scoring and the report.
+		// Scoring and the report: the evaluators'; every staff duty reads it.
 		{route: "PUT /api/v1/exercises/:id/scores", body: map[string]any{"team_id": ex.teams["valdoria"], "criterion": "comm-check", "value": "S"},
-			want: statuses{401, 403, 403, 403, 404, 204, 204}},
+			want: judgeWrite(204)},
 		{route: "PUT /api/v1/exercises/:id/assessments/:team", body: map[string]any{"strengths": "Quick", "improvements": "Slower"},
-			want: statuses{401, 403, 403, 403, 404, 204, 204}},
+			want: judgeWrite(204)},
 		{route: "POST /api/v1/exercises/:id/improvements", body: map[string]any{"recommendation": "Train", "cbm": "8"},
-			want: statuses{401, 403, 403, 403, 404, 201, 201}},
-		{route: "GET /api/v1/exercises/:id/report", want: statuses{401, 403, 403, 403, 404, 200, 200}},
-		{route: "GET /api/v1/exercises/:id/report.csv", want: statuses{401, 403, 403, 403, 404, 200, 200}},
-		{route: "POST /api/v1/exercises/:id/report/publish", fresh: true, want: statuses{401, 403, 403, 403, 404, 204, 204}},
+			want: judgeWrite(201)},
+		{route: "GET /api/v1/exercises/:id/report", want: exStaffRead},
+		{route: "GET /api/v1/exercises/:id/report.csv", want: exStaffRead},
+		{route: "POST /api/v1/exercises/:id/report/publish", fresh: true, want: judgeWrite(204)},
 	}
 }
 
@@ -272,6 +289,7 @@ type authzFixture struct {
 	t                                    *testing.T
 	e                                    *env
 	staff                                map[caller]string // tokens of the staff callers
+	staffIDs                             map[caller]int64  // their accounts (the workshop's staff)
 	workshopID, facilitatorID, spareUser int64
 	scenario                             string // a scenario of the fixture's own, for the scenario routes
 	msel                                 xlsxDoc
@@ -279,18 +297,23 @@ type authzFixture struct {
 }
 
 func newAuthzFixture(t *testing.T, e *env) *authzFixture {
-	fx := &authzFixture{t: t, e: e, staff: map[caller]string{}, scenario: "authz-scenario"}
+	fx := &authzFixture{t: t, e: e, staff: map[caller]string{}, staffIDs: map[caller]int64{}, scenario: "authz-scenario"}
 	fac := e.facilitatorToken()
-	fx.staff[facilitator], fx.staff[admin] = fac, e.adminToken()
+	fx.staff[lead], fx.staff[admin] = fac, e.adminToken()
 	me := e.do(req{method: "GET", path: "/api/v1/auth/me", bearer: fac}).json["user"].(map[string]any)
 	fx.facilitatorID = int64(me["id"].(float64))
+	fx.staffIDs[lead] = fx.facilitatorID
+	for _, c := range []caller{controller, evaluator} {
+		fx.staffIDs[c] = fx.newUser(staffEmails[c])
+		fx.staff[c], _ = e.login(staffEmails[c], facilitatorPwd)
+	}
 	w := e.do(req{method: "POST", path: "/api/v1/workshops", bearer: fx.staff[admin], body: map[string]any{
-		"title": "Vienna workshop", "facilitator_ids": []int64{fx.facilitatorID}, "starts_on": "2026-11-27", "ends_on": "2026-11-28"}})
+		"title": "Vienna workshop", "staff": fx.staffDuties(), "starts_on": "2026-11-27", "ends_on": "2026-11-28"}})
 	if w.status != http.StatusCreated {
 		t.Fatalf("workshop: %d %s", w.status, w.raw)
 	}
 	fx.workshopID = int64(w.json["workshop"].(map[string]any)["id"].(float64))
-	fx.staff[stranger] = fx.newStaff("stranger@example.org")
+	fx.staff[stranger] = fx.newStaff(staffEmails[stranger])
 	fx.spareUser = fx.newUser("spare@example.org")
 	if r := fx.send(http.MethodPost, "/api/v1/scenarios", fac, fx.scenarioYAML(fx.scenario)); r.status != http.StatusCreated {
 		t.Fatalf("scenario: %d %s", r.status, r.raw)
@@ -302,6 +325,13 @@ func newAuthzFixture(t *testing.T, e *env) *authzFixture {
 	fx.msel = xlsxDoc(x.raw)
 	fx.main = fx.newExercise(false)
 	return fx
+}
+
+// staffDuties is the workshop's staff: a lead facilitator, a controller
+// and an evaluator.
+func (fx *authzFixture) staffDuties() []map[string]any {
+	return []map[string]any{{"user_id": fx.staffIDs[lead], "duty": "lead"},
+		{"user_id": fx.staffIDs[controller], "duty": "controller"}, {"user_id": fx.staffIDs[evaluator], "duty": "evaluator"}}
 }
 
 func (fx *authzFixture) newUser(email string) int64 {
@@ -321,7 +351,7 @@ func (fx *authzFixture) newStaff(email string) string {
 
 // newExercise is a fresh exercise of the workshop, started unless draft.
 func (fx *authzFixture) newExercise(draft bool) *authzExercise {
-	r := fx.e.do(req{method: "POST", path: "/api/v1/exercises", bearer: fx.staff[facilitator],
+	r := fx.e.do(req{method: "POST", path: "/api/v1/exercises", bearer: fx.staff[lead],
 		body: map[string]any{"workshop_id": fx.workshopID, "scenario_id": fx.scenario}})
 	if r.status != http.StatusCreated {
 		fx.t.Fatalf("exercise: %d %s", r.status, r.raw)
@@ -338,7 +368,7 @@ func (fx *authzFixture) newExercise(draft bool) *authzExercise {
 // play lets the delegates and the observer in and, when start is set,
 // starts the exercise, sends the request and the communication check.
 func (fx *authzFixture) play(id int64, codes map[string]string, teams map[string]int64, start bool) *authzExercise {
-	e, fac := fx.e, fx.staff[facilitator]
+	e, fac := fx.e, fx.staff[lead]
 	base := fmt.Sprintf("/api/v1/exercises/%d", id)
 	x := &authzExercise{id: id, codes: codes, teams: teams, tokens: map[string]string{}}
 	obs := e.do(req{method: "GET", path: base, bearer: fac}).json["exercise"].(map[string]any)["observer_code"].(string)
@@ -444,9 +474,8 @@ func (fx *authzFixture) token(c caller, x *authzExercise, own bool) string {
 	case observer:
 		return fx.e.join(x.codes["observer"], "Olga again")
 	}
-	email := map[caller]string{stranger: "stranger@example.org", facilitator: "facilitator@example.org", admin: adminEmail}[c]
 	pw := map[bool]string{true: adminPassword, false: facilitatorPwd}[c == admin]
-	tok, _ := fx.e.login(email, pw)
+	tok, _ := fx.e.login(staffEmails[c], pw)
 	return tok
 }
 

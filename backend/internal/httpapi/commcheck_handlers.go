@@ -3,11 +3,12 @@ package httpapi
 import (
 	"net/http"
 
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 	"github.com/labstack/echo/v4"
 )
 
 func (s *server) sendCommCheck(c echo.Context) error {
-	x, err := s.staffExercise(c)
+	x, err := s.staffExercise(c, workshop.ActCommCheck)
 	if err != nil {
 		return err
 	}

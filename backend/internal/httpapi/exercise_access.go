@@ -19,6 +19,7 @@ type exCtx struct {
 	teams  []exercise.Team
 	viewer exercise.Viewer
 	p      *auth.Principal
+	duty   workshop.Duty // staff only: what they do in the workshop (admins: lead)
 }
 
 // staff tells whether the caller runs the exercise (and may write as staff).
@@ -52,32 +53,35 @@ func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
 	case auth.RoleObserver:
 		x.viewer = exercise.Viewer{Observer: true}
 	default:
-		if runs, err := s.runs(ctx, p, ex); err != nil || !runs {
+		duty, runs, err := s.staffDuty(ctx, p, ex)
+		if err != nil || !runs {
 			return nil, notFound
 		}
-		x.viewer = exercise.Viewer{Staff: true}
+		x.viewer, x.duty = exercise.Viewer{Staff: true}, duty
 	}
 	return x, nil
 }
 
-// runs tells whether a staff member runs the exercise: an admin, or a
-// facilitator of its workshop.
-func (s *server) runs(ctx context.Context, p *auth.Principal, ex *exercise.Exercise) (bool, error) {
+// staffDuty tells whether a staff member runs the exercise (an admin, or a
+// facilitator of its workshop) and with which duty.
+func (s *server) staffDuty(ctx context.Context, p *auth.Principal, ex *exercise.Exercise) (workshop.Duty, bool, error) {
 	if !p.IsStaff() {
-		return false, nil
+		return "", false, nil
 	}
 	w, err := s.Workshops.Get(ctx, p, ex.WorkshopID)
 	if isNotFound(err) {
-		return false, nil
+		return "", false, nil
 	}
 	if err != nil {
-		return false, err
+		return "", false, err
 	}
-	return workshop.CanRun(p, w), nil
+	d, ok := w.StaffDuty(p)
+	return d, ok, nil
 }
 
-// staffExercise is loadExercise for facilitator actions.
-func (s *server) staffExercise(c echo.Context) (*exCtx, error) {
+// staffExercise is loadExercise for a staff act: the caller runs the
+// exercise and their duty allows the act (workshop.Allow, the one table).
+func (s *server) staffExercise(c echo.Context, act workshop.Act) (*exCtx, error) {
 	x, err := s.loadExercise(c)
 	if err != nil {
 		return nil, err
@@ -85,8 +89,14 @@ func (s *server) staffExercise(c echo.Context) (*exCtx, error) {
 	if !x.staff() {
 		return nil, apperr.Forbidden()
 	}
+	if err := x.may(act); err != nil {
+		return nil, err
+	}
 	return x, nil
 }
+
+// may checks the staff caller's duty against the one policy.
+func (x *exCtx) may(act workshop.Act) error { return workshop.Allow(x.duty, act) }
 
 // actorName is how the caller is named in events ("by").
 func (s *server) actorName(c echo.Context, x *exCtx) string {
@@ -126,10 +136,11 @@ func teamWrite[T any](s *server, act func(c echo.Context, x *exCtx, in T) error)
 }
 
 // staffWrite is the rhythm of a facilitator's write to an exercise: check the
-// caller runs it, decode the body into T, act, answer status with no body.
-func staffWrite[T any](s *server, status int, act func(c echo.Context, x *exCtx, in T) error) echo.HandlerFunc {
+// caller runs it and their duty allows what (a row of workshop's table),
+// decode the body into T, act, answer status with no body.
+func staffWrite[T any](s *server, what workshop.Act, status int, act func(c echo.Context, x *exCtx, in T) error) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		x, err := s.staffExercise(c)
+		x, err := s.staffExercise(c, what)
 		if err != nil {
 			return err
 		}

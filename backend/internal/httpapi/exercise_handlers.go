@@ -9,6 +9,7 @@ import (
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 type createExerciseRequest struct {
@@ -47,7 +48,12 @@ func (s *server) createExercise(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	if _, err := s.Workshops.Get(ctx, principal(c), req.WorkshopID); err != nil {
+	w, err := s.Workshops.Get(ctx, principal(c), req.WorkshopID)
+	if err != nil {
+		return err
+	}
+	duty, _ := w.StaffDuty(principal(c))
+	if err := workshop.Allow(duty, workshop.ActCreateExercise); err != nil {
 		return err
 	}
 	sid, err := s.Library.Resolve(ctx, req.ScenarioID)
@@ -88,7 +94,7 @@ func (s *server) writeExercise(c echo.Context, status int) error {
 // clockAction handles start, pause, resume, end, speed and jump.
 func (s *server) clockAction(action string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		x, err := s.staffExercise(c)
+		x, err := s.staffExercise(c, workshop.ActClock)
 		if err != nil {
 			return err
 		}

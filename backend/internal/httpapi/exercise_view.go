@@ -5,6 +5,7 @@ import (
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/scenario"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 type clockJSON struct {
@@ -68,6 +69,21 @@ type viewerJSON struct {
 	Role   string `json:"role"` // staff, participant, observer
 	TeamID int64  `json:"team_id,omitempty"`
 	Name   string `json:"name,omitempty"`
+	// Staff only: their duty in the workshop (admins: lead) and the acts
+	// it allows, so the console offers only what the server accepts.
+	Duty string   `json:"duty,omitempty"`
+	Acts []string `json:"acts,omitempty"`
+}
+
+// staffViewer is a staff member's viewer: their duty and what it allows.
+func staffViewer(d workshop.Duty) viewerJSON {
+	v := viewerJSON{Role: "staff", Duty: string(d), Acts: []string{}}
+	for _, a := range workshop.Acts() {
+		if workshop.Allow(d, a) == nil {
+			v.Acts = append(v.Acts, string(a))
+		}
+	}
+	return v
 }
 
 func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON {
@@ -90,7 +106,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	}
 	switch {
 	case x.seesStaffOnly():
-		out.ObserverCode, out.Viewer.Role = x.ex.ObserverCode, "staff"
+		out.ObserverCode, out.Viewer = x.ex.ObserverCode, staffViewer(x.duty)
 	case x.viewer.Observer:
 		out.Viewer.Role = "observer"
 	default:

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 // listInjects gives staff the whole timeline with each inject's state (the
@@ -34,7 +35,7 @@ func (s *server) listInjects(c echo.Context) error {
 
 func (s *server) injectAction(action string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		x, err := s.staffExercise(c)
+		x, err := s.staffExercise(c, workshop.ActInject)
 		if err != nil {
 			return err
 		}

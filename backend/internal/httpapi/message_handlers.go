@@ -10,12 +10,19 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
-// sender is how the caller writes: their team, or the control cell.
+// sender is how the caller writes: their team, or the control cell (staff
+// whose duty plays it).
 func (s *server) sender(c echo.Context, x *exCtx) (exercise.Sender, error) {
 	if x.viewer.Observer {
 		return exercise.Sender{}, apperr.New(http.StatusForbidden, "observers_read_only", "Observers watch the exercise but write nothing.")
+	}
+	if x.staff() {
+		if err := x.may(workshop.ActControlCell); err != nil {
+			return exercise.Sender{}, err
+		}
 	}
 	return exercise.Sender{TeamID: x.viewer.TeamID, Name: s.actorName(c, x)}, nil
 }

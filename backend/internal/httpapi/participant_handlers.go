@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 type joinRequest struct {
@@ -54,7 +55,7 @@ func (s *server) listParticipants(c echo.Context) error {
 }
 
 func (s *server) removeParticipant(c echo.Context) error {
-	x, err := s.staffExercise(c)
+	x, err := s.staffExercise(c, workshop.ActParticipant)
 	if err != nil {
 		return err
 	}

@@ -110,11 +110,48 @@ type teamReportJSON struct {
 	Strengths    string               `json:"strengths"`
 	Improvements string               `json:"improvements"`
 	Metrics      metricsJSON          `json:"metrics"`
+	Agreement    *agreementJSON       `json:"agreement"` // null unless two facilitators scored a criterion in common
 }
 
 func toTeamReportJSON(t scoring.TeamReport) teamReportJSON {
 	return teamReportJSON{TeamID: t.TeamID, Key: t.Key, Name: t.Name, Scorecard: each(t.Scorecard, toCriterionScoreJSON),
-		Strengths: t.Strengths, Improvements: t.Improvements, Metrics: toMetricsJSON(t.Metrics)}
+		Strengths: t.Strengths, Improvements: t.Improvements, Metrics: toMetricsJSON(t.Metrics), Agreement: toAgreementJSON(t.Agreement)}
+}
+
+// agreementJSON is how far a team's raters agree across the rubric.
+type agreementJSON struct {
+	Method    string          `json:"method"` // cohen (two raters) or light (the mean over pairs)
+	Raters    []raterJSON     `json:"raters"`
+	Criteria  int             `json:"criteria"`
+	Percent   float64         `json:"percent"`
+	Kappa     *float64        `json:"kappa"` // null: not defined
+	Pairs     []raterPairJSON `json:"pairs"`
+	Differing []string        `json:"differing"`
+}
+
+type raterJSON struct {
+	UserID int64  `json:"user_id"`
+	Name   string `json:"name"`
+}
+
+type raterPairJSON struct {
+	A       raterJSON `json:"a"`
+	B       raterJSON `json:"b"`
+	Items   int       `json:"items"`
+	Percent float64   `json:"percent"`
+	Kappa   *float64  `json:"kappa"`
+}
+
+func toAgreementJSON(a *scoring.Agreement) *agreementJSON {
+	if a == nil {
+		return nil
+	}
+	rater := func(r scoring.Rater) raterJSON { return raterJSON(r) }
+	return &agreementJSON{Method: a.Method, Raters: each(a.Raters, rater), Criteria: a.Criteria, Percent: a.Percent,
+		Kappa: a.Kappa, Differing: a.Differing,
+		Pairs: each(a.Pairs, func(p scoring.PairAgreement) raterPairJSON {
+			return raterPairJSON{A: rater(p.A), B: rater(p.B), Items: p.Items, Percent: p.Percent, Kappa: p.Kappa}
+		})}
 }
 
 // criterionScoreJSON is a criterion with every facilitator's latest score,

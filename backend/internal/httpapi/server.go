@@ -194,11 +194,11 @@ func (s *server) routes(e *echo.Echo) {
 	for _, a := range []string{"release", "hold", "unhold", "skip"} {
 		ex.POST("/injects/:key/"+a, s.injectAction(a))
 	}
-	ex.POST("/injects", staffWrite(s, http.StatusCreated, s.adHocInject))
-	ex.POST("/triggers/:key/decide", staffWrite(s, http.StatusNoContent, s.decideTrigger))
+	ex.POST("/injects", staffWrite(s, workshop.ActAdHocInject, http.StatusCreated, s.adHocInject))
+	ex.POST("/triggers/:key/decide", staffWrite(s, workshop.ActTrigger, http.StatusNoContent, s.decideTrigger))
 	ex.POST("/phases/:phase/close", s.phaseAction(false))
 	ex.POST("/phases/:phase/share", s.phaseAction(true))
-	ex.POST("/notes", staffWrite(s, http.StatusCreated, s.addNote))
+	ex.POST("/notes", staffWrite(s, workshop.ActNote, http.StatusCreated, s.addNote))
 	ex.PATCH("/teams/:team", s.renameTeam)
 	ex.POST("/teams/:team/code", s.newTeamCode)
 	ex.DELETE("/participants/:pid", s.removeParticipant)
@@ -207,16 +207,16 @@ func (s *server) routes(e *echo.Echo) {
 	for verb, status := range map[string]string{"acknowledge": "acknowledged", "answer": "answered", "decline": "declined", "escalate": "escalated"} {
 		ex.POST("/messages/:msg/"+verb, s.requestAction(status))
 	}
-	ex.PUT("/messages/:msg/tags", staffWrite(s, http.StatusNoContent, s.retagMessage))
+	ex.PUT("/messages/:msg/tags", staffWrite(s, workshop.ActRetag, http.StatusNoContent, s.retagMessage))
 	ex.GET("/poc", s.pocDirectory)
 	ex.PUT("/poc", teamWrite(s, s.savePoC))
 	ex.GET("/commchecks", s.listCommChecks)
 	ex.POST("/commchecks", s.sendCommCheck)
 	ex.POST("/commchecks/:check/ack", teamWrite(s, s.ackCommCheck))
-	ex.PUT("/scores", staffWrite(s, http.StatusNoContent, s.setScore))
-	ex.PUT("/assessments/:team", staffWrite(s, http.StatusNoContent, s.assessTeam))
-	ex.POST("/improvements", staffWrite(s, http.StatusCreated, s.addImprovement))
-	ex.POST("/report/publish", staffWrite(s, http.StatusNoContent, s.publishReport))
+	ex.PUT("/scores", staffWrite(s, workshop.ActScore, http.StatusNoContent, s.setScore))
+	ex.PUT("/assessments/:team", staffWrite(s, workshop.ActAssess, http.StatusNoContent, s.assessTeam))
+	ex.POST("/improvements", staffWrite(s, workshop.ActImprovement, http.StatusCreated, s.addImprovement))
+	ex.POST("/report/publish", staffWrite(s, workshop.ActPublish, http.StatusNoContent, s.publishReport))
 	ex.GET("/report", s.report)
 	ex.GET("/report.csv", s.reportCSV)
 

@@ -31,7 +31,7 @@ func (s *server) streamAccess(ctx context.Context, exerciseID int64, a stream.Ac
 	if err != nil {
 		return "", err
 	}
-	if runs, err := s.runs(ctx, p, ex); err != nil || !runs {
+	if _, runs, err := s.staffDuty(ctx, p, ex); err != nil || !runs {
 		return stream.ReasonAccessRemoved, err
 	}
 	return "", nil

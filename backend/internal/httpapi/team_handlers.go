@@ -6,10 +6,11 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 func (s *server) renameTeam(c echo.Context) error {
-	x, err := s.staffExercise(c)
+	x, err := s.staffExercise(c, workshop.ActTeam)
 	if err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func (s *server) renameTeam(c echo.Context) error {
 }
 
 func (s *server) newTeamCode(c echo.Context) error {
-	x, err := s.staffExercise(c)
+	x, err := s.staffExercise(c, workshop.ActTeam)
 	if err != nil {
 		return err
 	}

@@ -85,6 +85,7 @@ type TeamReport struct {
 	Strengths    string
 	Improvements string
 	Metrics      Metrics
+	Agreement    *Agreement // how far its raters agree; nil unless two scored a criterion in common
 }
 
 // CriterionScore is a criterion with every facilitator's latest score, the
@@ -236,6 +237,7 @@ var definitions = map[string]string{
 	"poc_complete":         "The team's points-of-contact entry names both a policy and a technical point of contact.",
 	"comm_checks":          "Exercise time from a communication check to the team's acknowledgement.",
 	"differ":               "The facilitators who scored this criterion gave different scores.",
+	"agreement":            "How far the facilitators who scored a team agree, over the criteria two or more of them scored: the share of criteria scored alike (percentage agreement) and Cohen's kappa, which discounts the agreement chance alone would give (1 full agreement, 0 no more than chance, below 0 less). With more than two facilitators, both are the mean over every pair (for kappa, Light's kappa). Kappa is not defined when chance alone explains all agreement (both gave every criterion the same one score). A score marked as agreed counts as its author's own only where no other facilitator had scored the criterion before it.",
 }
 
 // Build makes the whole report — the staff's copy — from the scenario, the
@@ -362,10 +364,16 @@ func (b *builder) team(t exercise.Team) TeamReport {
 	for _, c := range b.sc.Rubric.Criteria {
 		tr.Scorecard = append(tr.Scorecard, b.criterion(t.ID, c.Key))
 	}
+	tr.Agreement = agreementOf(tr.Scorecard)
 	return tr
 }
 
 // criterion keeps each facilitator's latest score and the latest final one.
+// A final score is also its author's own latest score (one facilitator
+// scoring alone marks their score as agreed), unless another facilitator
+// had scored the criterion before it: then it is the consensus, and each
+// one's own score stays what they gave, so that the agreement between them
+// is measured on their independent scores.
 func (b *builder) criterion(teamID int64, key string) CriterionScore {
 	cs := CriterionScore{Criterion: key, Scores: []ScoreData{}}
 	latest := map[int64]int{}
@@ -376,7 +384,9 @@ func (b *builder) criterion(teamID int64, key string) CriterionScore {
 		if s.Final {
 			f := s
 			cs.Final = &f
-			continue
+			if othersScored(latest, s.ByUser) {
+				continue
+			}
 		}
 		if i, ok := latest[s.ByUser]; ok {
 			cs.Scores[i] = s
@@ -389,6 +399,16 @@ func (b *builder) criterion(teamID int64, key string) CriterionScore {
 		cs.Differ = cs.Differ || s.Value != cs.Scores[0].Value
 	}
 	return cs
+}
+
+// othersScored tells whether someone other than user has a score among latest.
+func othersScored(latest map[int64]int, user int64) bool {
+	for u := range latest {
+		if u != user {
+			return true
+		}
+	}
+	return false
 }
 
 // newHeatMap counts the given teams' CBM use: rows are the scenario's CBMs

@@ -3590,8 +3590,20 @@ export interface components {
                 team_id?: number;
                 /** @description The name a participant or observer joined with. */
                 name?: string;
+                /**
+                 * @description Staff only: the caller's duty in the exercise's workshop (admins act as lead facilitators).
+                 * @enum {string}
+                 */
+                duty?: "lead" | "controller" | "evaluator";
+                /** @description Staff only: what the duty allows (backend/internal/workshop/duties.go); any other staff write answers 403 duty_not_allowed. */
+                acts?: components["schemas"]["StaffAct"][];
             };
         };
+        /**
+         * @description A staff write that not every duty may do: controllers run the play (clock, injects, triggers, phases, the control cell, checks, teams); evaluators judge it (scores, assessments, improvements, tags, evidence, publishing); notes are everyone's.
+         * @enum {string}
+         */
+        StaffAct: "adhoc_inject" | "assess" | "clock" | "comm_check" | "control_cell" | "create_exercise" | "evidence" | "improvement" | "inject" | "note" | "participant" | "phase" | "publish" | "retag" | "score" | "team" | "trigger";
         ExerciseResult: {
             exercise: components["schemas"]["Exercise"];
         };
@@ -3922,7 +3934,7 @@ export interface components {
         };
         CriterionScore: {
             criterion: string;
-            /** @description Each facilitator's latest score. */
+            /** @description Each facilitator's latest score. A score marked as agreed (final) counts as its author's own unless another facilitator had scored the criterion before it. */
             scores: components["schemas"]["Score"][];
             /** @description The agreed score; null before it. */
             final: components["schemas"]["Score"] | null;
@@ -3980,6 +3992,32 @@ export interface components {
             strengths: string;
             improvements: string;
             metrics: components["schemas"]["Metrics"];
+            /** @description How far the facilitators who scored the team agree; null unless two of them scored a criterion in common. */
+            agreement: components["schemas"]["RaterAgreement"] | null;
+        };
+        /** @description Inter-rater agreement across the rubric, over the criteria two facilitators or more scored: percentage agreement and Cohen's kappa (unweighted). With more than two raters both are the mean over every pair (Light's kappa). Kappa is null when not defined: chance agreement is 1 (both gave every criterion the same one score), for any pair. */
+        RaterAgreement: {
+            /** @enum {string} */
+            method: "cohen" | "light";
+            raters: components["schemas"]["Rater"][];
+            /** @description Criteria scored by two facilitators or more. */
+            criteria: number;
+            percent: number;
+            kappa: number | null;
+            pairs: {
+                a: components["schemas"]["Rater"];
+                b: components["schemas"]["Rater"];
+                /** @description Criteria both scored. */
+                items: number;
+                percent: number;
+                kappa: number | null;
+            }[];
+            /** @description Keys of the criteria whose facilitators' latest scores differ. */
+            differing: string[];
+        };
+        Rater: {
+            user_id: number;
+            name: string;
         };
         TimelineEntry: {
             seq: number;
@@ -4154,7 +4192,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The caller may not do this: `forbidden`, `csrf_failed` (a cookie-authenticated write without its X-CSRF-Token), or a more precise code the summary names. */
+        /** @description The caller may not do this: `forbidden`, `csrf_failed` (a cookie-authenticated write without its X-CSRF-Token), `duty_not_allowed` (a staff member whose duty in the workshop does not include this act; the message names the duties that may — see the StaffAct schema), or a more precise code the summary names. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;

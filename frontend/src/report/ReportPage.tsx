@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useExercise } from '../exercise/api';
 import { reportCsvUrl, useReport, type Report, type TeamReport } from './api';
 import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
+import { RaterAgreement } from './RaterAgreement';
 import { PlanTable } from './ScoringPage';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
@@ -346,6 +347,7 @@ function Scorecard({
           </tbody>
         </table>
       </div>
+      {team.agreement && <RaterAgreement agreement={team.agreement} titleOf={titleOf} />}
       <div className="rp-assess">
         <div>
           <h4>{t('strengths')}</h4>

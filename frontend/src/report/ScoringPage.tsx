@@ -4,6 +4,8 @@ import { useParams } from 'react-router';
 import { useCurrentUser } from '../auth/guards';
 import { ApiError } from '../components/ApiError';
 import { PageTitle } from '../components/PageTitle';
+import { useExercise } from '../exercise/api';
+import { dutyOf, mayOf } from '../exercise/duty';
 import {
   useAddImprovement,
   useAssess,
@@ -17,6 +19,7 @@ import {
   type TeamReport,
 } from './api';
 import { formatSeconds, scaleValues } from './model';
+import { ScoringNotYours } from './ScoringNotYours';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
 
@@ -39,7 +42,9 @@ export function ScoringPage() {
   const teamName = useTeamNamer(id, report.data);
   const injectTitle = useInjectTitle(id);
   const [teamId, setTeamId] = useState<number | null>(null);
+  const ex = useExercise(id);
 
+  if (ex.data && !mayOf(ex.data)('score')) return <ScoringNotYours id={id} duty={dutyOf(ex.data)} />;
   if (report.isPending) return <p role="status">{t('loading')}</p>;
   if (report.isError) {
     return (
@@ -147,7 +152,7 @@ function CriterionScorer({
   const [value, setValue] = useState(start?.value ?? '');
   const [comment, setComment] = useState(start?.comment ?? '');
   const [evidence, setEvidence] = useState<number[]>(start?.evidence ?? []);
-  const [final, setFinal] = useState(!!current?.final && !mine);
+  const [final, setFinal] = useState(!!current?.final && (!mine || mine.final));
   const [saved, setSaved] = useState(false);
   const save = useSetScore(exerciseId);
   const messages = useTeamMessages(exerciseId, team.team_id);

@@ -1,19 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useCurrentUser } from '../auth/guards';
 import { apiErrorText } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/api';
 import { formatHms } from '../exercise/clock';
+import { AttributedResults } from './AttributedResults';
+import { StaffDuties } from './StaffDuties';
 import { formatDates } from './WorkshopsPage';
 import '../exercise/exercise.css';
 
-/** One workshop: its exercises, and a form to make a new exercise from a scenario. */
+/**
+ * One workshop: its exercises, a form to make a new exercise from a scenario (not for
+ * evaluators: setting up the timeline is the controllers', backend/internal/workshop/duties.go),
+ * its staff's duties and whether results are attributed.
+ */
 export function WorkshopPage() {
   const { t } = useTranslation('exercise');
   const id = Number(useParams().id);
   const workshop = useWorkshop(id);
+  const user = useCurrentUser();
 
   if (workshop.isPending) return <p role="status">{t('common.loading')}</p>;
   if (workshop.isError) {
@@ -50,7 +58,11 @@ export function WorkshopPage() {
           </ul>
         )}
       </section>
-      <NewExerciseForm workshopId={id} />
+      {(user.role === 'admin' || w.staff.find((s) => s.user_id === user.id)?.duty !== 'evaluator') && (
+        <NewExerciseForm workshopId={id} />
+      )}
+      <StaffDuties workshop={w} />
+      <AttributedResults workshop={w} />
     </>
   );
 }

@@ -13,9 +13,11 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle } from '../messages/shared';
 import { isFinal } from '../stream';
 import { useStreamCache } from '../streamCache';
+import { dutyOf, mayOf } from '../duty';
 import { AdHocComposer } from './AdHocComposer';
 import { ClockControls } from './ClockControls';
 import { OpenRequests, TeamActivityTable, TrafficMonitor } from './ConsoleMessages';
+import { DutyNote } from './DutyNote';
 import { LiveAnswers } from './LiveAnswers';
 import { LiveLog } from './LiveLog';
 import { Notes } from './Notes';
@@ -28,6 +30,8 @@ import '../exercise.css';
  * The facilitators' console. Observers see it read-only and without the staff-only parts
  * (the MSEL's pending and held injects, triggers, notes, who joined, join codes): the
  * server does not give them these, so their panels are not shown or not asked for.
+ * Staff see the controls their duty allows (duty.ts): an evaluator no clock, inject,
+ * trigger, phase or team controls; a controller no tag correction.
  */
 export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation('exercise');
@@ -41,6 +45,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
+  const may = mayOf(ex, readOnly);
 
   const streamState = live.stream.state;
   if (isFinal(streamState) && streamState !== 'removed') return <StreamEnded reason={streamState} guest={readOnly} />;
@@ -63,19 +68,27 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             {readOnly && <> · {t('console.readOnly')}</>}
           </p>
           {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
+          {!readOnly && <DutyNote duty={dutyOf(ex)} />}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
-      {!readOnly && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
+      {may('clock') && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
       <div className="ex-console-grid">
-        <Timeline exerciseId={id} readOnly={readOnly} teamName={live.teamName} />
-        {!readOnly && <Triggers exerciseId={id} />}
-        {!readOnly && <AdHocComposer exerciseId={id} teams={ex.teams ?? []} teamName={live.teamName} />}
-        <Teams exercise={ex} readOnly={readOnly} teamName={live.teamName} />
-        <LiveAnswers exerciseId={id} readOnly={readOnly} projection={live.projection} teams={ex.teams ?? []} teamName={live.teamName} />
-        {!readOnly && <Notes exerciseId={id} projection={live.projection} />}
-        <CommCheckPanel exerciseId={id} readOnly={readOnly} />
+        <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />
+        {!readOnly && <Triggers exerciseId={id} readOnly={!may('trigger')} />}
+        {may('adhoc_inject') && <AdHocComposer exerciseId={id} teams={ex.teams ?? []} teamName={live.teamName} />}
+        <Teams exercise={ex} readOnly={readOnly} manage={may('team')} removePeople={may('participant')} teamName={live.teamName} />
+        <LiveAnswers
+          exerciseId={id}
+          readOnly={readOnly}
+          steer={may('phase')}
+          projection={live.projection}
+          teams={ex.teams ?? []}
+          teamName={live.teamName}
+        />
+        {may('note') && <Notes exerciseId={id} projection={live.projection} />}
+        <CommCheckPanel exerciseId={id} readOnly={!may('comm_check')} />
         <TeamActivityTable messages={messages.data ?? []} teams={ex.teams ?? []} teamName={nameOf} />
         <OpenRequests messages={messages.data ?? []} teamName={nameOf} channelTitle={channelTitle} />
         <TrafficMonitor
@@ -85,7 +98,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
           channels={channels}
           channelTitle={channelTitle}
           teamName={nameOf}
-          readOnly={readOnly}
+          readOnly={!may('retag')}
         />
         <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
         <CbmReference guidance />

@@ -4,16 +4,21 @@ import { usePhaseAction, type Team } from '../api';
 import type { TeamName } from '../messages/shared';
 import { answerKey, type Projection } from '../projection';
 
-/** Every team's answers to the stage questions, phase by phase; staff close and share a phase. */
+/**
+ * Every team's answers to the stage questions, phase by phase; staff who steer the
+ * discussion (steer, by default all staff) close and share a phase.
+ */
 export function LiveAnswers({
   exerciseId,
   readOnly,
+  steer = !readOnly,
   projection,
   teams,
   teamName,
 }: {
   exerciseId: number;
   readOnly: boolean;
+  steer?: boolean;
   projection: Projection;
   teams: Team[];
   teamName: TeamName;
@@ -33,7 +38,7 @@ export function LiveAnswers({
             {ph.title} {projection.closedPhases.has(ph.key) && <span className="ex-badge">{t('questions.closed')}</span>}{' '}
             {projection.sharedPhases.has(ph.key) && <span className="ex-badge">{t('answers.shared')}</span>}
           </h3>
-          {!readOnly && (
+          {steer && (
             <div className="ex-toolbar">
               {!projection.closedPhases.has(ph.key) && (
                 <button type="button" className="button small" onClick={() => phaseAction.mutate({ phase: ph.key, action: 'close' })}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../api';
 
-/** A team's participants, online or not, each with a button to remove them. */
+/** A team's participants, online or not, each with a button to remove them (when onRemove is given). */
 export function TeamMembers({
   members,
   busy,
@@ -9,7 +9,7 @@ export function TeamMembers({
 }: {
   members: Participant[];
   busy: boolean;
-  onRemove: (p: Participant) => void;
+  onRemove?: (p: Participant) => void;
 }) {
   const { t } = useTranslation('exercise');
   return (
@@ -23,16 +23,18 @@ export function TeamMembers({
             <li key={p.id}>
               <span className={p.connected ? 'ex-dot ex-dot-on' : 'ex-dot'} aria-hidden="true" /> {p.name}{' '}
               <span className="muted">({p.connected ? t('teams.online') : t('teams.offline')})</span>{' '}
-              <button
-                type="button"
-                className="button small danger"
-                disabled={busy}
-                onClick={() => {
-                  if (window.confirm(t('teams.removeConfirm', { name: p.name }))) onRemove(p);
-                }}
-              >
-                {t('teams.remove', { name: p.name })}
-              </button>
+              {onRemove && (
+                <button
+                  type="button"
+                  className="button small danger"
+                  disabled={busy}
+                  onClick={() => {
+                    if (window.confirm(t('teams.removeConfirm', { name: p.name }))) onRemove(p);
+                  }}
+                >
+                  {t('teams.remove', { name: p.name })}
+                </button>
+              )}
             </li>
           ))}
         </ul>

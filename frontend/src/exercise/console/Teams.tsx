@@ -7,10 +7,23 @@ import { ObserverNames, TeamMembers } from './Participants';
 import { QrCode } from './QrCode';
 
 /**
- * The teams with their join codes, links and QR codes; for staff also renaming, a new
- * code, and who joined (observers do not get the participant list).
+ * The teams with their join codes, links and QR codes; for staff also who joined
+ * (observers do not get the participant list) and, for those who seat the delegations
+ * (manage, removePeople; by default all staff), renaming, a new code and removing someone.
  */
-export function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; readOnly: boolean; teamName: TeamName }) {
+export function Teams({
+  exercise,
+  readOnly,
+  manage = !readOnly,
+  removePeople = !readOnly,
+  teamName,
+}: {
+  exercise: Exercise;
+  readOnly: boolean;
+  manage?: boolean;
+  removePeople?: boolean;
+  teamName: TeamName;
+}) {
   const { t } = useTranslation('exercise');
   const participants = useParticipants(exercise.id, !readOnly);
   const remove = useRemoveParticipant(exercise.id);
@@ -40,7 +53,7 @@ export function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; re
                   <QrCode text={link} label={t('teams.qr', { team: teamName(tm.id) })} />
                 </div>
               )}
-              {!readOnly && (
+              {manage && (
                 <div className="ex-team-actions">
                   <RenameForm
                     current={teamName(tm.id)}
@@ -60,7 +73,11 @@ export function Teams({ exercise, readOnly, teamName }: { exercise: Exercise; re
                 </div>
               )}
               {!readOnly && (
-                <TeamMembers members={members} busy={remove.isPending} onRemove={(p) => remove.mutate(p.id)} />
+                <TeamMembers
+                  members={members}
+                  busy={remove.isPending}
+                  onRemove={removePeople ? (p) => remove.mutate(p.id) : undefined}
+                />
               )}
             </article>
           );

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import { useDecideTrigger, useTriggers } from '../api';
 
-/** The scenario's triggers: armed, fired, and the facilitators' decisions they wait for. */
-export function Triggers({ exerciseId }: { exerciseId: number }) {
+/**
+ * The scenario's triggers: armed, fired, and the facilitators' decisions they wait for
+ * (taken by those who run the play; readOnly shows the triggers without the buttons).
+ */
+export function Triggers({ exerciseId, readOnly = false }: { exerciseId: number; readOnly?: boolean }) {
   const { t } = useTranslation('exercise');
   const triggers = useTriggers(exerciseId);
   const decide = useDecideTrigger(exerciseId);
@@ -15,7 +18,7 @@ export function Triggers({ exerciseId }: { exerciseId: number }) {
       {list.length === 0 && !triggers.isPending && <p className="muted">{t('triggers.none')}</p>}
       <ul className="ex-list">
         {list.map((tr) => {
-          const needsDecision = tr.condition?.type === 'facilitator_decision' && tr.decision === null && !tr.fired;
+          const needsDecision = !readOnly && tr.condition?.type === 'facilitator_decision' && tr.decision === null && !tr.fired;
           return (
             <li key={tr.key}>
               <strong>{tr.title || tr.key}</strong>{' '}
