@@ -96,7 +96,7 @@ func printDemo(w io.Writer, base string, d *demoInfo) {
 	if d == nil {
 		return
 	}
-	if d.Exercise.Clock.Status == exercise.Ended {
+	if d.Exercise != nil && d.Exercise.Clock.Status == exercise.Ended {
 		fmt.Fprintf(w, "The demonstration exercise has ended: its report is at %s/exercises/%d/report.\n\n", base, d.Exercise.ID)
 		return
 	}
