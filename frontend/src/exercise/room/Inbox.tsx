@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
@@ -8,47 +8,42 @@ import { Composer, type ComposerDraft } from './Composer';
 import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
 import { MessageView, StatusBadge, type TeamName } from '../messages/shared';
 
-/** Acknowledge / answer (with text) / decline / escalate a request addressed to the team. */
-function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Message; actions: RequestAction[] }) {
+/**
+ * Acknowledge / answer / decline / escalate a request addressed to the team. Answering is
+ * replying: Answer opens the reply, and sending it answers the request (the server counts
+ * the response time from it), so there is one way to answer.
+ */
+function RequestActions({
+  exerciseId,
+  m,
+  actions,
+  onAnswer,
+}: {
+  exerciseId: number;
+  m: Message;
+  actions: RequestAction[];
+  onAnswer: () => void;
+}) {
   const { t } = useTranslation('exercise');
   const act = useRequestAction(exerciseId);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState('');
-  const run = (action: RequestAction) => (e?: FormEvent) => {
-    e?.preventDefault();
-    setProblem('');
-    if (action === 'answer' && !text.trim()) {
-      setProblem(t('messages.answerNeedsText'));
-      return;
-    }
-    act.mutate({ msg: m.id, action, text }, { onSuccess: () => setText('') });
-  };
   return (
-    <form className="ex-form msg-request-actions" onSubmit={run('answer')} aria-label={t('messages.respondTo', { subject: m.subject })}>
-      <label>
-        {t('messages.responseText')}
-        <textarea aria-label={t('messages.responseText')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      {problem && (
-        <p className="alert error" role="alert">
-          {problem}
-        </p>
-      )}
+    <div className="msg-request-actions" role="group" aria-label={t('messages.respondTo', { subject: m.subject })}>
+      <p className="muted">{t('messages.answerHint')}</p>
       <ApiError error={act.error} />
       <div className="ex-toolbar">
         {actions.map((a) => (
           <button
             key={a}
-            type={a === 'answer' ? 'submit' : 'button'}
+            type="button"
             className={a === 'answer' ? 'button primary' : a === 'decline' ? 'button danger' : 'button'}
             disabled={act.isPending}
-            onClick={a === 'answer' ? undefined : () => run(a)()}
+            onClick={a === 'answer' ? onAnswer : () => act.mutate({ msg: m.id, action: a, text: '' })}
           >
             {t(`messages.action.${a}`)}
           </button>
         ))}
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -69,6 +64,8 @@ function ThreadView({
 }) {
   const { t } = useTranslation('exercise');
   const last = thread.messages[thread.messages.length - 1]!;
+  // While a request here waits for our answer, its Answer button is the reply.
+  const answerable = thread.messages.some((m) => requestActions(m, self).includes('answer'));
   return (
     <section className="msg-thread" aria-label={t('messages.threadLabel', { subject: thread.root.subject })} data-thread-id={thread.id}>
       {thread.messages.map((m) => {
@@ -81,13 +78,15 @@ function ThreadView({
                 {t('messages.times', { first: formatDuration(times.first), answered: formatDuration(times.answered) })}
               </p>
             )}
-            {actions.length > 0 && <RequestActions exerciseId={exerciseId} m={m} actions={actions} />}
+            {actions.length > 0 && <RequestActions exerciseId={exerciseId} m={m} actions={actions} onAnswer={() => onReply(m)} />}
           </MessageView>
         );
       })}
-      <button type="button" className="button" onClick={() => onReply(last)}>
-        {t('messages.reply')}
-      </button>
+      {!answerable && (
+        <button type="button" className="button" onClick={() => onReply(last)}>
+          {t('messages.reply')}
+        </button>
+      )}
     </section>
   );
 }
