@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
@@ -54,6 +54,7 @@ function ThreadView({
   teamName,
   channelTitle,
   onReply,
+  readOnly,
 }: {
   exerciseId: number;
   thread: Thread;
@@ -61,15 +62,16 @@ function ThreadView({
   teamName: TeamName;
   channelTitle: (key: string) => string;
   onReply: (m: Message) => void;
+  readOnly: boolean;
 }) {
   const { t } = useTranslation('exercise');
   const last = thread.messages[thread.messages.length - 1]!;
   // While a request here waits for our answer, its Answer button is the reply.
-  const answerable = thread.messages.some((m) => requestActions(m, self).includes('answer'));
+  const answerable = !readOnly && thread.messages.some((m) => requestActions(m, self).includes('answer'));
   return (
     <section className="msg-thread" aria-label={t('messages.threadLabel', { subject: thread.root.subject })} data-thread-id={thread.id}>
       {thread.messages.map((m) => {
-        const actions = requestActions(m, self);
+        const actions = readOnly ? [] : requestActions(m, self);
         const times = responseTimes(m);
         return (
           <MessageView key={m.id} m={m} teamName={teamName} channelTitle={channelTitle}>
@@ -82,7 +84,7 @@ function ThreadView({
           </MessageView>
         );
       })}
-      {!answerable && (
+      {!answerable && !readOnly && (
         <button type="button" className="button" onClick={() => onReply(last)}>
           {t('messages.reply')}
         </button>
@@ -113,6 +115,9 @@ export function Inbox({
   channels,
   channelTitle,
   teamName,
+  readOnly = false,
+  focus = null,
+  onUnread,
 }: {
   exerciseId: number;
   self: number;
@@ -121,9 +126,16 @@ export function Inbox({
   channels: readonly MessageChannel[];
   channelTitle: (key: string) => string;
   teamName: TeamName;
+  /** After the end: messages can be read, not written. */
+  readOnly?: boolean;
+  /** A message to open (from the new-message toast); nonce opens it again. */
+  focus?: { message: number; nonce: number } | null;
+  /** Told the number of unread messages, for the page title. */
+  onUnread?: (count: number) => void;
 }) {
   const { t } = useTranslation('exercise');
   const threads = useMemo(() => groupThreads(messages), [messages]);
+  const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
   const [channel, setChannel] = useState<string>('');
   const [openId, setOpenId] = useState<number | null>(null);
@@ -133,6 +145,22 @@ export function Inbox({
   const totalUnread = [...unread.values()].reduce((a, b) => a + b, 0);
   const visible = channel ? threads.filter((th) => th.channel === channel) : threads;
   const open = threads.find((th) => th.id === openId) ?? null;
+
+  useEffect(() => onUnread?.(totalUnread), [onUnread, totalUnread]);
+  // The toast's Open: show the message's thread, whatever channel is picked, and move there.
+  useEffect(() => {
+    if (!focus) return;
+    const th = threads.find((x) => x.messages.some((m) => m.id === focus.message));
+    if (!th) return;
+    const timer = setTimeout(() => {
+      setChannel('');
+      setOpenId(th.id);
+      paneRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      paneRef.current?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new focus request moves the view
+  }, [focus]);
 
   // Opening a thread marks its messages read (including those that arrive while it is open).
   const openUnread = open ? threadUnread(open, read, self) : 0;
@@ -156,11 +184,13 @@ export function Inbox({
           {t('messages.title')}{' '}
           {totalUnread > 0 && <span className="ex-badge ex-badge-new">{t('messages.unread', { count: totalUnread })}</span>}
         </h2>
-        <button type="button" className="button primary" onClick={() => startCompose({})}>
-          {t('messages.new')}
-        </button>
+        {!readOnly && (
+          <button type="button" className="button primary" onClick={() => startCompose({})}>
+            {t('messages.new')}
+          </button>
+        )}
       </div>
-      {composing && (
+      {composing && !readOnly && (
         <Composer
           key={composerKey}
           exerciseId={exerciseId}
@@ -237,7 +267,7 @@ export function Inbox({
             </ul>
           )}
         </div>
-        <div className="msg-thread-pane">
+        <div className="msg-thread-pane" ref={paneRef} tabIndex={-1}>
           {open ? (
             <ThreadView
               exerciseId={exerciseId}
@@ -246,6 +276,7 @@ export function Inbox({
               teamName={teamName}
               channelTitle={channelTitle}
               onReply={(m) => startCompose(replyDraft(m, self))}
+              readOnly={readOnly}
             />
           ) : (
             <p className="muted">{t('messages.pickThread')}</p>
