@@ -89,7 +89,14 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         />
         <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
         <CbmReference guidance />
-        <LiveLog events={events} teamName={live.teamName} />
+        <LiveLog
+          exercise={ex}
+          projection={live.projection}
+          messages={messages.data ?? []}
+          events={events}
+          teamName={live.teamName}
+          staff={!readOnly}
+        />
       </div>
     </div>
   );
