@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { ExerciseClock } from '../components/ExerciseClock';
-import { ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
+import { AfterEndSteps, ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
 import { StreamEnded } from '../components/StreamEnded';
 import { useLiveExercise } from '../live';
 import { useMessages } from '../messages/api';
@@ -67,6 +67,9 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         <ConnectionIndicator state={live.stream.state} />
       </div>
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      {!readOnly && (live.clock?.status ?? ex.clock.status) === 'ended' && (
+        <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />
+      )}
       {!readOnly && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
       <div className="ex-console-grid">
         <Timeline exerciseId={id} readOnly={readOnly} teamName={live.teamName} />
