@@ -93,13 +93,18 @@ test('three teams use the hotline, a consultation request and a communication ch
     await expect(thread(nor!, consult).getByText('Open', { exact: true })).toBeVisible();
 
     await openThread(val!, consult);
-    const respond = thread(val!, consult).getByRole('form', { name: `Respond to “${consult}”` });
+    const respond = thread(val!, consult).getByRole('group', { name: `Respond to “${consult}”` });
+    // One way to answer: no separate Reply while the request waits for an answer.
+    await expect(thread(val!, consult).getByRole('button', { name: 'Reply' })).toHaveCount(0);
     await respond.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(thread(val!, consult).getByText('Acknowledged', { exact: true }).first()).toBeVisible();
     await expect(thread(nor!, consult).getByText(/Acknowledged by Victor \(Republic of Valdoria\)/)).toBeVisible();
-    await respond.getByLabel('Answer or note').fill('Valdoria agrees: video call at 14:00 with both PoCs.');
+    // Answer opens the reply; sending the reply answers the request.
     await respond.getByRole('button', { name: 'Answer' }).click();
-    await expect(thread(val!, consult).getByRole('form')).toHaveCount(0);
+    const answer = val!.getByRole('form', { name: 'Reply' });
+    await answer.getByLabel('Message', { exact: true }).fill('Valdoria agrees: video call at 14:00 with both PoCs.');
+    await answer.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(thread(val!, consult).getByRole('group', { name: `Respond to “${consult}”` })).toHaveCount(0);
 
     await expect(thread(nor!, consult).locator('.msg-status').first()).toHaveText('Answered');
     await expect(thread(nor!, consult).getByText('Valdoria agrees: video call at 14:00 with both PoCs.')).toBeVisible();

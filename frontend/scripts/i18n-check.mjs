@@ -93,4 +93,18 @@ console.log(`\nSource: ${used.size} literal keys used${unknown.length ? '' : ', 
 for (const [k, f] of unknown) console.log(`  ERROR used in ${f} but missing in English: ${k}`);
 if (unknown.length) failed = true;
 
+// Every event type the server writes has a live-log sentence in English
+// (log.say.<type>, or variants of it such as log.say.request.updated_answered).
+const catalogue = readFileSync(join(root, 'src', 'exercise', 'eventCatalogue.ts'), 'utf8');
+const exerciseEn = namespaces.get('exercise');
+const unsaid = [...catalogue.matchAll(/type: '([a-z._]+)'/g)]
+  .map((m) => m[1])
+  .filter((type) => {
+    const key = `log.say.${type}`;
+    return !exerciseEn.has(key) && ![...exerciseEn.keys()].some((k) => k.startsWith(`${key}_`) || k.startsWith(`${key}.`));
+  });
+console.log(`\nEvent catalogue: ${unsaid.length ? `${unsaid.length} event types without a sentence` : 'every event type has a live-log sentence'}`);
+for (const type of unsaid) console.log(`  ERROR no sentence log.say.${type} in exercise/en.json`);
+if (unsaid.length) failed = true;
+
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { GuestShell } from './exercise/guest/GuestShell';
 import { ReportGate } from './report/ReportGate';
 import { ScenarioLibraryPage } from './scenarios/ScenarioLibraryPage';
-import { HomePage } from './shell/HomePage';
+import { HomePage } from './workshops/HomePage';
 import { Layout } from './shell/Layout';
 import { UsersPage } from './users/UsersPage';
 

@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
+	"strconv"
 
+	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
@@ -49,13 +53,51 @@ func seedDemo(ctx context.Context, st *store.Store, ws *workshop.Service, ex *ex
 	if err != nil {
 		return nil, err
 	}
+	// Remembered so that every later start prints the demo's codes again.
+	if _, err := st.SettingOrCreate(ctx, demoSetting, func() string { return strconv.FormatInt(e.ID, 10) }); err != nil {
+		return nil, err
+	}
 	return &demoInfo{Workshop: w, Exercise: e, Teams: teams}, nil
+}
+
+// demoSetting keeps the demonstration exercise's id.
+const demoSetting = "demo_exercise"
+
+// findDemo finds the demonstration exercise seeded on the first start; nil
+// when there is none (an installation that started before it was
+// remembered, or whose demo was removed).
+func findDemo(ctx context.Context, st *store.Store, ex *exercise.Service) (*demoInfo, error) {
+	v, ok, err := st.Setting(ctx, demoSetting)
+	if err != nil || !ok {
+		return nil, err
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return nil, nil
+	}
+	e, teams, err := ex.Get(ctx, id)
+	if errors.Is(err, apperr.ErrNoRow) || isNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &demoInfo{Exercise: e, Teams: teams}, nil
+}
+
+func isNotFound(err error) bool {
+	e, ok := apperr.As(err)
+	return ok && e.Status == http.StatusNotFound
 }
 
 // printDemo tells how to reach the demonstration exercise; base is the
 // public address (publicBase), so the links work where people are.
 func printDemo(w io.Writer, base string, d *demoInfo) {
 	if d == nil {
+		return
+	}
+	if d.Exercise != nil && d.Exercise.Clock.Status == exercise.Ended {
+		fmt.Fprintf(w, "The demonstration exercise has ended: its report is at %s/exercises/%d/report.\n\n", base, d.Exercise.ID)
 		return
 	}
 	fmt.Fprintf(w, "A demonstration workshop with the 15-minute tutorial exercise is ready.\n")

@@ -90,3 +90,55 @@ func waitForURL(t *testing.T, out *syncBuffer) string {
 	t.Fatalf("server never printed its address: %q", out.String())
 	return ""
 }
+
+// Every start prints the banner: the address, who to sign in as and the
+// demonstration exercise's join codes; the password only the first time.
+// Requests are logged at debug by default, so an interactive terminal at
+// the default level keeps the banner in view.
+func TestBannerOnEveryStartAndQuietRequests(t *testing.T) {
+	dir := t.TempDir()
+	start := func() (banner, logs string) {
+		cfg, err := config.Load("serve", []string{"--addr", "127.0.0.1:0", "--data-dir", dir, "--database-url", ""}, func(string) string { return "" })
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		out, logBuf := &syncBuffer{}, &syncBuffer{}
+		done := make(chan error, 1)
+		go func() { done <- serve(ctx, cfg, newLogger(cfg, logBuf), out) }()
+		url := waitForURL(t, out)
+		for _, path := range []string{"healthz", "api/auth/me", "no-such-page"} {
+			if res, err := http.Get(url + path); err == nil {
+				res.Body.Close()
+			}
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+		return out.String(), logBuf.String()
+	}
+	first, logs := start()
+	second, _ := start()
+	codes := regexp.MustCompile(`join\?code=(\S+)`).FindAllStringSubmatch(first, -1)
+	if len(codes) != 3 {
+		t.Fatalf("first start printed %d join links: %q", len(codes), first)
+	}
+	for _, want := range []string{"running at http://127.0.0.1:", "Sign in as admin@localhost (", "cbmex user reset-password --email admin@localhost", "tutorial exercise is ready"} {
+		if !strings.Contains(second, want) {
+			t.Errorf("second start lacks %q:\n%s", want, second)
+		}
+	}
+	for _, c := range codes {
+		if !strings.Contains(second, "join?code="+c[1]) {
+			t.Errorf("second start lacks the join code %s", c[1])
+		}
+	}
+	password := regexp.MustCompile(`with the password (\S+)`).FindStringSubmatch(first)
+	if password == nil || strings.Contains(second, password[1]) || strings.Contains(second, "shown only once") {
+		t.Errorf("the password is not printed exactly once: first %q, second %q", first, second)
+	}
+	if strings.Contains(logs, "msg=request") {
+		t.Errorf("requests logged at the default level:\n%s", logs)
+	}
+}

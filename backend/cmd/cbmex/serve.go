@@ -58,6 +58,8 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 		if demo, err = seedDemo(ctx, st, a.Workshops, a.Exercises, a.Library, cfg.AdminEmail); err != nil {
 			return fmt.Errorf("create the demonstration workshop: %w", err)
 		}
+	} else if demo, err = findDemo(ctx, st, a.Exercises); err != nil {
+		return fmt.Errorf("find the demonstration exercise: %w", err)
 	}
 
 	runCtx, stopRun := context.WithCancel(ctx)
@@ -83,7 +85,11 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdout io.
 	if cfg.PublicURL != "" {
 		log.Info("listening", "addr", ln.Addr().String(), "public_url", cfg.PublicURL)
 	}
-	printWelcome(stdout, base, metricsURL, st.Dialect, cfg.AdminEmail, created, password, cfg.AdminPassword != "")
+	signIn := cfg.AdminEmail
+	if _, err := st.Accounts().UserByEmail(ctx, signIn); err != nil {
+		signIn = "" // the first admin was renamed or removed: no name to suggest
+	}
+	printWelcome(stdout, base, metricsURL, st.Dialect, signIn, created, password, cfg.AdminPassword != "")
 	printDemo(stdout, base, demo)
 	srv := newHTTPServer(e)
 	srv.RegisterOnShutdown(a.Hub.CloseAll) // event streams never end by themselves
@@ -217,8 +223,10 @@ func printWelcome(w io.Writer, base, metricsURL, dialect, email string, created 
 		fmt.Fprintln(w, "This password is shown only once: keep it, or reset it with 'cbmex user reset-password'.")
 	case created:
 		fmt.Fprintf(w, "Sign in as %s with the password from CBMEX_ADMIN_PASSWORD.\n", email)
-	default:
+	case email == "":
 		fmt.Fprintln(w, "Sign in with an existing account ('cbmex user reset-password --email …' if you lost it).")
+	default:
+		fmt.Fprintf(w, "Sign in as %s (its password was printed on the first start; to set a new one: cbmex user reset-password --email %s).\n", email, email)
 	}
 	fmt.Fprintln(w)
 }

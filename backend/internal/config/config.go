@@ -24,6 +24,7 @@ type Config struct {
 	AdminPassword string
 	LogLevel      string
 	LogFormat     string
+	RequestLog    string
 	SessionTTL    time.Duration
 	BodyLimit     string
 	MessageRate   int // messages per minute per team member
@@ -88,6 +89,14 @@ var Keys = []Key{
 		set: func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{Env: "CBMEX_LOG_FORMAT", Flag: "log-format", Default: "text", Help: "text or json.",
 		set: func(c *Config, v string) error { c.LogFormat = v; return nil }},
+	{Env: "CBMEX_REQUEST_LOG", Flag: "request-log", Default: "debug", Help: "Level of the one-line log of every HTTP request: debug keeps the terminal of an interactive run quiet; info gives a structured access log (with CBMEX_LOG_FORMAT=json). Server errors are logged as errors either way.",
+		set: func(c *Config, v string) error {
+			if v != "debug" && v != "info" {
+				return fmt.Errorf("request-log must be debug or info")
+			}
+			c.RequestLog = v
+			return nil
+		}},
 }
 
 // Load resolves the configuration from defaults, the environment and args.

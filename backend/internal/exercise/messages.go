@@ -2,6 +2,7 @@ package exercise
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -60,12 +61,23 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
 		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
 	aud := messageAudience(data)
-	evs, err := s.playAppend(ctx, ex.ID, func(ex *Exercise) (Write, error) {
-		if ex.Clock.Status == Draft {
-			return Write{}, conflict("invalid_state", "Messages can be sent only once the exercise has started.")
-		}
-		return Write{Events: []NewEvent{{Type: EvMessageSent, Audience: aud, Data: data}}}, nil
-	})
+	answers := replyAnswers(p, from, o)
+	send := func(answers *Message) ([]Event, error) {
+		return s.playAppend(ctx, ex.ID, func(ex *Exercise) (Write, error) {
+			if ex.Clock.Status == Draft {
+				return Write{}, conflict("invalid_state", "Messages can be sent only once the exercise has started.")
+			}
+			w := Write{Events: []NewEvent{{Type: EvMessageSent, Audience: aud, Data: data}}}
+			if answers != nil {
+				w = withAnswer(w, answers, from, ex.LastSeq+1)
+			}
+			return w, nil
+		})
+	}
+	evs, err := send(answers)
+	if answers != nil && errors.Is(err, apperr.ErrDuplicate) {
+		evs, err = send(nil) // answered meanwhile by a teammate: this is a plain reply
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,10 @@ type Joined struct {
 	Team        *Team // nil for an observer
 }
 
+// MaxParticipantName is long enough for a name with a title and a
+// ministry ("Ambassador …, Head of the Cyber Policy Unit, Ministry of …").
+const MaxParticipantName = 160
+
 var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check it with your facilitator; codes look like K7PMA-3QXDW.")
 
 // Join lets a person in with a team's code (a participant) or the
@@ -26,8 +30,8 @@ var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check 
 // server, joins per code.
 func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || utf8.RuneCountInString(name) > 80 {
-		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 80 characters) so your team knows who writes."})
+	if name == "" || utf8.RuneCountInString(name) > MaxParticipantName {
+		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 160 characters) so your team knows who writes."})
 	}
 	code = NormaliseCode(code)
 	if err := checkCode(code); err != nil {

@@ -89,3 +89,28 @@ func checkRequestStep(m *Message, by Sender, status, text string) error {
 	}
 	return nil
 }
+
+// replyAnswers is the request a reply answers: a reply by one of the
+// recipients of a request still open (or acknowledged, or escalated) is its
+// answer, as a diplomat expects, so response times count from it. Nil for
+// any other reply.
+func replyAnswers(p *Projection, from Sender, o Outgoing) *Message {
+	if p == nil || o.ReplyTo == 0 {
+		return nil
+	}
+	m := p.Mail[o.ReplyTo]
+	if m == nil || checkRequestStep(m, from, "answered", o.Body) != nil {
+		return nil
+	}
+	return m
+}
+
+// withAnswer adds to a reply's write the step that marks req answered by
+// it; the once key makes a second answer (a teammate's, at the same time)
+// fail the write, which Send then repeats as a plain reply.
+func withAnswer(w Write, req *Message, from Sender, replySeq int64) Write {
+	upd := RequestUpdate{Message: req.Seq, Status: "answered", TeamID: from.TeamID, By: from.Name, Answer: replySeq}
+	w.Events = append(w.Events, NewEvent{Type: EvRequestUpdated, Audience: req.Audience, Data: upd})
+	w.Once = append(w.Once, "request:"+itoa(req.Seq)+":answered")
+	return w
+}

@@ -95,8 +95,10 @@ func TestMessageSentEventCarriesTheInboxView(t *testing.T) {
 		r := e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "consultation_request",
 			"subject": "Consultations", "body": "We ask for consultations.", "cbms": []string{"3"}, "kind": "consultation"})
 		request := int64(r.json["message"].(map[string]any)["id"].(float64))
-		e.send(base, tok["esterra"], map[string]any{"to": []int64{ids["valdoria"]}, "channel": "poc_hotline",
-			"subject": "Re: Consultations", "body": "Agreed.", "reply_to": request})
+		// A follow-up by the requester (a recipient's reply would answer the
+		// request and change it after its event).
+		e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "poc_hotline",
+			"subject": "Re: Consultations", "body": "Tomorrow suits us.", "reply_to": request})
 		e.send(base, tok["norhaven"], map[string]any{"channel": "public_statement", "subject": "Statement", "body": "We watch."})
 
 		events := map[float64]sseEvent{}

@@ -123,6 +123,53 @@ func TestRequestLifecycleAndResponseTimes(t *testing.T) {
 	})
 }
 
+// A recipient's reply to a request is its answer: the request is answered
+// by that reply, with the time of the reply, and a later reply is only a
+// message. The requester's own follow-up answers nothing.
+func TestReplyToARequestAnswersIt(t *testing.T) {
+	onBoth(t, func(t *testing.T, e *env) {
+		_, base, tok, ids := e.threeTeams()
+		r := e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "poc_hotline",
+			"subject": "Preserve the logs", "body": "Please preserve the logs of the server.", "kind": "assistance"})
+		seq := int64(r.json["message"].(map[string]any)["id"].(float64))
+		reply := func(who string, body string) resp {
+			return e.send(base, tok[who], map[string]any{"to": []int64{ids[map[string]string{"valdoria": "esterra", "esterra": "valdoria"}[who]]},
+				"channel": "poc_hotline", "subject": "Re: Preserve the logs", "body": body, "reply_to": seq})
+		}
+		if r := reply("valdoria", "Adding: the server is 203.0.113.7."); r.status != http.StatusCreated {
+			t.Fatalf("follow-up: %d %s", r.status, r.raw)
+		}
+		request := func() map[string]any {
+			for _, m := range e.do(req{method: "GET", path: base + "/messages", bearer: tok["valdoria"]}).json["messages"].([]any) {
+				if m := m.(map[string]any); m["id"] == float64(seq) {
+					return m
+				}
+			}
+			t.Fatal("the request is gone")
+			return nil
+		}
+		if st := request()["status"]; st != "open" {
+			t.Fatalf("the requester's own follow-up made the request %v", st)
+		}
+		e.clock.Advance(4 * time.Minute)
+		ans := reply("esterra", "Preserved; a copy is on its way.")
+		if ans.status != http.StatusCreated {
+			t.Fatalf("reply: %d %s", ans.status, ans.raw)
+		}
+		m := request()
+		steps := m["steps"].([]any)
+		if m["status"] != "answered" || len(steps) != 1 || steps[0].(map[string]any)["after_seconds"] != float64(240) {
+			t.Fatalf("after the reply: %v", m)
+		}
+		if r := reply("esterra", "One more detail."); r.status != http.StatusCreated {
+			t.Fatalf("second reply: %d %s", r.status, r.raw)
+		}
+		if n := len(request()["steps"].([]any)); n != 1 {
+			t.Fatalf("a second reply added a step: %d", n)
+		}
+	})
+}
+
 func TestMessageLimitsAndValidation(t *testing.T) {
 	onBoth(t, func(t *testing.T, e *env) {
 		fac, base, tok, ids := e.threeTeams()

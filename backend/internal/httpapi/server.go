@@ -54,6 +54,10 @@ type Deps struct {
 	Metrics *prometheus.Registry
 	// StreamsPerSession and StreamsPerAddress cap open event streams.
 	StreamsPerSession, StreamsPerAddress int
+	// RequestLogLevel is the level of the per-request log line (zero:
+	// info). Debug keeps an interactive terminal readable; server errors
+	// are logged as errors whatever it is.
+	RequestLogLevel slog.Level
 }
 
 type server struct {
@@ -105,7 +109,7 @@ func New(d Deps) *echo.Echo {
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = ipExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(d.Logger)
-	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger),
+	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger, d.RequestLogLevel),
 		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit), checkText())
 	s.routes(e)
 	return e
@@ -224,12 +228,18 @@ func (s *server) routes(e *echo.Echo) {
 	s.ui(e)
 }
 
-func requestLogger(log *slog.Logger) echo.MiddlewareFunc {
+// requestLogger logs one line per request at level; a server error (5xx)
+// always as an error, so it shows at any log level.
+func requestLogger(log *slog.Logger, level slog.Level) echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURIPath: true, LogMethod: true, LogLatency: true, LogRequestID: true,
 		HandleError: true,
-		LogValuesFunc: func(_ echo.Context, v middleware.RequestLoggerValues) error {
-			log.Info("request", "method", v.Method, "path", v.URIPath, "status", v.Status,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			l := level
+			if v.Status >= 500 {
+				l = slog.LevelError
+			}
+			log.Log(c.Request().Context(), l, "request", "method", v.Method, "path", v.URIPath, "status", v.Status,
 				"latency_ms", v.Latency.Milliseconds(), "request_id", v.RequestID)
 			return nil
 		},

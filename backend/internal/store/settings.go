@@ -30,3 +30,16 @@ func (s *Store) SettingOrCreate(ctx context.Context, key string, make func() str
 	}
 	return r.Value, nil
 }
+
+// Setting returns the stored value for key; ok is false when there is none.
+func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool, err error) {
+	var r settingRow
+	err = s.DB.WithContext(ctx).Where("key = ?", key).First(&r).Error
+	if errors.Is(translate(err), apperr.ErrNoRow) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, failed(err, "read setting %s", key)
+	}
+	return r.Value, true, nil
+}

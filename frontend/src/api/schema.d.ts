@@ -3617,6 +3617,7 @@ export interface components {
         };
         JoinInput: {
             code: string;
+            /** @description The participant's name as the team sees it (a title and ministry fit). */
             name: string;
         };
         JoinResult: {

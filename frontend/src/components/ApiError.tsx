@@ -26,3 +26,22 @@ export function ApiError({ error, fields }: { error: unknown; fields?: FieldMess
     </p>
   );
 }
+
+/**
+ * Splits a failed request's messages for a form: those of the form's own fields go to
+ * the fields, the rest (the server's summary and messages for fields the form lacks)
+ * to the form's banner.
+ */
+export function splitFieldErrors<K extends string>(
+  err: unknown,
+  names: readonly K[],
+): { fields: Partial<Record<K, string>>; banner: string } {
+  if (!isApiError(err)) return { fields: {}, banner: apiErrorText(err) };
+  const fields: Partial<Record<K, string>> = {};
+  const rest: string[] = [];
+  for (const [k, msg] of Object.entries(err.fields)) {
+    if ((names as readonly string[]).includes(k)) fields[k as K] = msg;
+    else rest.push(msg);
+  }
+  return { fields, banner: [err.message, ...rest].join(' ') };
+}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../api/types';
 import { jsonResponse, mockFetch, renderApp } from '../test/utils';
@@ -59,5 +59,27 @@ describe('participants', () => {
     mockFetch({});
     renderApp('/join?code=ABC-123', null);
     expect(await screen.findByLabelText('Join code')).toHaveValue('ABC-123');
+  });
+
+  it("the join page shows the server's field error at the field, and takes a long name with a title", async () => {
+    const sent: string[] = [];
+    mockFetch({
+      'POST /api/v1/join': (_url, init) => {
+        sent.push(JSON.parse(String(init.body)).name);
+        return jsonResponse(422, {
+          error: { code: 'validation_failed', message: 'Some fields are not valid.', fields: { name: 'Enter your name (at most 160 characters) so your team knows who writes.' } },
+        });
+      },
+    });
+    renderApp('/join?code=ABC-123', null);
+    const name = await screen.findByLabelText('Your name');
+    expect(name).toHaveAttribute('maxlength', '160');
+    const long = 'Ambassador Maria Example-Name, Head of the International Cyber Policy Unit, Ministry of Foreign Affairs';
+    fireEvent.change(name, { target: { value: long } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    const fieldError = await screen.findByText(/at most 160 characters/);
+    expect(sent).toEqual([long]);
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name.getAttribute('aria-describedby')).toContain(fieldError.id);
   });
 });

@@ -46,3 +46,30 @@ export function RoomReportPublished({ exerciseId }: { exerciseId: number }) {
     </div>
   );
 }
+
+/** Once the exercise has ended, the console says what comes next, in order, with the way there. */
+export function AfterEndSteps({ exerciseId, published }: { exerciseId: number; published: boolean }) {
+  const { t } = useTranslation('report');
+  return (
+    <section className="card ex-after-end" aria-labelledby="after-end-title">
+      <h2 id="after-end-title">{t('links.afterEndTitle')}</h2>
+      <ol>
+        <li>
+          <Link to={`/exercises/${exerciseId}/scoring`}>{t('links.stepScore')}</Link>
+        </li>
+        <li>
+          <Link to={`/exercises/${exerciseId}/scoring`}>{t('links.stepWrite')}</Link>
+        </li>
+        <li>
+          {published ? (
+            <>
+              {t('links.stepPublished')} <Link to={`/exercises/${exerciseId}/report`}>{t('links.readReport')}</Link>
+            </>
+          ) : (
+            <Link to={`/exercises/${exerciseId}/report`}>{t('links.stepPublish')}</Link>
+          )}
+        </li>
+      </ol>
+    </section>
+  );
+}

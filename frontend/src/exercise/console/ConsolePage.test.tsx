@@ -125,7 +125,7 @@ describe('the console follows the stream', () => {
     renderApp('/exercises/5/console', staff);
     expect(await screen.findByRole('heading', { name: 'Inject timeline' })).toBeInTheDocument();
     ScriptedEventSource.last!.send('inject.released', { key: 'opening', title: 'Opening news', source: 'schedule', offset_seconds: 60 });
-    expect(await screen.findByText('#1')).toBeInTheDocument(); // in the live log: the page has the event
+    expect(await screen.findByText(/“Opening news” reached/)).toBeInTheDocument(); // in the live log: the page has the event
     // The answer the server computed before the release.
     act(() => answer([inject('opening', 'Opening news')]));
     expect(await (await stateOf('Opening news')).findByText('Released')).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { ExerciseClock } from '../components/ExerciseClock';
-import { ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
+import { AfterEndSteps, ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
 import { StreamEnded } from '../components/StreamEnded';
 import { useLiveExercise } from '../live';
 import { useMessages } from '../messages/api';
@@ -73,6 +73,9 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         <ConnectionIndicator state={live.stream.state} />
       </div>
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      {!readOnly && (live.clock?.status ?? ex.clock.status) === 'ended' && (
+        <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />
+      )}
       {may('clock') && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
       <div className="ex-console-grid">
         <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />
@@ -102,7 +105,14 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         />
         <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
         <CbmReference guidance />
-        <LiveLog events={events} teamName={live.teamName} />
+        <LiveLog
+          exercise={ex}
+          projection={live.projection}
+          messages={messages.data ?? []}
+          events={events}
+          teamName={live.teamName}
+          staff={!readOnly}
+        />
       </div>
     </div>
   );

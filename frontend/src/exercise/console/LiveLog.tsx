@@ -1,40 +1,54 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatHms, formatSpeed } from '../clock';
+import { useInjects, useTriggers, type Exercise } from '../api';
+import { formatHms } from '../clock';
+import type { Message } from '../messages/api';
 import type { TeamName } from '../messages/shared';
+import type { Projection } from '../projection';
 import type { ExerciseEvent } from '../stream';
+import { describeEvent, type SentenceContext } from './eventSentence';
 
-/** One line about an event for the live log. */
-export function describeEvent(e: ExerciseEvent, teamName: TeamName, t: (k: string, o?: Record<string, unknown>) => string): string {
-  const d = e.data;
-  const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-  switch (e.type) {
-    case 'exercise.clock':
-      return t('log.clock', { action: s(d.action), status: s(d.status), speed: formatSpeed(Number(d.speed) || 1) });
-    case 'phase.started':
-    case 'phase.closed':
-      return s(d.title) || s(d.key);
-    case 'inject.released':
-      return `${s(d.title)} (${s(d.source)})`;
-    case 'answer.updated':
-    case 'answer.submitted':
-      return `${teamName(Number(d.team_id))} · ${s(d.phase)}/${s(d.question)} · ${s(d.by)}`;
-    case 'answers.shared':
-      return s(d.phase);
-    case 'note.added':
-      return `${s(d.by)}: ${s(d.text)}`;
-    case 'team.renamed':
-      return s(d.name);
-    case 'participant.joined':
-    case 'participant.removed':
-      return d.team_id ? `${s(d.name)} (${teamName(Number(d.team_id))})` : s(d.name);
-    default:
-      return [s(d.key), s(d.by)].filter(Boolean).join(' · ');
-  }
+/** Names for the live log's sentences, from what the console already holds. */
+function useSentenceContext(exercise: Exercise, projection: Projection, messages: readonly Message[], teamName: TeamName, staff: boolean): SentenceContext {
+  const injects = useInjects(exercise.id);
+  const triggers = useTriggers(exercise.id, staff);
+  const { t } = useTranslation('exercise');
+  return useMemo(() => {
+    const injectTitles = new Map((injects.data ?? []).map((i) => [i.key, i.title]));
+    for (const r of projection.injects) injectTitles.set(r.key, r.title);
+    const triggerTitles = new Map((triggers.data ?? []).map((tr) => [tr.key, tr.title]));
+    const phaseTitles = new Map(exercise.scenario.phases.map((p) => [p.key, p.title]));
+    const questions = new Map(projection.phases.flatMap((p) => p.questions.map((q) => [`${p.key}/${q.key}`, q.text] as const)));
+    const bySeq = new Map(messages.map((m) => [m.id, m]));
+    return {
+      team: (id: number) => (id === 0 ? t('messages.control') : teamName(id)),
+      inject: (k: string) => injectTitles.get(k),
+      phase: (k: string) => phaseTitles.get(k),
+      trigger: (k: string) => triggerTitles.get(k),
+      question: (phase: string, k: string) => questions.get(`${phase}/${k}`),
+      message: (seq: number) => bySeq.get(seq),
+    };
+  }, [injects.data, triggers.data, exercise, projection, messages, teamName, t]);
 }
 
-/** The latest events, newest first, with what each says. */
-export function LiveLog({ events, teamName }: { events: ExerciseEvent[]; teamName: TeamName }) {
+/** The latest events, newest first, each as a sentence in the UI language. */
+export function LiveLog({
+  exercise,
+  projection,
+  messages,
+  events,
+  teamName,
+  staff,
+}: {
+  exercise: Exercise;
+  projection: Projection;
+  messages: readonly Message[];
+  events: ExerciseEvent[];
+  teamName: TeamName;
+  staff: boolean;
+}) {
   const { t } = useTranslation('exercise');
+  const ctx = useSentenceContext(exercise, projection, messages, teamName, staff);
   const recent = events.slice(-300).reverse();
   return (
     <section className="card ex-wide" aria-labelledby="log-title">
@@ -42,9 +56,7 @@ export function LiveLog({ events, teamName }: { events: ExerciseEvent[]; teamNam
       <ol className="ex-log" aria-live="off">
         {recent.map((e) => (
           <li key={e.seq} data-type={e.type}>
-            <span className="ex-log-seq">#{e.seq}</span> <span className="ex-log-time">{formatHms(e.offset_seconds)}</span>{' '}
-            <span className="ex-log-type">{t(`log.types.${e.type}`, { defaultValue: e.type })}</span>{' '}
-            <span>{describeEvent(e, teamName, t)}</span>
+            <span className="ex-log-time">{formatHms(e.offset_seconds)}</span> <span>{describeEvent(e, ctx, t)}</span>
           </li>
         ))}
       </ol>

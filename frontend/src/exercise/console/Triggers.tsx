@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
-import { useDecideTrigger, useTriggers } from '../api';
+import { useDecideTrigger, useInjects, useTriggers } from '../api';
 
 /**
  * The scenario's triggers: armed, fired, and the facilitators' decisions they wait for
@@ -11,6 +11,9 @@ export function Triggers({ exerciseId, readOnly = false }: { exerciseId: number;
   const triggers = useTriggers(exerciseId);
   const decide = useDecideTrigger(exerciseId);
   const list = triggers.data ?? [];
+  // What a trigger releases, by the injects' titles (the MSEL is loaded by the timeline).
+  const injects = useInjects(exerciseId);
+  const titleOf = (key: string) => injects.data?.find((i) => i.key === key)?.title ?? key;
   return (
     <section className="card" aria-labelledby="triggers-title">
       <h2 id="triggers-title">{t('triggers.title')}</h2>
@@ -32,7 +35,7 @@ export function Triggers({ exerciseId, readOnly = false }: { exerciseId: number;
                       : t('triggers.armed')}
               </span>
               {tr.release && tr.release.length > 0 && (
-                <span className="muted"> → {tr.release.join(', ')}</span>
+                <span className="muted"> → {tr.release.map((k) => `“${titleOf(k)}”`).join(', ')}</span>
               )}
               {needsDecision && (
                 <span className="row-actions" role="group" aria-label={t('triggers.decide', { title: tr.title || tr.key })}>

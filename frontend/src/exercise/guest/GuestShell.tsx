@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -19,6 +20,7 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const id = Number(params.id);
+  const dialogRef = useRef<HTMLDialogElement>(null);
 
   if (session.isPending) return <p role="status" className="full-page-status">{t('common.loading')}</p>;
   if (session.isError) {
@@ -37,6 +39,7 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
   }
 
   const leave = () => {
+    dialogRef.current?.close();
     void api
       .post('/auth/logout')
       .catch(() => undefined)
@@ -58,7 +61,7 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
         </div>
         <div className="topbar-tools">
           <LanguageSwitcher />
-          <button type="button" className="button secondary" onClick={leave}>
+          <button type="button" className="button secondary" onClick={() => dialogRef.current?.showModal()}>
             {t('shell.leave')}
           </button>
         </div>
@@ -66,6 +69,18 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="leave-title">
+        <h2 id="leave-title">{t('shell.leaveTitle')}</h2>
+        <p>{t('shell.leaveText')}</p>
+        <div className="form-actions">
+          <button type="button" className="button danger" onClick={leave}>
+            {t('shell.leaveConfirm')}
+          </button>
+          <button type="button" className="button secondary" autoFocus onClick={() => dialogRef.current?.close()}>
+            {t('shell.leaveCancel')}
+          </button>
+        </div>
+      </dialog>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { sessionQuery } from '../../auth/session';
-import { apiErrorText } from '../../components/ApiError';
+import { splitFieldErrors } from '../../components/ApiError';
 import { Field } from '../../components/Field';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PageTitle } from '../../components/PageTitle';
@@ -17,6 +17,9 @@ interface JoinForm {
   name: string;
 }
 
+/** The longest name the server takes (exercise.MaxParticipantName): a title and a ministry fit. */
+const MAX_NAME = 160;
+
 /** Public: join an exercise with a team code (or the observer code) and a name. */
 export function JoinPage() {
   const { t } = useTranslation('exercise');
@@ -28,6 +31,7 @@ export function JoinPage() {
   const {
     register,
     handleSubmit,
+    setError: setFieldError,
     formState: { errors },
   } = useForm<JoinForm>({ defaultValues: { code: params.get('code') ?? '', name: '' } });
 
@@ -46,7 +50,9 @@ export function JoinPage() {
       qc.setQueryData(sessionQuery.queryKey, session as never);
       await navigate(`/exercises/${r.exercise_id}/${observer ? 'observe' : 'room'}`, { replace: true });
     } catch (err) {
-      setError(apiErrorText(err));
+      const { fields, banner } = splitFieldErrors(err, ['code', 'name'] as const);
+      for (const [k, message] of Object.entries(fields)) setFieldError(k as keyof JoinForm, { type: 'server', message });
+      setError(banner);
       setBusy(false);
     }
   });
@@ -76,7 +82,12 @@ export function JoinPage() {
             />
           </Field>
           <Field label={t('join.name')} hint={t('join.nameHint')} error={errors.name?.message}>
-            <input type="text" autoComplete="name" {...register('name', { required: t('common.required') })} />
+            <input
+              type="text"
+              autoComplete="name"
+              maxLength={MAX_NAME}
+              {...register('name', { required: t('common.required'), maxLength: { value: MAX_NAME, message: t('join.nameTooLong', { max: MAX_NAME }) } })}
+            />
           </Field>
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
@@ -8,47 +8,42 @@ import { Composer, type ComposerDraft } from './Composer';
 import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
 import { MessageView, StatusBadge, type TeamName } from '../messages/shared';
 
-/** Acknowledge / answer (with text) / decline / escalate a request addressed to the team. */
-function RequestActions({ exerciseId, m, actions }: { exerciseId: number; m: Message; actions: RequestAction[] }) {
+/**
+ * Acknowledge / answer / decline / escalate a request addressed to the team. Answering is
+ * replying: Answer opens the reply, and sending it answers the request (the server counts
+ * the response time from it), so there is one way to answer.
+ */
+function RequestActions({
+  exerciseId,
+  m,
+  actions,
+  onAnswer,
+}: {
+  exerciseId: number;
+  m: Message;
+  actions: RequestAction[];
+  onAnswer: () => void;
+}) {
   const { t } = useTranslation('exercise');
   const act = useRequestAction(exerciseId);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState('');
-  const run = (action: RequestAction) => (e?: FormEvent) => {
-    e?.preventDefault();
-    setProblem('');
-    if (action === 'answer' && !text.trim()) {
-      setProblem(t('messages.answerNeedsText'));
-      return;
-    }
-    act.mutate({ msg: m.id, action, text }, { onSuccess: () => setText('') });
-  };
   return (
-    <form className="ex-form msg-request-actions" onSubmit={run('answer')} aria-label={t('messages.respondTo', { subject: m.subject })}>
-      <label>
-        {t('messages.responseText')}
-        <textarea aria-label={t('messages.responseText')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      {problem && (
-        <p className="alert error" role="alert">
-          {problem}
-        </p>
-      )}
+    <div className="msg-request-actions" role="group" aria-label={t('messages.respondTo', { subject: m.subject })}>
+      <p className="muted">{t('messages.answerHint')}</p>
       <ApiError error={act.error} />
       <div className="ex-toolbar">
         {actions.map((a) => (
           <button
             key={a}
-            type={a === 'answer' ? 'submit' : 'button'}
+            type="button"
             className={a === 'answer' ? 'button primary' : a === 'decline' ? 'button danger' : 'button'}
             disabled={act.isPending}
-            onClick={a === 'answer' ? undefined : () => run(a)()}
+            onClick={a === 'answer' ? onAnswer : () => act.mutate({ msg: m.id, action: a, text: '' })}
           >
             {t(`messages.action.${a}`)}
           </button>
         ))}
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -59,6 +54,7 @@ function ThreadView({
   teamName,
   channelTitle,
   onReply,
+  readOnly,
 }: {
   exerciseId: number;
   thread: Thread;
@@ -66,13 +62,16 @@ function ThreadView({
   teamName: TeamName;
   channelTitle: (key: string) => string;
   onReply: (m: Message) => void;
+  readOnly: boolean;
 }) {
   const { t } = useTranslation('exercise');
   const last = thread.messages[thread.messages.length - 1]!;
+  // While a request here waits for our answer, its Answer button is the reply.
+  const answerable = !readOnly && thread.messages.some((m) => requestActions(m, self).includes('answer'));
   return (
     <section className="msg-thread" aria-label={t('messages.threadLabel', { subject: thread.root.subject })} data-thread-id={thread.id}>
       {thread.messages.map((m) => {
-        const actions = requestActions(m, self);
+        const actions = readOnly ? [] : requestActions(m, self);
         const times = responseTimes(m);
         return (
           <MessageView key={m.id} m={m} teamName={teamName} channelTitle={channelTitle}>
@@ -81,13 +80,15 @@ function ThreadView({
                 {t('messages.times', { first: formatDuration(times.first), answered: formatDuration(times.answered) })}
               </p>
             )}
-            {actions.length > 0 && <RequestActions exerciseId={exerciseId} m={m} actions={actions} />}
+            {actions.length > 0 && <RequestActions exerciseId={exerciseId} m={m} actions={actions} onAnswer={() => onReply(m)} />}
           </MessageView>
         );
       })}
-      <button type="button" className="button" onClick={() => onReply(last)}>
-        {t('messages.reply')}
-      </button>
+      {!answerable && !readOnly && (
+        <button type="button" className="button" onClick={() => onReply(last)}>
+          {t('messages.reply')}
+        </button>
+      )}
     </section>
   );
 }
@@ -114,6 +115,9 @@ export function Inbox({
   channels,
   channelTitle,
   teamName,
+  readOnly = false,
+  focus = null,
+  onUnread,
 }: {
   exerciseId: number;
   self: number;
@@ -122,9 +126,16 @@ export function Inbox({
   channels: readonly MessageChannel[];
   channelTitle: (key: string) => string;
   teamName: TeamName;
+  /** After the end: messages can be read, not written. */
+  readOnly?: boolean;
+  /** A message to open (from the new-message toast); nonce opens it again. */
+  focus?: { message: number; nonce: number } | null;
+  /** Told the number of unread messages, for the page title. */
+  onUnread?: (count: number) => void;
 }) {
   const { t } = useTranslation('exercise');
   const threads = useMemo(() => groupThreads(messages), [messages]);
+  const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
   const [channel, setChannel] = useState<string>('');
   const [openId, setOpenId] = useState<number | null>(null);
@@ -134,6 +145,22 @@ export function Inbox({
   const totalUnread = [...unread.values()].reduce((a, b) => a + b, 0);
   const visible = channel ? threads.filter((th) => th.channel === channel) : threads;
   const open = threads.find((th) => th.id === openId) ?? null;
+
+  useEffect(() => onUnread?.(totalUnread), [onUnread, totalUnread]);
+  // The toast's Open: show the message's thread, whatever channel is picked, and move there.
+  useEffect(() => {
+    if (!focus) return;
+    const th = threads.find((x) => x.messages.some((m) => m.id === focus.message));
+    if (!th) return;
+    const timer = setTimeout(() => {
+      setChannel('');
+      setOpenId(th.id);
+      paneRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      paneRef.current?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new focus request moves the view
+  }, [focus]);
 
   // Opening a thread marks its messages read (including those that arrive while it is open).
   const openUnread = open ? threadUnread(open, read, self) : 0;
@@ -157,11 +184,13 @@ export function Inbox({
           {t('messages.title')}{' '}
           {totalUnread > 0 && <span className="ex-badge ex-badge-new">{t('messages.unread', { count: totalUnread })}</span>}
         </h2>
-        <button type="button" className="button primary" onClick={() => startCompose({})}>
-          {t('messages.new')}
-        </button>
+        {!readOnly && (
+          <button type="button" className="button primary" onClick={() => startCompose({})}>
+            {t('messages.new')}
+          </button>
+        )}
       </div>
-      {composing && (
+      {composing && !readOnly && (
         <Composer
           key={composerKey}
           exerciseId={exerciseId}
@@ -238,7 +267,7 @@ export function Inbox({
             </ul>
           )}
         </div>
-        <div className="msg-thread-pane">
+        <div className="msg-thread-pane" ref={paneRef} tabIndex={-1}>
           {open ? (
             <ThreadView
               exerciseId={exerciseId}
@@ -247,6 +276,7 @@ export function Inbox({
               teamName={teamName}
               channelTitle={channelTitle}
               onReply={(m) => startCompose(replyDraft(m, self))}
+              readOnly={readOnly}
             />
           ) : (
             <p className="muted">{t('messages.pickThread')}</p>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Markdown } from '../../components/Markdown';
@@ -16,7 +16,8 @@ import { CbmReference } from '../messages/CbmReference';
 import { CommCheckCards } from '../messages/CommChecks';
 import { Inbox } from './Inbox';
 import { PocDirectory } from '../messages/PocDirectory';
-import { channelsOf, NewMessageAnnouncer, useChannelTitle, useMessagingSync } from '../messages/shared';
+import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
+import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
@@ -35,6 +36,9 @@ export function RoomPage() {
   const [briefingOpen, setBriefingOpen] = useState(
     () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
   );
+  const [unread, setUnread] = useState(0);
+  const [focus, setFocus] = useState<{ message: number; nonce: number } | null>(null);
+  const openMessage = useCallback((message: number) => setFocus((f) => ({ message, nonce: (f?.nonce ?? 0) + 1 })), []);
 
   if (live.stream.state === 'removed') {
     return (
@@ -56,26 +60,33 @@ export function RoomPage() {
   const teamId = ex.viewer.team_id ?? 0;
   const teamName = live.teamName(teamId);
   const myBriefing = briefing.data?.teams.find((b) => b.team_id === teamId) ?? briefing.data?.teams[0];
+  // After the end the room is for reading: nothing offers a write that would fail.
+  const ended = (live.clock?.status ?? ex.clock.status) === 'ended';
+  const closedPhases = ended ? new Set(live.projection.phases.map((p) => p.key)) : live.projection.closedPhases;
 
   return (
     <div className="ex-room">
       <div className="ex-room-head">
         <div>
-          <PageTitle>{teamName}</PageTitle>
+          <PageTitle count={unread}>{teamName}</PageTitle>
           <p className="muted">
             {ex.title || ex.scenario.title}
             {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
           </p>
-          {!live.projection.reportPublished && (live.clock?.status ?? ex.clock.status) === 'ended' && (
-            <RoomReportLink exerciseId={id} />
-          )}
+          {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
       {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
-      <CommCheckCards exerciseId={id} self={teamId} />
-      <NewMessageAnnouncer messages={messages.data} self={teamId} teamName={nameOf} />
+      {ended ? (
+        <p className="alert info" role="note">
+          {t('room.endedReadOnly')}
+        </p>
+      ) : (
+        <CommCheckCards exerciseId={id} self={teamId} />
+      )}
+      <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
       <div className="ex-room-grid">
         <div className="ex-room-main">
           <InjectFeed exerciseId={id} injects={live.projection.injects} />
@@ -92,13 +103,16 @@ export function RoomPage() {
             channels={channels}
             channelTitle={channelTitle}
             teamName={nameOf}
+            readOnly={ended}
+            focus={focus}
+            onUnread={setUnread}
           />
           <StageQuestions
             exerciseId={id}
             teamId={teamId}
             phases={live.projection.phases}
             answers={live.projection.answers}
-            closedPhases={live.projection.closedPhases}
+            closedPhases={closedPhases}
             sharedPhases={live.projection.sharedPhases}
             teamName={live.teamName}
           />
@@ -128,7 +142,8 @@ export function RoomPage() {
               </>
             )}
           </details>
-          <PocDirectory exerciseId={id} self={teamId} channels={channels} channelTitle={channelTitle} />
+          {/* No team of the viewer's after the end: the directory is then read-only. */}
+          <PocDirectory exerciseId={id} self={ended ? undefined : teamId} channels={channels} channelTitle={channelTitle} />
           <CbmReference />
         </aside>
       </div>
