@@ -74,7 +74,7 @@ func New(ctx context.Context, cfg *config.Config, st *store.Store, o Options) (*
 	}
 	a.Workshops = workshop.New(st.Workshops(), o.Now)
 	a.Exercises = exercise.NewService(st.Exercises(), a.Library, a.Auth, o.Now)
-	a.Scoring = scoring.New(a.Exercises)
+	a.Scoring = scoring.New(a.Exercises, st.Workshops())
 	a.Hub = stream.NewHub(st.Exercises(), o.Log)
 	if o.Now != nil {
 		a.Hub.Now = o.Now

@@ -99,7 +99,7 @@ var catalogue = []EventKind{
 	kind(EvAnswerSubmit, ReachTeam),
 	kind(EvAnswersShared, ReachEveryone),
 	kind(EvNote, ReachStaff),
-	kind(EvTeamRenamed, ReachEveryone),
+	kind(EvTeamRenamed, ReachStaff), // the delegation's name is for staff
 	kind(EvJoined, ReachStaff),
 	kind(EvRemoved, ReachStaff),
 	kind(EvMessageSent, ReachAddressed),    // sender and recipients, or all

@@ -154,7 +154,9 @@ func (s *Service) RemoveParticipant(ctx context.Context, exerciseID, participant
 	return err
 }
 
-// RenameTeam gives a team the name of the real delegation playing it.
+// RenameTeam gives a team the name of the real delegation playing it. The
+// name is for staff: participants, observers and the reports keep reading
+// the team's role (Team.Role), so the event is staff-only.
 func (s *Service) RenameTeam(ctx context.Context, exerciseID, teamID int64, name string) (*Team, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > 120 {
@@ -169,7 +171,7 @@ func (s *Service) RenameTeam(ctx context.Context, exerciseID, teamID int64, name
 		return nil, err
 	}
 	_, err = s.append(ctx, exerciseID, func(*Exercise) (Write, error) {
-		return Write{Events: []NewEvent{{Type: EvTeamRenamed, Audience: Everyone, Data: TeamData{TeamID: t.ID, Name: name}}}}, nil
+		return Write{Events: []NewEvent{{Type: EvTeamRenamed, Audience: StaffOnly, Data: TeamData{TeamID: t.ID, Name: name}}}}, nil
 	})
 	return t, err
 }

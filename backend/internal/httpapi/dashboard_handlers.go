@@ -12,7 +12,8 @@ import (
 )
 
 // dashboardData gathers the exercises of the workshops the caller may run
-// (one workshop with ?workshop_id=) and aggregates their reports.
+// (one workshop with ?workshop_id=) and aggregates their reports, naming
+// delegations only where a workshop turned on attributed results.
 func (s *server) dashboardData(c echo.Context) (*scoring.Dashboard, error) {
 	ctx := c.Request().Context()
 	var only int64
@@ -37,7 +38,7 @@ func (s *server) dashboardData(c echo.Context) (*scoring.Dashboard, error) {
 			return nil, err
 		}
 		for _, ex := range exs {
-			played = append(played, scoring.Played{ExerciseID: ex.ID, Workshop: w.Title})
+			played = append(played, scoring.Played{ExerciseID: ex.ID, WorkshopID: w.ID, Workshop: w.Title, Attribution: w.Attribution})
 		}
 	}
 	return s.Scoring.Dashboard(ctx, played)

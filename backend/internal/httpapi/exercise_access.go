@@ -46,6 +46,11 @@ func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !p.IsStaff() { // the delegations staff recorded are for the console
+		if teams, err = s.asRoles(ctx, ex, teams); err != nil {
+			return nil, err
+		}
+	}
 	x := &exCtx{ex: ex, teams: teams, p: p}
 	switch p.Role {
 	case auth.RoleParticipant:

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
@@ -25,6 +26,13 @@ func (s *server) join(c echo.Context) error {
 	j, err := s.Exercises.Join(c.Request().Context(), req.Code, req.Name, c.RealIP())
 	if err != nil {
 		return err
+	}
+	if j.Team != nil {
+		teams, err := s.asRoles(c.Request().Context(), j.Exercise, []exercise.Team{*j.Team})
+		if err != nil {
+			return err
+		}
+		j.Team = &teams[0]
 	}
 	s.setSessionCookie(c, j.Token, int(s.SessionTTL.Seconds()))
 	return c.JSON(http.StatusOK, toJoinJSON(j, s.ensureCSRFCookie(c)))

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/cbmex/cbmex/backend/internal/store/storetest"
 )
 
 // A scripted exercise with known answers: every metric of the report is
@@ -124,39 +122,4 @@ func TestReportMetricsOnAScriptedLog(t *testing.T) {
 			t.Fatalf("csv: %d %s", csv.status, csv.raw)
 		}
 	})
-}
-
-// The dashboard adds up States across exercises, and a facilitator sees only
-// the workshops they are assigned to.
-func TestDashboardAcrossExercises(t *testing.T) {
-	e := newEnv(t, storetest.SQLite(t))
-	fac, base, tok, ids := e.threeTeams()
-	e.send(base, tok["valdoria"], map[string]any{"to": []int64{ids["esterra"]}, "channel": "poc_hotline", "subject": "a", "body": "b", "cbms": []string{"8"}})
-	e.send(base, tok["esterra"], map[string]any{"to": []int64{ids["valdoria"]}, "channel": "osce_network", "subject": "a", "body": "b", "cbms": []string{"10", "8"}})
-	e.do(req{method: "PUT", path: base + "/scores", bearer: fac, body: map[string]any{"team_id": ids["valdoria"], "criterion": "comm-check", "value": "S", "final": true}})
-	d := e.do(req{method: "GET", path: "/api/v1/dashboard", bearer: fac})
-	if d.status != http.StatusOK {
-		t.Fatalf("dashboard: %d %s", d.status, d.raw)
-	}
-	states := map[string]map[string]any{}
-	for _, s := range d.json["states"].([]any) {
-		m := s.(map[string]any)
-		states[m["name"].(string)] = m
-	}
-	v := states["Republic of Valdoria"]
-	if v == nil || v["messages_sent"] != float64(1) || len(v["scores"].([]any)) != 1 {
-		t.Fatalf("Valdoria on the dashboard: %v", v)
-	}
-	top := d.json["cbms"].([]any)[0].(map[string]any)
-	if top["cbm"] != "8" || top["uses"] != float64(2) || top["states_using"] != float64(2) {
-		t.Fatalf("most used CBM: %v", top)
-	}
-	if csv := e.do(req{method: "GET", path: "/api/v1/dashboard.csv", bearer: fac}); !strings.Contains(string(csv.raw), "Republic of Valdoria") {
-		t.Fatalf("csv: %s", csv.raw)
-	}
-	e.do(req{method: "POST", path: "/api/v1/users", bearer: e.adminToken(), body: map[string]string{"email": "o@example.org", "role": "facilitator", "password": facilitatorPwd}})
-	other, _ := e.login("o@example.org", facilitatorPwd)
-	if n := len(e.do(req{method: "GET", path: "/api/v1/dashboard", bearer: other}).json["exercises"].([]any)); n != 0 {
-		t.Fatalf("an unassigned facilitator's dashboard counts %d exercises", n)
-	}
 }

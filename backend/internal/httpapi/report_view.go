@@ -25,13 +25,16 @@ type reportJSON struct {
 	Notes       []noteJSON          `json:"notes,omitempty"` // facilitator observations (staff)
 	Plan        []improvementJSON   `json:"improvement_plan"`
 	Definitions map[string]string   `json:"definitions"`
+	Roles       []teamRoleJSON      `json:"roles"`       // every team, by its role in the scenario
+	Attribution *attributionJSON    `json:"attribution"` // null: non-attributive (the default)
 }
 
 func toReportJSON(r *scoring.Report) reportJSON {
 	return reportJSON{Exercise: toReportExerciseJSON(r.Exercise), Published: r.Published,
 		Timeline: each(r.Timeline, toTimelineEntryJSON), Answers: each(r.Answers, toReportAnswerJSON),
-		Teams: each(r.Teams, toTeamReportJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
-		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions}
+		Teams: each(r.Teams, toAttributedTeamJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
+		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions,
+		Roles: each(r.Roles, toTeamRoleJSON), Attribution: toAttributionJSON(r.Attribution)}
 }
 
 type reportExerciseJSON struct {
@@ -105,7 +108,8 @@ func toReportAnswerJSON(a exercise.Answer) reportAnswerJSON {
 type teamReportJSON struct {
 	TeamID       int64                `json:"team_id"`
 	Key          string               `json:"key"`
-	Name         string               `json:"name"`
+	Name         string               `json:"name"`                 // the role in the scenario
+	Delegation   string               `json:"delegation,omitempty"` // only with attributed results
 	Scorecard    []criterionScoreJSON `json:"scorecard"`
 	Strengths    string               `json:"strengths"`
 	Improvements string               `json:"improvements"`

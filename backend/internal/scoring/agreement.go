@@ -12,8 +12,8 @@ type Rater struct {
 	Name   string
 }
 
-// Figures is how far two raters agree over the items they both rated.
-type Figures struct {
+// AgreementFigures is how far two raters agree over the items they both rated.
+type AgreementFigures struct {
 	Items   int      // items both rated
 	Percent float64  // items rated alike, in per cent of Items
 	Kappa   *float64 // Cohen's kappa; nil when not defined (chance agreement is 1)
@@ -22,7 +22,7 @@ type Figures struct {
 // PairAgreement is the figures of one pair of raters.
 type PairAgreement struct {
 	A, B Rater
-	Figures
+	AgreementFigures
 }
 
 // Agreement is how far the raters of one team agree across the rubric.
@@ -57,10 +57,10 @@ const (
 // rating, so there is nothing chance could not explain. Counting in whole
 // numbers, κ = (n·agree − Σₖ aₖbₖ) / (n² − Σₖ aₖbₖ), so that case is found
 // exactly.
-func Cohen(a, b []string) Figures {
+func Cohen(a, b []string) AgreementFigures {
 	n := min(len(a), len(b))
 	if n == 0 {
-		return Figures{}
+		return AgreementFigures{}
 	}
 	agree := 0
 	countA, countB := map[string]int{}, map[string]int{}
@@ -75,7 +75,7 @@ func Cohen(a, b []string) Figures {
 	for k, na := range countA {
 		chance += na * countB[k]
 	}
-	f := Figures{Items: n, Percent: 100 * float64(agree) / float64(n)}
+	f := AgreementFigures{Items: n, Percent: 100 * float64(agree) / float64(n)}
 	if chance != n*n {
 		k := float64(n*agree-chance) / float64(n*n-chance)
 		f.Kappa = &k
@@ -95,7 +95,7 @@ func agreementOf(card []CriterionScore) *Agreement {
 			if len(a) == 0 {
 				continue
 			}
-			ag.Pairs = append(ag.Pairs, PairAgreement{A: raters[i], B: raters[j], Figures: Cohen(a, b)})
+			ag.Pairs = append(ag.Pairs, PairAgreement{A: raters[i], B: raters[j], AgreementFigures: Cohen(a, b)})
 			in[raters[i].UserID], in[raters[j].UserID] = true, true
 		}
 	}

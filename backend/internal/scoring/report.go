@@ -8,6 +8,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/scenario"
+	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
 // Report is the after-action report of one exercise. Times are seconds of
@@ -22,6 +23,8 @@ type Report struct {
 	Notes       []Note // facilitator observations (staff)
 	Plan        []ImprovementData
 	Definitions map[string]string
+	Roles       []TeamRole            // every team, by its role in the scenario
+	Attribution *workshop.Attribution // set when the workshop turned on attributed results
 
 	// What For needs to cut one viewer's copy.
 	p        *exercise.Projection // the folded log, for the answers' visibility
@@ -80,7 +83,8 @@ type TimelineEntry struct {
 type TeamReport struct {
 	TeamID       int64
 	Key          string
-	Name         string
+	Name         string // the role in the scenario (see TeamRole)
+	Delegation   string // the real delegation, only with attributed results
 	Scorecard    []CriterionScore
 	Strengths    string
 	Improvements string
@@ -229,6 +233,8 @@ func keep[T any](xs []T, ok func(T) bool) []T {
 }
 
 var definitions = map[string]string{
+	"cbms":                 "The OSCE cyber/ICT confidence-building measures (CBMs) are voluntary and politically, not legally, binding. The figures and scores describe how the teams used them in this exercise: used, used late, used partly, or not used in this exercise.",
+	"roles":                "Teams are named by their roles in the scenario (fictional States). The report looks at how the measures worked between the roles, not at which real delegation played them, unless the organisers turned on attributed results for this workshop; the report then says so, and why.",
 	"first_action_seconds": "Exercise time from an inject reaching the team to the team's first message after it.",
 	"ack_seconds":          "Exercise time from a request reaching the team to the team acknowledging it.",
 	"answer_seconds":       "Exercise time from a request reaching the team to its answer.",
@@ -252,6 +258,7 @@ func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, 
 	for _, t := range teams {
 		r.Teams = append(r.Teams, b.team(t))
 	}
+	r.Roles = b.roles()
 	r.HeatMap = newHeatMap(r.baseCBMs, r.Teams)
 	r.Answers = append([]exercise.Answer{}, p.VisibleAnswers(exercise.Viewer{Staff: true})...)
 	return r
@@ -357,7 +364,7 @@ func (b *builder) receivers(a exercise.Audience) []int64 {
 }
 
 func (b *builder) team(t exercise.Team) TeamReport {
-	tr := TeamReport{TeamID: t.ID, Key: t.Key, Name: t.Name, Metrics: b.metrics(t)}
+	tr := TeamReport{TeamID: t.ID, Key: t.Key, Name: b.role(t).Name, Metrics: b.metrics(t)}
 	if a, ok := b.assess[t.ID]; ok {
 		tr.Strengths, tr.Improvements = a.Strengths, a.Improvements
 	}

@@ -54,10 +54,14 @@ type Author struct {
 }
 
 // Service records scores and builds reports.
-type Service struct{ ex *exercise.Service }
+type Service struct {
+	ex        *exercise.Service
+	workshops Workshops // nil: every report is non-attributive
+}
 
-// New wires a Service on the exercise engine.
-func New(ex *exercise.Service) *Service { return &Service{ex: ex} }
+// New wires a Service on the exercise engine and the workshops, whose
+// choice of attributed results the reports follow.
+func New(ex *exercise.Service, ws Workshops) *Service { return &Service{ex: ex, workshops: ws} }
 
 // ScaleValues lists the values of a rubric scale.
 func ScaleValues(scale scenario.Scale) []string {
@@ -135,21 +139,47 @@ func (s *Service) Publish(ctx context.Context, exerciseID int64, by Author) erro
 // publish.
 var errNotPublished = apperr.New(http.StatusForbidden, "report_not_published", "The facilitators have not published the report yet.")
 
-// Report builds the after-action report as v may see it.
+// Report builds the after-action report as v may see it, naming the real
+// delegations only when the exercise's workshop turned on attributed
+// results.
 func (s *Service) Report(ctx context.Context, exerciseID int64, v exercise.Viewer) (*Report, error) {
+	b, err := s.build(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.attribution(ctx, b.ex.WorkshopID)
+	if err != nil {
+		return nil, err
+	}
+	b.r.Attribute(a)
+	return b.r.For(v)
+}
+
+// built is a staff report not yet attributed, with what it was built from.
+type built struct {
+	r  *Report
+	ex *exercise.Exercise
+	sc *scenario.Scenario
+}
+
+func (s *Service) build(ctx context.Context, exerciseID int64) (*built, error) {
 	ex, teams, err := s.ex.Get(ctx, exerciseID)
 	if err != nil {
 		return nil, err
 	}
+	return s.buildOf(ctx, ex, teams)
+}
+
+func (s *Service) buildOf(ctx context.Context, ex *exercise.Exercise, teams []exercise.Team) (*built, error) {
 	sc, err := s.ex.Scenario(ctx, ex)
 	if err != nil {
 		return nil, err
 	}
-	evs, err := s.ex.AllEvents(ctx, exerciseID)
+	evs, err := s.ex.AllEvents(ctx, ex.ID)
 	if err != nil {
 		return nil, err
 	}
-	return Build(sc, ex, teams, evs, s.ex.Now()).For(v)
+	return &built{r: Build(sc, ex, teams, evs, s.ex.Now()), ex: ex, sc: sc}, nil
 }
 
 func (s *Service) scenarioAndTeams(ctx context.Context, exerciseID int64) (*scenario.Scenario, []exercise.Team, error) {

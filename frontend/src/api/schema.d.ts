@@ -974,7 +974,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Results across the exercises of the workshops the caller may run, per State (team name) and per CBM (staff). */
+        /** How well the CBMs were used across the exercises of the workshops the caller may run, per CBM, scenario and workshop; per delegation only where a workshop turned on attributed results (staff). */
         get: {
             parameters: {
                 query?: {
@@ -1016,7 +1016,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dashboard as CSV, one row per State, exercise and agreed score (staff). */
+        /** The dashboard as CSV, one row per CBM, scenario, role, workshop and (attributed workshops only) delegation and exercise (staff). */
         get: {
             parameters: {
                 query?: {
@@ -3988,7 +3988,10 @@ export interface components {
         TeamReport: {
             team_id: number;
             key: string;
+            /** @description The team's role in the scenario (a fictional State). */
             name: string;
+            /** @description The real delegation playing the role; only when the workshop turned on attributed results. */
+            delegation?: string;
             scorecard: components["schemas"]["CriterionScore"][];
             strengths: string;
             improvements: string;
@@ -4112,10 +4115,22 @@ export interface components {
             definitions: {
                 [key: string]: string;
             };
+            /** @description Every team of the exercise under its role in the scenario, for naming the teams of the timeline, heat map and answers. */
+            roles?: {
+                team_id: number;
+                key: string;
+                /** @description The role in the scenario. */
+                name: string;
+                /** @description The real delegation playing it; only with attributed results. */
+                delegation?: string;
+            }[];
+            /** @description Set when the workshop turned on attributed results: the report then names the delegations beside the roles; null means non-attributive, the default. */
+            attribution?: components["schemas"]["Attribution"] | null;
         };
         ReportResult: {
             report: components["schemas"]["Report"];
         };
+        /** @description How well the CBMs were used across the exercises played: per CBM, per scenario and its roles (fictional States), per workshop. Per-delegation rows come only from workshops that turned on attributed results. */
         Dashboard: {
             exercises: {
                 id: number;
@@ -4126,33 +4141,87 @@ export interface components {
                 status: components["schemas"]["ClockStatus"];
                 /** Format: date-time */
                 started_at: string | null;
+                /** @description Its workshop turned on attributed results. */
+                attributed: boolean;
             }[];
-            states: {
-                name: string;
-                exercises: number;
-                messages_sent: number;
-                median_ack_seconds: number | null;
-                median_answer_seconds: number | null;
-                cbm_use: {
-                    [key: string]: number;
-                };
-                /** @description Agreed final scores, oldest exercise first. */
-                scores: {
-                    exercise_id: number;
-                    exercise: string;
-                    /** Format: date-time */
-                    date: string | null;
+            /** @description In catalogue order; the CBMs of the scenarios played and any other CBM used. */
+            cbms: {
+                cbm: string;
+                /** @description Messages that used it. */
+                uses: number;
+                /** @description Teams that used it, each exercise's teams counted apart. */
+                teams_using: number;
+                /** @description Exercises in which the scenario expected it of a team. */
+                exercises_expecting: number;
+                expected_actions: components["schemas"]["DashExpectations"];
+            }[];
+            /** @description The first three ranks by uses; equal uses share a rank and are all listed. */
+            most_used: components["schemas"]["RankedCBM"][];
+            /** @description The same from the least used, unused CBMs first. */
+            least_used: components["schemas"]["RankedCBM"][];
+            scenarios: {
+                scenario: string;
+                figures: components["schemas"]["DashFigures"];
+                /** @description The scenario's roles (fictional States), whoever played them. */
+                roles: {
+                    key: string;
+                    name: string;
+                    figures: components["schemas"]["DashFigures"];
+                }[];
+            }[];
+            workshops: {
+                id: number;
+                title: string;
+                attribution: components["schemas"]["Attribution"] | null;
+                figures: components["schemas"]["DashFigures"];
+            }[];
+            /** @description One row per delegation and exercise, from workshops with attributed results only. */
+            delegations: {
+                delegation: string;
+                role: string;
+                workshop_id: number;
+                workshop: string;
+                exercise_id: number;
+                exercise: string;
+                scenario: string;
+                /** Format: date-time */
+                date: string | null;
+                attribution: components["schemas"]["Attribution"];
+                figures: components["schemas"]["DashFigures"];
+                final_scores: {
                     criterion: string;
                     criterion_title: string;
                     value: string;
                 }[];
             }[];
-            /** @description Most used first. */
-            cbms: {
-                cbm: string;
-                uses: number;
-                states_using: number;
-            }[];
+        };
+        /** @description A group of teams added up. */
+        DashFigures: {
+            exercises: number;
+            teams: number;
+            messages_sent: number;
+            median_ack_seconds: number | null;
+            median_answer_seconds: number | null;
+            cbm_use: {
+                [key: string]: number;
+            };
+            /** @description Agreed final scores, how many of each value. */
+            scores: {
+                [key: string]: number;
+            };
+            expected_actions: components["schemas"]["DashExpectations"];
+        };
+        /** @description Expected actions (one per action and team it concerns): all, observed or confirmed, and of those in time. */
+        DashExpectations: {
+            expected: number;
+            observed: number;
+            in_time: number;
+        };
+        RankedCBM: {
+            cbm: string;
+            uses: number;
+            /** @description Equal uses share a rank; the next rank skips (1, 2, 2, 4). */
+            rank: number;
         };
         Event: {
             seq: number;

@@ -21,7 +21,7 @@ export const EVENT_CATALOGUE = [
   { type: 'answer.submitted', reach: 'team', labelKey: 'exercise:log.types.answer.submitted' },
   { type: 'answers.shared', reach: 'everyone', labelKey: 'exercise:log.types.answers.shared' },
   { type: 'note.added', reach: 'staff', labelKey: 'exercise:log.types.note.added' },
-  { type: 'team.renamed', reach: 'everyone', labelKey: 'exercise:log.types.team.renamed' },
+  { type: 'team.renamed', reach: 'staff', labelKey: 'exercise:log.types.team.renamed' },
   { type: 'participant.joined', reach: 'staff', labelKey: 'exercise:log.types.participant.joined' },
   { type: 'participant.removed', reach: 'staff', labelKey: 'exercise:log.types.participant.removed' },
   { type: 'message.sent', reach: 'addressed', labelKey: 'exercise:log.types.message.sent' },

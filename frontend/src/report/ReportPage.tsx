@@ -5,6 +5,7 @@ import { isApiError } from '../api/client';
 import { Markdown } from '../components/Markdown';
 import { PageTitle } from '../components/PageTitle';
 import { useExercise } from '../exercise/api';
+import { AttributionNotice } from './AttributionNotice';
 import { reportCsvUrl, useReport, type Report, type TeamReport } from './api';
 import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
 import { RaterAgreement } from './RaterAgreement';
@@ -107,6 +108,7 @@ function ReportView({ id, report: r, staff }: { id: number; report: Report; staf
             <dd>{heatTeams.map((x) => teamName(x)).join(', ') || '—'}</dd>
           </div>
         </dl>
+        <AttributionNotice report={r} />
         {r.exercise.summary && <Markdown>{r.exercise.summary}</Markdown>}
         <h3>{t('report.objectives')}</h3>
         <ul>
@@ -309,7 +311,7 @@ function Scorecard({
   const titleOf = (key: string) => criteria?.find((c) => c.key === key)?.title ?? key;
   return (
     <article className="rp-scorecard" aria-labelledby={`rp-sc-${team.team_id}`} data-team-key={team.key}>
-      <h3 id={`rp-sc-${team.team_id}`}>{team.name}</h3>
+      <h3 id={`rp-sc-${team.team_id}`}>{teamName(team.team_id)}</h3>
       <div className="table-wrap">
         <table className="compact">
           <thead>

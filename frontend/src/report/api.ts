@@ -108,8 +108,12 @@ export function useWholeLog(id: number) {
 
 export type Dashboard = Schema<'Dashboard'>;
 export type DashboardExercise = Dashboard['exercises'][number];
-export type DashboardState = Dashboard['states'][number];
-export type DashboardScore = DashboardState['scores'][number];
+export type DashboardCBM = Dashboard['cbms'][number];
+export type RankedCBM = Dashboard['most_used'][number];
+export type DashboardScenario = Dashboard['scenarios'][number];
+export type DashboardWorkshop = Dashboard['workshops'][number];
+export type DashboardDelegation = Dashboard['delegations'][number];
+export type DashboardFigures = Schema<'DashFigures'>;
 
 const workshopQuery = (workshop: number | null) => (workshop ? `?workshop_id=${workshop}` : '');
 

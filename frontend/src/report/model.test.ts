@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseEvent } from '../exercise/stream';
 import type { HeatMap, TimelineEntry } from './api';
-import { extremes } from './DashboardPage';
 import { filterTimeline, foldLog, formatSeconds, heatLevel, heatRows, isScaleValue, median, scaleValues, scoreRatio } from './model';
 
 describe('score picker values', () => {
@@ -87,10 +86,6 @@ describe('formatting', () => {
     expect(median([])).toBeNull();
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-  it('finds the most and least used CBMs', () => {
-    expect(extremes({ '3': 1, '8': 4, '10': 1, '2': 0 })).toEqual({ most: ['8'], least: ['3', '10'] });
-    expect(extremes(null)).toEqual({ most: [], least: [] });
   });
 });
 

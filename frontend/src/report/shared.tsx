@@ -4,12 +4,18 @@ import { useExercise, useInjects } from '../exercise/api';
 import type { Report, TeamReport } from './api';
 import { formatSeconds } from './model';
 
-/** Team id → name, from the exercise (all teams) and the report (renamed teams); 0 is the control cell. */
+/**
+ * Team id → name; 0 is the control cell. A report names every team by its role in the scenario,
+ * with the delegation beside it only when the workshop turned on attributed results; without a
+ * report, the exercise's names.
+ */
 export function useTeamNamer(id: number, report?: Report) {
   const { t } = useTranslation('report');
   const ex = useExercise(id);
   return (team: number | undefined): string => {
     if (!team) return t('control');
+    const role = report?.roles?.find((x) => x.team_id === team);
+    if (role) return role.delegation ? t('attribution.withDelegation', { role: role.name, delegation: role.delegation }) : role.name;
     return (
       report?.teams?.find((x) => x.team_id === team)?.name ??
       ex.data?.teams?.find((x) => x.id === team)?.name ??

@@ -3,7 +3,9 @@ import { catalogueOf, useCBMs } from '../../api/scenarios';
 
 /**
  * The sixteen CBMs in plain language. Participants see the summaries only; the
- * facilitators' guidance (what to watch for) is shown with `guidance`.
+ * facilitators' guidance (what to watch for) is shown with `guidance`. A note
+ * first says what kind of measures they are: voluntary, politically (not
+ * legally) binding.
  */
 export function CbmReference({ guidance = false }: { guidance?: boolean }) {
   const { t } = useTranslation('exercise');
@@ -15,6 +17,7 @@ export function CbmReference({ guidance = false }: { guidance?: boolean }) {
       <summary>
         <h2>{t('messages.reference')}</h2>
       </summary>
+      <p className="muted">{t('cbmReference.note')}</p>
       {cbms.isPending && <p role="status">{t('common.loading')}</p>}
       <dl className="msg-reference-list">
         {items.map((it) => (
