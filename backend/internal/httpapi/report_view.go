@@ -85,20 +85,23 @@ func toTimelineEntryJSON(t scoring.TimelineEntry) timelineEntryJSON {
 		CBMs: t.CBMs, Channel: t.Channel, Detail: t.Detail}
 }
 
-// reportAnswerJSON is a team's latest answer to a stage question.
+// reportAnswerJSON is a team's latest answer to a stage question, with the
+// phase's title and the question's text.
 type reportAnswerJSON struct {
-	TeamID    int64     `json:"team_id"`
-	Phase     string    `json:"phase"`
-	Question  string    `json:"question"`
-	Text      string    `json:"text"`
-	By        string    `json:"by"`
-	Seq       int64     `json:"seq"`
-	UpdatedAt time.Time `json:"updated_at"`
+	TeamID       int64     `json:"team_id"`
+	Phase        string    `json:"phase"`
+	PhaseTitle   string    `json:"phase_title"`
+	Question     string    `json:"question"`
+	QuestionText string    `json:"question_text"`
+	Text         string    `json:"text"`
+	By           string    `json:"by"`
+	Seq          int64     `json:"seq"`
+	UpdatedAt    time.Time `json:"updated_at"`
 }
 
-func toReportAnswerJSON(a exercise.Answer) reportAnswerJSON {
-	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, Question: a.Question, Text: a.Text, By: a.By,
-		Seq: a.Seq, UpdatedAt: a.UpdatedAt}
+func toReportAnswerJSON(a scoring.Answer) reportAnswerJSON {
+	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, PhaseTitle: a.PhaseTitle, Question: a.Question,
+		QuestionText: a.QuestionText, Text: a.Text, By: a.By, Seq: a.Seq, UpdatedAt: a.UpdatedAt}
 }
 
 // teamReportJSON is one team's scorecard and measured evidence.

@@ -16,7 +16,7 @@ type Report struct {
 	Exercise    ExerciseInfo
 	Published   bool
 	Timeline    []TimelineEntry
-	Answers     []exercise.Answer
+	Answers     []Answer
 	Teams       []TeamReport
 	HeatMap     HeatMap
 	Notes       []Note // facilitator observations (staff)
@@ -26,6 +26,15 @@ type Report struct {
 	// What For needs to cut one viewer's copy.
 	p        *exercise.Projection // the folded log, for the answers' visibility
 	baseCBMs []string             // the scenario's CBMs, the heat map's first rows
+	sc       *scenario.Scenario   // for the phase titles and questions of the answers
+}
+
+// Answer is a team's answer to a stage question, with the phase's title and
+// the question's text, so that a reader never has to decode keys.
+type Answer struct {
+	exercise.Answer
+	PhaseTitle   string
+	QuestionText string
 }
 
 // ExerciseInfo is the overview.
@@ -184,7 +193,7 @@ func (r *Report) For(v exercise.Viewer) (*Report, error) {
 	}
 	out := *r
 	out.Timeline = keep(r.Timeline, func(e TimelineEntry) bool { return exercise.CanSee(v, e.audience) })
-	out.Answers = append([]exercise.Answer{}, r.p.VisibleAnswers(v)...)
+	out.Answers = r.answers(v)
 	out.Teams = keep(r.Teams, func(t TeamReport) bool { return exercise.CanSee(v, exercise.TeamInternal(t.TeamID)) })
 	out.HeatMap = newHeatMap(r.baseCBMs, out.Teams)
 	if !exercise.CanSee(v, exercise.StaffOnly) {
@@ -245,14 +254,41 @@ func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, 
 	p := exercise.NewProjection(teams)
 	p.Apply(evs...)
 	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
-	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs()}
+	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs(), sc: sc}
 	b.scan(r)
 	for _, t := range teams {
 		r.Teams = append(r.Teams, b.team(t))
 	}
 	r.HeatMap = newHeatMap(r.baseCBMs, r.Teams)
-	r.Answers = append([]exercise.Answer{}, p.VisibleAnswers(exercise.Viewer{Staff: true})...)
+	r.Answers = r.answers(exercise.Viewer{Staff: true})
 	return r
+}
+
+// answers are the answers v may read, titled, in the scenario's order of
+// phases and questions (then by team).
+func (r *Report) answers(v exercise.Viewer) []Answer {
+	type place struct{ phase, question int }
+	order := map[[2]string]place{}
+	titles := map[[2]string]Answer{}
+	for i, ph := range r.sc.Phases {
+		for j, q := range ph.Questions {
+			order[[2]string{ph.Key, q.Key}] = place{i, j}
+			titles[[2]string{ph.Key, q.Key}] = Answer{PhaseTitle: ph.Title, QuestionText: q.Text}
+		}
+	}
+	out := []Answer{}
+	for _, a := range r.p.VisibleAnswers(v) {
+		t := titles[[2]string{a.Phase, a.Question}]
+		out = append(out, Answer{Answer: a, PhaseTitle: t.PhaseTitle, QuestionText: t.QuestionText})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := order[[2]string{out[i].Phase, out[i].Question}], order[[2]string{out[j].Phase, out[j].Question}]
+		if a != b {
+			return a.phase < b.phase || (a.phase == b.phase && a.question < b.question)
+		}
+		return out[i].TeamID < out[j].TeamID
+	})
+	return out
 }
 
 type builder struct {
