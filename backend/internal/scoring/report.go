@@ -81,6 +81,12 @@ type TimelineEntry struct {
 	CBMs    []string
 	Channel string
 	Detail  string
+	// A jump to a phase: who jumped, at what wall time, and when the script
+	// had an inject it released or skipped, or the time it jumped from.
+	By     string
+	Wall   *time.Time
+	DueAt  *float64
+	FromAt *float64
 
 	audience exercise.Audience // of the event it comes from
 }
@@ -360,6 +366,12 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 	case exercise.EvInjectReleased:
 		d := exercise.DataOf[exercise.InjectData](e)
 		t.Kind, t.Title, t.Channel, t.Teams, t.Detail = "inject", d.Title, d.Channel, b.receivers(e.Audience), d.Source
+		if d.Source == "jump" {
+			t.jumped(e, d.By)
+			t.DueAt = &d.DueSeconds
+		}
+	case exercise.EvInjectSkipped, exercise.EvClock:
+		return b.jumpEntry(e, t)
 	case exercise.EvMessageSent:
 		m := b.p.Mail[e.Seq]
 		t.Kind, t.Title, t.TeamID, t.Teams, t.Channel, t.CBMs = "message", m.Subject, m.From, m.To, m.Channel, m.Tags()
@@ -377,6 +389,39 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 		return t, false
 	}
 	return t, true
+}
+
+// jumpEntry is the timeline's entry for a jump to a phase, or for an
+// inject the jump skipped; other clock changes and skips are not entries.
+func (b *builder) jumpEntry(e exercise.Event, t TimelineEntry) (TimelineEntry, bool) {
+	if e.Type == exercise.EvClock {
+		d := exercise.DataOf[exercise.ClockData](e)
+		if d.Action != "jump" {
+			return t, false
+		}
+		t.Kind, t.Title, t.Detail = "clock", d.Phase, "jump"
+		if ph, ok := b.sc.Phase(d.Phase); ok {
+			t.Title = ph.Title
+		}
+		t.jumped(e, d.By)
+		t.FromAt = &d.FromSeconds
+		return t, true
+	}
+	d := exercise.DataOf[exercise.KeyData](e)
+	in, ok := b.sc.Inject(d.Key)
+	if !d.Jump || !ok {
+		return t, false
+	}
+	t.Kind, t.Title, t.Channel, t.Detail = "inject", in.Title, string(in.Channel), "jump_skipped"
+	t.jumped(e, d.By)
+	t.DueAt = d.DueSeconds
+	return t, true
+}
+
+// jumped marks an entry as the work of a jump: who, and when (wall time).
+func (t *TimelineEntry) jumped(e exercise.Event, by string) {
+	wall := e.CreatedAt
+	t.By, t.Wall = by, &wall
 }
 
 // receivers lists the teams an audience reaches.
