@@ -67,7 +67,15 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         <ConnectionIndicator state={live.stream.state} />
       </div>
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
-      {!readOnly && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
+      {!readOnly && (
+        <ClockControls
+          exercise={ex}
+          status={live.clock?.status ?? ex.clock.status}
+          speed={live.clock?.speed ?? 1}
+          reading={live.clock}
+          skewMs={live.skewMs}
+        />
+      )}
       <div className="ex-console-grid">
         <Timeline exerciseId={id} readOnly={readOnly} teamName={live.teamName} />
         {!readOnly && <Triggers exerciseId={id} />}
