@@ -87,7 +87,11 @@ export function ResponseCharts({ teams, injectTitle }: { teams: TeamReport[]; in
   const legend = (
     <Legend
       itemSorter={null}
-      formatter={(value) => <span title={String(value)}>{short(String(value), LEGEND_CHARS)}</span>}
+      formatter={(value) => (
+        <span className="rp-legend-text" title={String(value)}>
+          {short(String(value), LEGEND_CHARS)}
+        </span>
+      )}
     />
   );
   const bars = teams.map((team) => (
@@ -104,7 +108,7 @@ export function ResponseCharts({ teams, injectTitle }: { teams: TeamReport[]; in
 
   return (
     <div className="rp-charts">
-      <figure>
+      <figure className="rp-figure-pair">
         <figcaption>{t('charts.medians')}</figcaption>
         <div className="rp-chart" role="img" aria-label={t('charts.mediansAlt')}>
           <Sized printing={printing} height={280}>
@@ -153,7 +157,7 @@ export function ResponseCharts({ teams, injectTitle }: { teams: TeamReport[]; in
           <p className="muted">{t('readable.charts.byRelease')}</p>
           <div className="rp-chart" role="img" aria-label={t('charts.perInjectAlt')}>
             <Sized printing={printing} height={Math.max(220, perInject.length * (14 * teams.length + 30) + 70)}>
-              <BarChart data={perInjectData} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <BarChart data={perInjectData} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" label={{ value: t('charts.minutes'), position: 'insideBottom', offset: -4 }} />
                 <YAxis type="category" dataKey="inject" width={200} interval={0} tick={<WrappedTick />} />
