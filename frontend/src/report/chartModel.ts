@@ -7,10 +7,11 @@ import { median } from './model';
 
 /**
  * The Okabe–Ito palette, which people with the common colour-vision deficiencies tell
- * apart, ordered so that the first colours also differ in lightness (for grey print);
- * the pale yellow comes last. On the report page these colours mean teams and nothing else.
+ * apart. On the report page these colours mean teams and nothing else, so the order keeps
+ * the hues of the status badges (green "in time", yellow "late", red "not observed") for
+ * the sixth team onwards, and lets the first four differ in lightness too, for grey print.
  */
-export const TEAM_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const TEAM_COLOURS = ['#0072B2', '#CC79A7', '#E69F00', '#000000', '#56B4E9', '#009E73', '#D55E00', '#F0E442'] as const;
 
 /** Each team's colour, by its place in the report's team list: the same in every chart. */
 export function teamColours(teams: readonly { team_id: number }[]): Map<number, string> {
