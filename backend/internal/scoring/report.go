@@ -273,24 +273,30 @@ func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, 
 // answers are the answers v may read, titled, in the scenario's order of
 // phases and questions (then by team).
 func (r *Report) answers(v exercise.Viewer) []Answer {
-	type place struct{ phase, question int }
-	order := map[[2]string]place{}
-	titles := map[[2]string]Answer{}
+	type question struct {
+		phase, index int
+		phaseTitle   string
+		text         string
+	}
+	questions := map[[2]string]question{}
 	for i, ph := range r.sc.Phases {
 		for j, q := range ph.Questions {
-			order[[2]string{ph.Key, q.Key}] = place{i, j}
-			titles[[2]string{ph.Key, q.Key}] = Answer{PhaseTitle: ph.Title, QuestionText: q.Text}
+			questions[[2]string{ph.Key, q.Key}] = question{i, j, ph.Title, q.Text}
 		}
 	}
+	at := func(a Answer) question { return questions[[2]string{a.Phase, a.Question}] }
 	out := []Answer{}
 	for _, a := range r.p.VisibleAnswers(v) {
-		t := titles[[2]string{a.Phase, a.Question}]
-		out = append(out, Answer{Answer: a, PhaseTitle: t.PhaseTitle, QuestionText: t.QuestionText})
+		q := questions[[2]string{a.Phase, a.Question}]
+		out = append(out, Answer{Answer: a, PhaseTitle: q.phaseTitle, QuestionText: q.text})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := order[[2]string{out[i].Phase, out[i].Question}], order[[2]string{out[j].Phase, out[j].Question}]
-		if a != b {
-			return a.phase < b.phase || (a.phase == b.phase && a.question < b.question)
+		a, b := at(out[i]), at(out[j])
+		switch {
+		case a.phase != b.phase:
+			return a.phase < b.phase
+		case a.index != b.index:
+			return a.index < b.index
 		}
 		return out[i].TeamID < out[j].TeamID
 	})
