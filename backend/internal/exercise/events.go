@@ -149,6 +149,11 @@ type ClockData struct {
 	Speed         float64 `json:"speed"`
 	OffsetSeconds float64 `json:"offset_seconds"`
 	Phase         string  `json:"phase,omitempty"`
+	// A jump's: the time it jumped from, what it did with the injects it
+	// passed over (release or skip), and who jumped.
+	FromSeconds float64 `json:"from_seconds,omitempty"`
+	Overtaken   string  `json:"overtaken,omitempty"`
+	By          string  `json:"by,omitempty"`
 }
 
 // PhaseData is the payload of phase.started: what every team reads when a
@@ -177,7 +182,8 @@ type InjectData struct {
 	Body          string  `json:"body"`
 	Teams         []int64 `json:"teams"` // receiving teams; empty with all or facilitators-only
 	All           bool    `json:"all"`
-	Source        string  `json:"source"` // schedule, manual, trigger, adhoc
+	Source        string  `json:"source"`       // schedule, manual, trigger, adhoc, jump
+	By            string  `json:"by,omitempty"` // who jumped, for source jump
 	Trigger       string  `json:"trigger,omitempty"`
 	Late          bool    `json:"late"`
 	DueSeconds    float64 `json:"due_seconds"`
@@ -190,6 +196,9 @@ type KeyData struct {
 	Releases []string `json:"releases,omitempty"`
 	Yes      *bool    `json:"yes,omitempty"`
 	By       string   `json:"by,omitempty"`
+	Jump     bool     `json:"jump,omitempty"` // skipped by a jump to a phase…
+	// …which passed over this time the script had for it.
+	DueSeconds *float64 `json:"due_seconds,omitempty"`
 }
 
 // AnswerData is a team's shared answer to a stage question.

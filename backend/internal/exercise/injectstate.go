@@ -31,6 +31,7 @@ type InjectState struct {
 	Contingency      bool
 	State            string
 	Released         *ReleasedInject // once released: when, how, to whom
+	Skip             *SkipFact       // once skipped: by whom, when
 	Body             string
 	FacilitatorNotes string
 }
@@ -64,6 +65,9 @@ func (p *Projection) settled(is InjectState) InjectState {
 	switch {
 	case p.Skipped[is.Key]:
 		is.State = InjectSkipped
+		if f, ok := p.SkipInfo[is.Key]; ok {
+			is.Skip = &f
+		}
 	case p.Held[is.Key]:
 		is.State = InjectHeld
 	}

@@ -13,6 +13,7 @@ type Projection struct {
 	ReleasedInfo  map[string]ReleasedInject // by inject key, ad-hoc injects included
 	Held          map[string]bool
 	Skipped       map[string]bool
+	SkipInfo      map[string]SkipFact // who skipped, when, whether a jump did
 	PhasesStarted map[string]bool
 	PhasesClosed  map[string]bool
 	Fired         map[string]bool
@@ -62,6 +63,16 @@ type ReleasedInject struct {
 	InjectData
 	Seq      int64
 	Audience Audience
+	At       time.Time // wall time of the release
+}
+
+// SkipFact is who skipped an inject and when; Jump when a jump to a phase
+// skipped it.
+type SkipFact struct {
+	By     string
+	Jump   bool
+	Offset time.Duration
+	At     time.Time
 }
 
 // AnswerKey identifies one team's answer to one question.
@@ -81,7 +92,7 @@ type Answer struct {
 func NewProjection(teams []Team) *Projection {
 	p := &Projection{
 		Released: map[string]time.Duration{}, ReleasedInfo: map[string]ReleasedInject{}, Held: map[string]bool{}, Skipped: map[string]bool{},
-		PhasesStarted: map[string]bool{}, PhasesClosed: map[string]bool{}, Fired: map[string]bool{},
+		SkipInfo: map[string]SkipFact{}, PhasesStarted: map[string]bool{}, PhasesClosed: map[string]bool{}, Fired: map[string]bool{},
 		Decisions: map[string]bool{}, Answers: map[AnswerKey]Answer{}, Submitted: map[AnswerKey]bool{},
 		Shared: map[string]bool{}, TeamKeys: map[int64]string{},
 		Mail: map[int64]*Message{}, PoC: map[int64]PoCData{}, CommChecks: map[int64]*CommCheck{},
@@ -112,13 +123,17 @@ func (p *Projection) apply(e Event) {
 	case EvInjectReleased:
 		d := DataOf[InjectData](e)
 		p.Released[d.Key] = e.Offset
-		p.ReleasedInfo[d.Key] = ReleasedInject{InjectData: d, Seq: e.Seq, Audience: e.Audience}
+		p.ReleasedInfo[d.Key] = ReleasedInject{InjectData: d, Seq: e.Seq, Audience: e.Audience, At: e.CreatedAt}
 	case EvInjectHeld:
 		p.Held[key(e)] = true
 	case EvInjectUnheld:
 		delete(p.Held, key(e))
 	case EvInjectSkipped:
-		p.Skipped[key(e)] = true
+		d := DataOf[KeyData](e)
+		p.Skipped[d.Key] = true
+		if _, seen := p.SkipInfo[d.Key]; !seen {
+			p.SkipInfo[d.Key] = SkipFact{By: d.By, Jump: d.Jump, Offset: e.Offset, At: e.CreatedAt}
+		}
 	case EvTriggerFired:
 		p.Fired[key(e)] = true
 	case EvTriggerDecided:
@@ -156,7 +171,7 @@ func key(e Event) string {
 func (p *Projection) clone() *Projection {
 	c := *p
 	c.Released, c.ReleasedInfo = cloneMap(p.Released), cloneMap(p.ReleasedInfo)
-	c.Held, c.Skipped = cloneMap(p.Held), cloneMap(p.Skipped)
+	c.Held, c.Skipped, c.SkipInfo = cloneMap(p.Held), cloneMap(p.Skipped), cloneMap(p.SkipInfo)
 	c.PhasesStarted, c.PhasesClosed = cloneMap(p.PhasesStarted), cloneMap(p.PhasesClosed)
 	c.Fired, c.Decisions = cloneMap(p.Fired), cloneMap(p.Decisions)
 	c.Answers, c.Submitted, c.Shared = cloneMap(p.Answers), cloneMap(p.Submitted), cloneMap(p.Shared)

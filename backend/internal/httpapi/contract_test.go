@@ -41,7 +41,7 @@ func TestEveryOperationAnswersAsDocumented(t *testing.T) {
 			{"POST", base + "/pause", fac, nil, http.StatusOK},
 			{"POST", base + "/resume", fac, nil, http.StatusOK},
 			{"POST", base + "/speed", fac, map[string]any{"speed": 2}, http.StatusOK},
-			{"POST", base + "/jump", fac, map[string]any{"phase": "malware-found"}, http.StatusOK},
+			{"POST", base + "/jump", fac, map[string]any{"phase": "malware-found", "overtaken": "skip"}, http.StatusOK},
 			{"POST", base + "/injects/news-blackout/hold", fac, nil, http.StatusNoContent},
 			{"POST", base + "/injects/news-blackout/unhold", fac, nil, http.StatusNoContent},
 			{"POST", base + "/injects/ngoa-data-gap/skip", fac, nil, http.StatusNoContent},

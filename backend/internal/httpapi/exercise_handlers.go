@@ -99,15 +99,17 @@ func (s *server) clockAction(action string) echo.HandlerFunc {
 			return err
 		}
 		var req struct {
-			Speed float64 `json:"speed"`
-			Phase string  `json:"phase"`
+			Speed     float64 `json:"speed"`
+			Phase     string  `json:"phase"`
+			Overtaken string  `json:"overtaken"` // jump: release or skip the injects it passes over
 		}
 		if action == "speed" || action == "jump" {
 			if err := c.Bind(&req); err != nil {
 				return badJSON(err)
 			}
 		}
-		ex, err := s.Exercises.ChangeClock(c.Request().Context(), x.ex.ID, exercise.ClockAction{Action: action, Speed: req.Speed, Phase: req.Phase})
+		ex, err := s.Exercises.ChangeClock(c.Request().Context(), x.ex.ID, exercise.ClockAction{Action: action, Speed: req.Speed,
+			Phase: req.Phase, Overtaken: req.Overtaken, By: s.actorName(c, x)})
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"time"
+
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 )
 
@@ -23,6 +25,12 @@ type injectStateJSON struct {
 	ReleasedSeconds  *float64       `json:"released_seconds"`
 	Late             bool           `json:"late"`
 	Source           string         `json:"source,omitempty"`
+	ReleasedBy       string         `json:"released_by,omitempty"` // who jumped, for source jump
+	ReleasedAt       *time.Time     `json:"released_at,omitempty"` // wall time
+	SkippedBy        string         `json:"skipped_by,omitempty"`
+	SkippedByJump    bool           `json:"skipped_by_jump,omitempty"`
+	SkippedAt        *time.Time     `json:"skipped_at,omitempty"` // wall time
+	SkippedSeconds   *float64       `json:"skipped_seconds,omitempty"`
 	Body             string         `json:"body"`
 	FacilitatorNotes string         `json:"facilitator_notes,omitempty"`
 }
@@ -44,7 +52,15 @@ func toInjectStateJSON(is exercise.InjectState) injectStateJSON {
 	}
 	if r := is.Released; r != nil {
 		at := r.OffsetSeconds
-		out.ReleasedSeconds, out.Late, out.Source = &at, r.Late, r.Source
+		out.ReleasedSeconds, out.Late, out.Source, out.ReleasedBy = &at, r.Late, r.Source, r.By
+		if !r.At.IsZero() {
+			wall := r.At
+			out.ReleasedAt = &wall
+		}
+	}
+	if k := is.Skip; k != nil && is.State == exercise.InjectSkipped {
+		wall := k.At
+		out.SkippedBy, out.SkippedByJump, out.SkippedAt, out.SkippedSeconds = k.By, k.Jump, &wall, seconds(k.Offset)
 	}
 	return out
 }
@@ -66,6 +82,7 @@ type releasedInjectJSON struct {
 	Teams         []int64 `json:"teams"`
 	All           bool    `json:"all"`
 	Source        string  `json:"source"`
+	By            string  `json:"by,omitempty"`
 	Trigger       string  `json:"trigger,omitempty"`
 	Late          bool    `json:"late"`
 	DueSeconds    float64 `json:"due_seconds"`

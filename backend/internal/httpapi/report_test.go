@@ -118,7 +118,7 @@ func TestReportMetricsOnAScriptedLog(t *testing.T) {
 			t.Fatalf("Valdoria's view of the report: teams %v notes %v", len(mr["teams"].([]any)), mr["notes"])
 		}
 		csv := e.do(req{method: "GET", path: base + "/report.csv", bearer: fac})
-		if csv.status != http.StatusOK || !strings.Contains(string(csv.raw), "first-message,P,") {
+		if csv.status != http.StatusOK || !strings.Contains(string(csv.raw), "A clear first message,P,clear,") {
 			t.Fatalf("csv: %d %s", csv.status, csv.raw)
 		}
 	})

@@ -74,34 +74,43 @@ func toReportExerciseJSON(e scoring.ExerciseInfo) reportExerciseJSON {
 type timelineEntryJSON struct {
 	Seq     int64    `json:"seq"`
 	At      float64  `json:"at_seconds"`
-	Kind    string   `json:"kind"` // phase, inject, message, request
+	Kind    string   `json:"kind"` // phase, inject, message, request, clock (a jump)
 	Title   string   `json:"title"`
 	TeamID  int64    `json:"team_id,omitempty"` // who acted
 	Teams   []int64  `json:"teams,omitempty"`   // who received
 	CBMs    []string `json:"cbms,omitempty"`
 	Channel string   `json:"channel,omitempty"`
 	Detail  string   `json:"detail,omitempty"`
+	// A jump to a phase: who jumped, when, and the script's time of an
+	// inject it released or skipped, or the time it jumped from.
+	By     string     `json:"by,omitempty"`
+	Wall   *time.Time `json:"wall_at,omitempty"`
+	DueAt  *float64   `json:"due_seconds,omitempty"`
+	FromAt *float64   `json:"from_seconds,omitempty"`
 }
 
 func toTimelineEntryJSON(t scoring.TimelineEntry) timelineEntryJSON {
 	return timelineEntryJSON{Seq: t.Seq, At: t.At, Kind: t.Kind, Title: t.Title, TeamID: t.TeamID, Teams: t.Teams,
-		CBMs: t.CBMs, Channel: t.Channel, Detail: t.Detail}
+		CBMs: t.CBMs, Channel: t.Channel, Detail: t.Detail, By: t.By, Wall: t.Wall, DueAt: t.DueAt, FromAt: t.FromAt}
 }
 
-// reportAnswerJSON is a team's latest answer to a stage question.
+// reportAnswerJSON is a team's latest answer to a stage question, with the
+// phase's title and the question's text.
 type reportAnswerJSON struct {
-	TeamID    int64     `json:"team_id"`
-	Phase     string    `json:"phase"`
-	Question  string    `json:"question"`
-	Text      string    `json:"text"`
-	By        string    `json:"by"`
-	Seq       int64     `json:"seq"`
-	UpdatedAt time.Time `json:"updated_at"`
+	TeamID       int64     `json:"team_id"`
+	Phase        string    `json:"phase"`
+	PhaseTitle   string    `json:"phase_title"`
+	Question     string    `json:"question"`
+	QuestionText string    `json:"question_text"`
+	Text         string    `json:"text"`
+	By           string    `json:"by"`
+	Seq          int64     `json:"seq"`
+	UpdatedAt    time.Time `json:"updated_at"`
 }
 
-func toReportAnswerJSON(a exercise.Answer) reportAnswerJSON {
-	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, Question: a.Question, Text: a.Text, By: a.By,
-		Seq: a.Seq, UpdatedAt: a.UpdatedAt}
+func toReportAnswerJSON(a scoring.Answer) reportAnswerJSON {
+	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, PhaseTitle: a.PhaseTitle, Question: a.Question,
+		QuestionText: a.QuestionText, Text: a.Text, By: a.By, Seq: a.Seq, UpdatedAt: a.UpdatedAt}
 }
 
 // teamReportJSON is one team's scorecard and measured evidence.

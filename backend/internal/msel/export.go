@@ -171,6 +171,7 @@ func writeSheet(f *excelize.File, sheet string, cols []column, rows [][]any) err
 	if err != nil {
 		return err
 	}
+	quoted := make([]int, len(cols)) // per column: its style with the quote prefix
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sheet, name, name, c.width); err != nil {
@@ -183,8 +184,11 @@ func writeSheet(f *excelize.File, sheet string, cols []column, rows [][]any) err
 		if err := f.SetColStyle(sheet, name, style); err != nil {
 			return err
 		}
+		if quoted[i], err = quotePrefixed(f, style); err != nil {
+			return err
+		}
 	}
-	if err := writeRow(f, sheet, 1, headers(cols)); err != nil {
+	if err := writeRow(f, sheet, 1, headers(cols), nil); err != nil {
 		return err
 	}
 	last, _ := excelize.ColumnNumberToName(len(cols))
@@ -192,11 +196,36 @@ func writeSheet(f *excelize.File, sheet string, cols []column, rows [][]any) err
 		return err
 	}
 	for i, r := range rows {
-		if err := writeRow(f, sheet, i+2, r); err != nil {
+		if err := writeRow(f, sheet, i+2, r, quoted); err != nil {
 			return err
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// quotePrefixed adds a copy of a cell style that marks its cells' text with
+// a quote prefix, as a spreadsheet does when one types '=1+1: the cell
+// stays text even when someone edits it and presses Enter. excelize has no
+// option for it, so the attribute is set on the copied format record
+// itself. The copy comes after the original, so excelize, which reuses the
+// first matching record, never hands it out for another style.
+func quotePrefixed(f *excelize.File, style int) (int, error) {
+	if f.Styles == nil || f.Styles.CellXfs == nil || style < 0 || style >= len(f.Styles.CellXfs.Xf) {
+		return 0, fmt.Errorf("cell style %d not found", style)
+	}
+	xf := f.Styles.CellXfs.Xf[style]
+	yes := true
+	xf.QuotePrefix = &yes
+	f.Styles.CellXfs.Xf = append(f.Styles.CellXfs.Xf, xf)
+	f.Styles.CellXfs.Count = len(f.Styles.CellXfs.Xf)
+	return len(f.Styles.CellXfs.Xf) - 1, nil
+}
+
+// formulaLike tells whether a spreadsheet would take text for a formula
+// (OWASP's list for CSV injection: =, +, -, @, a tab or a carriage return
+// first).
+func formulaLike(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 func headers(cols []column) []any {
@@ -209,8 +238,9 @@ func headers(cols []column) []any {
 
 // writeRow sets every cell explicitly: strings as strings, so that a time
 // such as 0:15 or a title such as "=1" is never turned into a number or a
-// formula.
-func writeRow(f *excelize.File, sheet string, row int, values []any) error {
+// formula; a string that looks like a formula also gets its column's
+// quote-prefixed style (quoted, by column; nil for the header).
+func writeRow(f *excelize.File, sheet string, row int, values []any, quoted []int) error {
 	for i, v := range values {
 		cell, err := excelize.CoordinatesToCellName(i+1, row)
 		if err != nil {
@@ -222,6 +252,9 @@ func writeRow(f *excelize.File, sheet string, row int, values []any) error {
 				continue
 			}
 			err = f.SetCellStr(sheet, cell, v)
+			if err == nil && formulaLike(v) && i < len(quoted) {
+				err = f.SetCellStyle(sheet, cell, cell, quoted[i])
+			}
 		default:
 			err = f.SetCellValue(sheet, cell, v)
 		}

@@ -8,10 +8,12 @@ import (
 )
 
 // WriteCSV writes the scorecards and the measured evidence, one row per team
-// and criterion, for spreadsheets.
+// and criterion, for spreadsheets. Every cell that carries text someone
+// typed goes through safeCell, so that a name or title such as =1+1 opens as
+// text, not as a formula.
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	header := []string{"exercise", "team", "criterion", "final score", "facilitator scores", "scores differ",
+	header := []string{"exercise", "team", "criterion", "final score", "final comment", "facilitator scores", "scores differ",
 		"messages sent", "requests received", "median ack (s)", "median answer (s)", "expected actions observed",
 		"expected actions in time", "PoC complete", "CBMs used"}
 	if err := cw.Write(header); err != nil {
@@ -47,20 +49,43 @@ func (r *Report) rows(t TeamReport) [][]string {
 	}
 	common := []string{itoa(int64(m.MessagesSent)), itoa(int64(len(m.RequestsReceived))), num(m.MedianAckSeconds), num(m.MedianAnswerSeconds),
 		strconv.Itoa(observed) + "/" + strconv.Itoa(len(m.Expected)), strconv.Itoa(inTime) + "/" + strconv.Itoa(len(m.Expected)),
-		strconv.FormatBool(m.PoCComplete), strings.Join(used, " ")}
+		strconv.FormatBool(m.PoCComplete), safeCell(strings.Join(used, " "))}
 	var out [][]string
 	for _, cs := range t.Scorecard {
-		final := ""
+		final, comment := "", ""
 		if cs.Final != nil {
-			final = cs.Final.Value
+			final, comment = cs.Final.Value, cs.Final.Comment
 		}
-		var each []string
-		for _, s := range cs.Scores {
-			each = append(each, s.By+": "+s.Value)
-		}
-		out = append(out, append([]string{r.Exercise.Title, t.Name, cs.Criterion, final, strings.Join(each, "; "), strconv.FormatBool(cs.Differ)}, common...))
+		row := []string{safeCell(r.Exercise.Title), safeCell(t.Name), safeCell(r.criterionTitle(cs.Criterion)), safeCell(final),
+			safeCell(comment), safeCell(facilitatorScores(cs.Scores)), strconv.FormatBool(cs.Differ)}
+		out = append(out, append(row, common...))
 	}
 	return out
+}
+
+// criterionTitle is the rubric's title of a criterion, its key when the
+// rubric has none.
+func (r *Report) criterionTitle(key string) string {
+	for _, c := range r.Exercise.Criteria {
+		if c.Key == key && c.Title != "" {
+			return c.Title
+		}
+	}
+	return key
+}
+
+// facilitatorScores lists each facilitator's score as "name: value,
+// comment", one facilitator a line.
+func facilitatorScores(scores []ScoreData) string {
+	lines := make([]string, 0, len(scores))
+	for _, s := range scores {
+		line := s.By + ": " + s.Value
+		if s.Comment != "" {
+			line += ", " + s.Comment
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func num(f *float64) string {

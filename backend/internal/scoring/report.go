@@ -17,7 +17,7 @@ type Report struct {
 	Exercise    ExerciseInfo
 	Published   bool
 	Timeline    []TimelineEntry
-	Answers     []exercise.Answer
+	Answers     []Answer
 	Teams       []TeamReport
 	HeatMap     HeatMap
 	Notes       []Note // facilitator observations (staff)
@@ -29,6 +29,15 @@ type Report struct {
 	// What For needs to cut one viewer's copy.
 	p        *exercise.Projection // the folded log, for the answers' visibility
 	baseCBMs []string             // the scenario's CBMs, the heat map's first rows
+	sc       *scenario.Scenario   // for the phase titles and questions of the answers
+}
+
+// Answer is a team's answer to a stage question, with the phase's title and
+// the question's text, so that a reader never has to decode keys.
+type Answer struct {
+	exercise.Answer
+	PhaseTitle   string
+	QuestionText string
 }
 
 // ExerciseInfo is the overview.
@@ -75,6 +84,12 @@ type TimelineEntry struct {
 	CBMs    []string
 	Channel string
 	Detail  string
+	// A jump to a phase: who jumped, at what wall time, and when the script
+	// had an inject it released or skipped, or the time it jumped from.
+	By     string
+	Wall   *time.Time
+	DueAt  *float64
+	FromAt *float64
 
 	audience exercise.Audience // of the event it comes from
 }
@@ -189,7 +204,7 @@ func (r *Report) For(v exercise.Viewer) (*Report, error) {
 	}
 	out := *r
 	out.Timeline = keep(r.Timeline, func(e TimelineEntry) bool { return exercise.CanSee(v, e.audience) })
-	out.Answers = append([]exercise.Answer{}, r.p.VisibleAnswers(v)...)
+	out.Answers = r.answers(v)
 	out.Teams = keep(r.Teams, func(t TeamReport) bool { return exercise.CanSee(v, exercise.TeamInternal(t.TeamID)) })
 	out.HeatMap = newHeatMap(r.baseCBMs, out.Teams)
 	if !exercise.CanSee(v, exercise.StaffOnly) {
@@ -253,15 +268,48 @@ func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, 
 	p := exercise.NewProjection(teams)
 	p.Apply(evs...)
 	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
-	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs()}
+	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs(), sc: sc}
 	b.scan(r)
 	for _, t := range teams {
 		r.Teams = append(r.Teams, b.team(t))
 	}
 	r.Roles = b.roles()
 	r.HeatMap = newHeatMap(r.baseCBMs, r.Teams)
-	r.Answers = append([]exercise.Answer{}, p.VisibleAnswers(exercise.Viewer{Staff: true})...)
+	r.Answers = r.answers(exercise.Viewer{Staff: true})
 	return r
+}
+
+// answers are the answers v may read, titled, in the scenario's order of
+// phases and questions (then by team).
+func (r *Report) answers(v exercise.Viewer) []Answer {
+	type question struct {
+		phase, index int
+		phaseTitle   string
+		text         string
+	}
+	questions := map[[2]string]question{}
+	for i, ph := range r.sc.Phases {
+		for j, q := range ph.Questions {
+			questions[[2]string{ph.Key, q.Key}] = question{i, j, ph.Title, q.Text}
+		}
+	}
+	at := func(a Answer) question { return questions[[2]string{a.Phase, a.Question}] }
+	out := []Answer{}
+	for _, a := range r.p.VisibleAnswers(v) {
+		q := questions[[2]string{a.Phase, a.Question}]
+		out = append(out, Answer{Answer: a, PhaseTitle: q.phaseTitle, QuestionText: q.text})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := at(out[i]), at(out[j])
+		switch {
+		case a.phase != b.phase:
+			return a.phase < b.phase
+		case a.index != b.index:
+			return a.index < b.index
+		}
+		return out[i].TeamID < out[j].TeamID
+	})
+	return out
 }
 
 type builder struct {
@@ -333,6 +381,12 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 	case exercise.EvInjectReleased:
 		d := exercise.DataOf[exercise.InjectData](e)
 		t.Kind, t.Title, t.Channel, t.Teams, t.Detail = "inject", d.Title, d.Channel, b.receivers(e.Audience), d.Source
+		if d.Source == "jump" {
+			t.jumped(e, d.By)
+			t.DueAt = &d.DueSeconds
+		}
+	case exercise.EvInjectSkipped, exercise.EvClock:
+		return b.jumpEntry(e, t)
 	case exercise.EvMessageSent:
 		m := b.p.Mail[e.Seq]
 		t.Kind, t.Title, t.TeamID, t.Teams, t.Channel, t.CBMs = "message", m.Subject, m.From, m.To, m.Channel, m.Tags()
@@ -350,6 +404,39 @@ func (b *builder) timelineEntry(e exercise.Event) (TimelineEntry, bool) {
 		return t, false
 	}
 	return t, true
+}
+
+// jumpEntry is the timeline's entry for a jump to a phase, or for an
+// inject the jump skipped; other clock changes and skips are not entries.
+func (b *builder) jumpEntry(e exercise.Event, t TimelineEntry) (TimelineEntry, bool) {
+	if e.Type == exercise.EvClock {
+		d := exercise.DataOf[exercise.ClockData](e)
+		if d.Action != "jump" {
+			return t, false
+		}
+		t.Kind, t.Title, t.Detail = "clock", d.Phase, "jump"
+		if ph, ok := b.sc.Phase(d.Phase); ok {
+			t.Title = ph.Title
+		}
+		t.jumped(e, d.By)
+		t.FromAt = &d.FromSeconds
+		return t, true
+	}
+	d := exercise.DataOf[exercise.KeyData](e)
+	in, ok := b.sc.Inject(d.Key)
+	if !d.Jump || !ok {
+		return t, false
+	}
+	t.Kind, t.Title, t.Channel, t.Detail = "inject", in.Title, string(in.Channel), "jump_skipped"
+	t.jumped(e, d.By)
+	t.DueAt = d.DueSeconds
+	return t, true
+}
+
+// jumped marks an entry as the work of a jump: who, and when (wall time).
+func (t *TimelineEntry) jumped(e exercise.Event, by string) {
+	wall := e.CreatedAt
+	t.By, t.Wall = by, &wall
 }
 
 // receivers lists the teams an audience reaches.

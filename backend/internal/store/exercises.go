@@ -353,7 +353,7 @@ func newEventRow(exerciseID, seq int64, ne exercise.NewEvent, offset time.Durati
 // Events reads the log after a sequence number, in order.
 func (x *Exercises) Events(ctx context.Context, exerciseID, afterSeq int64, limit int) ([]exercise.Event, error) {
 	var rows []eventRow
-	err := x.s.DB.WithContext(ctx).Where("exercise_id = ? AND seq > ?", exerciseID, afterSeq).
+	err := x.s.conn(ctx).Where("exercise_id = ? AND seq > ?", exerciseID, afterSeq).
 		Order("seq").Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, failed(err, "read the events of exercise %d after %d", exerciseID, afterSeq)

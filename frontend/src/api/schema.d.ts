@@ -1745,7 +1745,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Jump forward to a phase's start. Staff only. */
+        /** Jump forward to a phase's start. The injects the jump passes over (timed after the current time and before the phase's start) are released at once as released by the jump, or skipped as skipped by the jump, in the same write as the clock change. Staff only. */
         post: {
             parameters: {
                 query?: never;
@@ -1758,7 +1758,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The key of the phase to jump to. */
                         phase: string;
+                        /**
+                         * @description What to do with the injects the jump passes over.
+                         * @default release
+                         * @enum {string}
+                         */
+                        overtaken?: "release" | "skip";
                     };
                 };
             };
@@ -3650,8 +3657,11 @@ export interface components {
         };
         /** @enum {string} */
         InjectState: "pending" | "held" | "skipped" | "released" | "waiting";
-        /** @enum {string} */
-        InjectSource: "schedule" | "manual" | "trigger" | "adhoc";
+        /**
+         * @description How it went out: on schedule, by a facilitator, by a trigger, written during play, or by a jump to a phase that passed over its time.
+         * @enum {string}
+         */
+        InjectSource: "schedule" | "manual" | "trigger" | "adhoc" | "jump";
         /** @description An inject of the timeline with its state, as staff see it (the MSEL). */
         InjectRow: {
             key: string;
@@ -3667,6 +3677,24 @@ export interface components {
             released_seconds: number | null;
             late: boolean;
             source?: components["schemas"]["InjectSource"];
+            /** @description Who jumped to a phase and so released it (source jump). */
+            released_by?: string;
+            /**
+             * Format: date-time
+             * @description Wall time of the release.
+             */
+            released_at?: string;
+            /** @description Who skipped it. */
+            skipped_by?: string;
+            /** @description A jump to a phase passed over its time and skipped it. */
+            skipped_by_jump?: boolean;
+            /**
+             * Format: date-time
+             * @description Wall time of the skip.
+             */
+            skipped_at?: string;
+            /** @description Exercise time of the skip. */
+            skipped_seconds?: number;
             body: string;
             facilitator_notes?: string;
         };
@@ -3682,6 +3710,8 @@ export interface components {
             teams: number[] | null;
             all: boolean;
             source: components["schemas"]["InjectSource"];
+            /** @description Who jumped to a phase and so released it (source jump). */
+            by?: string;
             trigger?: string;
             late: boolean;
             due_seconds: number;
@@ -4026,8 +4056,12 @@ export interface components {
         TimelineEntry: {
             seq: number;
             at_seconds: number;
-            /** @enum {string} */
-            kind: "phase" | "inject" | "message" | "request";
+            /**
+             * @description clock: a jump to a phase (other clock changes are not entries).
+             * @enum {string}
+             */
+            kind: "phase" | "inject" | "message" | "request" | "clock";
+            /** @description The phase's title for a phase or a jump to it. */
             title: string;
             /** @description The team that acted. */
             team_id?: number;
@@ -4035,12 +4069,30 @@ export interface components {
             teams?: number[];
             cbms?: string[];
             channel?: string;
+            /** @description An inject's source (schedule, manual, trigger, adhoc, jump), jump_skipped for an inject a jump skipped, jump for a jump; a request's kind or status; a phase's story clock. */
             detail?: string;
+            /** @description Who jumped (a jump, and the injects it released or skipped). */
+            by?: string;
+            /**
+             * Format: date-time
+             * @description When the jump happened (wall time).
+             */
+            wall_at?: string;
+            /** @description The script's time of an inject a jump released or skipped. */
+            due_seconds?: number;
+            /** @description The exercise time a jump started from. */
+            from_seconds?: number;
         };
         ReportAnswer: {
             team_id: number;
+            /** @description The phase's key. */
             phase: string;
+            /** @description The phase's title in the scenario (empty if the scenario no longer has it). */
+            phase_title: string;
+            /** @description The question's key. */
             question: string;
+            /** @description The question as the scenario asks it (empty if the scenario no longer has it). */
+            question_text: string;
             text: string;
             by: string;
             seq: number;

@@ -40,6 +40,7 @@ export function toInjectRow(r: InjectRow | ReleasedInject): InjectRow {
     released_seconds: r.offset_seconds,
     late: r.late,
     source: r.source,
+    ...(r.by ? { released_by: r.by } : {}),
     body: r.body,
   };
 }
@@ -159,7 +160,10 @@ export function useParticipants(id: number, enabled = true) {
 export type ClockAction =
   | { action: 'start' | 'pause' | 'resume' | 'end' }
   | { action: 'speed'; speed: number }
-  | { action: 'jump'; phase: string };
+  | { action: 'jump'; phase: string; overtaken?: Overtaken };
+
+/** What a jump to a phase does with the injects it passes over. */
+export type Overtaken = 'release' | 'skip';
 
 export function useClockAction(id: number) {
   const qc = useQueryClient();
@@ -167,7 +171,8 @@ export function useClockAction(id: number) {
     mutationFn: (a: ClockAction): Promise<Answer<'/exercises/{id}/start', 'post'>> => {
       const path = { id };
       if (a.action === 'speed') return api.post('/exercises/{id}/speed', { path, body: { speed: a.speed } });
-      if (a.action === 'jump') return api.post('/exercises/{id}/jump', { path, body: { phase: a.phase } });
+      if (a.action === 'jump')
+        return api.post('/exercises/{id}/jump', { path, body: { phase: a.phase, overtaken: a.overtaken ?? 'release' } });
       return api.post(`/exercises/{id}/${a.action}`, { path });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: exerciseKeys.exercise(id) }),

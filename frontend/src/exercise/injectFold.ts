@@ -18,7 +18,7 @@ type Folded<Row> = Row[] | typeof STALE;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-// schedule, manual, trigger or adhoc: the server's catalogue says which.
+// schedule, manual, trigger, adhoc or jump: the server's catalogue says which.
 const source = (v: unknown) => str(v) as ReleasedInject['source'];
 
 /** The list with the row of `key` changed; STALE when there is no such row. */
@@ -42,6 +42,7 @@ function releasedRow(e: ExerciseEvent): InjectRow {
     teams: Array.isArray(d.teams) ? (d.teams as number[]) : [],
     all: d.all === true,
     source: source(d.source),
+    ...(str(d.by) ? { by: str(d.by) } : {}),
     late: d.late === true,
     due_seconds: num(d.due_seconds, e.offset_seconds),
     offset_seconds: num(d.offset_seconds, e.offset_seconds),
@@ -67,6 +68,7 @@ export function foldInjectReleased(rows: InjectRow[], e: ExerciseEvent): Folded<
           released_seconds: num(e.data.offset_seconds, e.offset_seconds),
           late: e.data.late === true,
           source: source(e.data.source),
+          ...jumpRelease(e),
         },
   );
   return next !== rows && next?.some(waitsForAnother) ? STALE : next;
@@ -80,8 +82,23 @@ export function foldInjectHeld(rows: InjectRow[], e: ExerciseEvent): Folded<Inje
 
 export function foldInjectSkipped(rows: InjectRow[], e: ExerciseEvent): Folded<InjectRow> {
   return change(rows, str(e.data.key), (r): InjectRow =>
-    r.state === 'released' || r.state === 'skipped' ? r : { ...r, state: 'skipped', scheduled_seconds: null },
+    r.state === 'released' || r.state === 'skipped' ? r : { ...r, state: 'skipped', scheduled_seconds: null, ...skipFacts(e) },
   );
+}
+
+/** Who released an inject by a jump to a phase, and when (wall time). */
+function jumpRelease(e: ExerciseEvent): Partial<InjectRow> {
+  return str(e.data.by) ? { released_by: str(e.data.by), released_at: e.at } : { released_at: e.at };
+}
+
+/** Who skipped an inject, when, and whether a jump to a phase did. */
+function skipFacts(e: ExerciseEvent): Partial<InjectRow> {
+  return {
+    skipped_by: str(e.data.by),
+    skipped_at: e.at,
+    skipped_seconds: e.offset_seconds,
+    ...(e.data.jump === true ? { skipped_by_jump: true } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ import { reportCsvUrl, useReport, type Report, type TeamReport } from './api';
 import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
 import { RaterAgreement } from './RaterAgreement';
 import { PlanTable } from './ScoringPage';
+import { ReportAnswers } from './ReportAnswers';
+import { isJumpEntry, JumpDetail } from './JumpDetail';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
 
@@ -125,7 +127,7 @@ function ReportView({ id, report: r, staff }: { id: number; report: Report; staf
 
       <section className="card rp-section" aria-labelledby="rp-answers">
         <h2 id="rp-answers">{t('report.answers')}</h2>
-        <AnswersByTeam report={r} teamName={teamName} />
+        <ReportAnswers report={r} teamName={teamName} />
       </section>
 
       <section className="card rp-section" aria-labelledby="rp-scorecards">
@@ -251,7 +253,8 @@ function TimelineSection({ report: r, teamName }: { report: Report; teamName: (i
                 <td>
                   {e.kind === 'message' || e.kind === 'request' ? `#${e.seq} ` : ''}
                   {e.title}
-                  {e.detail && <span className="muted"> · {t(`detail.${e.detail}`, { defaultValue: e.detail })}</span>}
+                  {e.detail && !isJumpEntry(e) && <span className="muted"> · {t(`detail.${e.detail}`, { defaultValue: e.detail })}</span>}
+                  <JumpDetail entry={e} />
                 </td>
                 <td>{e.team_id ? teamName(e.team_id) : e.kind === 'message' || e.kind === 'request' ? teamName(0) : '—'}</td>
                 <td>{(e.teams ?? []).length ? (e.teams ?? []).map((x) => teamName(x)).join(', ') : '—'}</td>
@@ -262,37 +265,6 @@ function TimelineSection({ report: r, teamName }: { report: Report; teamName: (i
         </table>
       </div>
     </section>
-  );
-}
-
-function AnswersByTeam({ report: r, teamName }: { report: Report; teamName: (id: number) => string }) {
-  const { t } = useTranslation('report');
-  const answers = r.answers ?? [];
-  if (answers.length === 0) return <p className="muted">{t('report.noAnswers')}</p>;
-  const teams = [...new Set(answers.map((a) => a.team_id))];
-  return (
-    <>
-      {teams.map((team) => (
-        <div key={team} className="rp-team-answers">
-          <h3>{teamName(team)}</h3>
-          <dl>
-            {answers
-              .filter((a) => a.team_id === team)
-              .map((a) => (
-                <div key={`${a.phase}/${a.question}`}>
-                  <dt>
-                    <span className="muted">{a.phase} · </span>
-                    {a.question}
-                  </dt>
-                  <dd>
-                    {a.text} {a.by && <span className="muted">— {a.by}</span>}
-                  </dd>
-                </div>
-              ))}
-          </dl>
-        </div>
-      ))}
-    </>
   );
 }
 
@@ -334,7 +306,7 @@ function Scorecard({
                   {c.differ && (
                     <>
                       {' '}
-                      <span className="ex-badge ex-badge-new">{t('scorecard.differ')}</span>
+                      <span className="ex-badge rp-badge-differ">{t('scorecard.differ')}</span>
                     </>
                   )}
                 </td>

@@ -113,13 +113,15 @@ export function MeasuredEvidence({
               </tr>
             </thead>
             <tbody>
-              {(m.inject_responses ?? []).map((r) => (
-                <tr key={r.inject} data-inject={r.inject}>
-                  <td>{injectTitle(r.inject)}</td>
-                  <td>{secs(r.released_at_seconds)}</td>
-                  <td>{r.first_action_seconds === null ? t('evidence.noAction') : secs(r.first_action_seconds)}</td>
-                </tr>
-              ))}
+              {[...(m.inject_responses ?? [])]
+                .sort((a, b) => a.released_at_seconds - b.released_at_seconds || a.inject.localeCompare(b.inject))
+                .map((r) => (
+                  <tr key={r.inject} data-inject={r.inject}>
+                    <td>{injectTitle(r.inject)}</td>
+                    <td>{secs(r.released_at_seconds)}</td>
+                    <td>{r.first_action_seconds === null ? t('evidence.noAction') : secs(r.first_action_seconds)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>

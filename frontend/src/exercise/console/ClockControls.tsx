@@ -2,13 +2,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import { useClockAction, type ClockAction, type Exercise } from '../api';
-import { formatHms, formatSpeed, SPEEDS } from '../clock';
+import { exerciseSeconds, formatHms, formatSpeed, SPEEDS, type ClockReading } from '../clock';
+import { JumpDialog } from './JumpDialog';
 
 /** Start, pause, resume and end the exercise, change its speed, jump to a phase. */
-export function ClockControls({ exercise, status, speed }: { exercise: Exercise; status: string; speed: number }) {
+export function ClockControls({
+  exercise,
+  status,
+  speed,
+  reading,
+  skewMs = 0,
+}: {
+  exercise: Exercise;
+  status: string;
+  speed: number;
+  /** The live clock, for the time a jump starts from. */
+  reading?: ClockReading | null;
+  skewMs?: number;
+}) {
   const { t } = useTranslation('exercise');
   const action = useClockAction(exercise.id);
   const [phase, setPhase] = useState('');
+  const [confirming, setConfirming] = useState<number | null>(null); // the time the jump would start from
+  const target = (exercise.scenario.phases ?? []).find((p) => p.key === phase);
   const run = (a: ClockAction) => action.mutate(a);
   const busy = action.isPending;
   return (
@@ -64,7 +80,7 @@ export function ClockControls({ exercise, status, speed }: { exercise: Exercise;
             className="ex-inline"
             onSubmit={(e) => {
               e.preventDefault();
-              if (phase) run({ action: 'jump', phase });
+              if (phase) setConfirming(reading ? exerciseSeconds(reading, Date.now() + skewMs) : 0);
             }}
           >
             <label>
@@ -84,6 +100,19 @@ export function ClockControls({ exercise, status, speed }: { exercise: Exercise;
           </form>
         )}
       </div>
+      {target && confirming !== null && (
+        <JumpDialog
+          exerciseId={exercise.id}
+          target={target}
+          nowSeconds={confirming}
+          busy={busy}
+          onClose={() => setConfirming(null)}
+          onConfirm={(overtaken) => {
+            setConfirming(null);
+            run({ action: 'jump', phase, overtaken });
+          }}
+        />
+      )}
       <ApiError error={action.error} />
     </section>
   );

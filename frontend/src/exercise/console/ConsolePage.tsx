@@ -76,7 +76,15 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
       {!readOnly && (live.clock?.status ?? ex.clock.status) === 'ended' && (
         <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />
       )}
-      {may('clock') && <ClockControls exercise={ex} status={live.clock?.status ?? ex.clock.status} speed={live.clock?.speed ?? 1} />}
+      {may('clock') && (
+        <ClockControls
+          exercise={ex}
+          status={live.clock?.status ?? ex.clock.status}
+          speed={live.clock?.speed ?? 1}
+          reading={live.clock}
+          skewMs={live.skewMs}
+        />
+      )}
       <div className="ex-console-grid">
         <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />
         {!readOnly && <Triggers exerciseId={id} readOnly={!may('trigger')} />}

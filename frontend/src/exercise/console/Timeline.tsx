@@ -4,6 +4,7 @@ import { useInjectAction, useInjects, type Audience, type InjectAction, type Inj
 import { formatHms } from '../clock';
 import { channelIcon, channelOf } from '../components/channels';
 import type { TeamName } from '../messages/shared';
+import { JumpNote } from './JumpDialog';
 
 /** Who receives an inject, in words. */
 function audienceText(a: Audience | undefined, teamName: TeamName, t: (k: string) => string): string {
@@ -73,6 +74,7 @@ export function Timeline({ exerciseId, readOnly, teamName }: { exerciseId: numbe
                 <td>
                   <span className={`ex-badge ex-inject-${r.state}`}>{t(`timeline.states.${r.state}`)}</span>
                   {r.late && <span className="muted"> {t('timeline.late')}</span>}
+                  <JumpNote row={r} />
                 </td>
                 {!readOnly && (
                   <td>
