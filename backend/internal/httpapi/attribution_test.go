@@ -92,7 +92,7 @@ func TestDelegationNamedOnlyWithAttributedResults(t *testing.T) {
 			t.Fatalf("attribution on: %d %s", r.status, r.raw)
 		}
 		reads := e.publishedReads(fac, base, tok)
-		for _, name := range []string{"staff report", "Valdoria's report", "Esterra's report", "dashboard", "dashboard.csv"} {
+		for _, name := range []string{"staff report", "Valdoria's report", "Esterra's report", "staff report.csv", "Valdoria's report.csv", "dashboard", "dashboard.csv"} {
 			if !strings.Contains(string(reads[name].raw), "Republic of Realia") {
 				t.Errorf("%s does not name the delegation with attributed results on:\n%s", name, reads[name].raw)
 			}

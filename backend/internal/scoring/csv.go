@@ -16,6 +16,9 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	header := []string{"exercise", "team", "criterion", "final score", "final comment", "facilitator scores", "scores differ",
 		"messages sent", "requests received", "median ack (s)", "median answer (s)", "expected actions observed",
 		"expected actions in time", "PoC complete", "CBMs used"}
+	if r.Attribution != nil {
+		header = withDelegation(header, "delegation (attributed results)")
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -58,9 +61,18 @@ func (r *Report) rows(t TeamReport) [][]string {
 		}
 		row := []string{safeCell(r.Exercise.Title), safeCell(t.Name), safeCell(r.criterionTitle(cs.Criterion)), safeCell(final),
 			safeCell(comment), safeCell(facilitatorScores(cs.Scores)), strconv.FormatBool(cs.Differ)}
+		if r.Attribution != nil {
+			row = withDelegation(row, safeCell(t.Delegation))
+		}
 		out = append(out, append(row, common...))
 	}
 	return out
+}
+
+// withDelegation puts the delegation's column after the team's (the
+// scenario role): only a report with attributed results has it.
+func withDelegation(row []string, cell string) []string {
+	return append(row[:2:2], append([]string{cell}, row[2:]...)...)
 }
 
 // criterionTitle is the rubric's title of a criterion, its key when the
