@@ -78,7 +78,37 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 			a.action.Within = &d
 		}
 	}
+	c.actionMatcher(t, m, r, &a.action, get)
 	return a, c.probs.Len() == before
+}
+
+// actionMatcher reads what shows the action. The values are checked when
+// the imported scenario is parsed; only Observable is read here, since an
+// unreadable yes or no would otherwise be lost.
+func (c *converter) actionMatcher(t table, m columnMap, r record, a *scenario.ExpectedAction, get func(field) string) {
+	a.ShownBy = scenario.ShownBy(strings.TrimSpace(get(aShownBy)))
+	switch normalize(get(aObservable)) {
+	case "", "yes", "true", "y":
+	case "no", "false", "n":
+		a.NotObservable = true
+	default:
+		c.refuse(t, r.num, m[aObservable], "observable %q is neither yes nor no; write no for an action only the evaluators can judge, or leave it empty", strings.TrimSpace(get(aObservable)))
+	}
+	a.To = splitList(get(aTo))
+	a.Channels = splitList(get(aChannels))
+	a.Kind = scenario.RequestKind(strings.TrimSpace(get(aKind)))
+	a.From = scenario.WindowStart(strings.TrimSpace(get(aFrom)))
+}
+
+// splitList reads "a, b; c" as its trimmed, non-empty items.
+func splitList(cell string) []string {
+	var out []string
+	for _, part := range listSep.Split(cell, -1) {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // attachActions gives each inject its expected actions: from the Expected

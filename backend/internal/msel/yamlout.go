@@ -109,8 +109,30 @@ func actionNode(a scenario.ExpectedAction) *yaml.Node {
 		add("team", str(a.Team))
 	}
 	add("text", text(a.Text))
+	if a.ShownBy != "" {
+		add("shown_by", str(string(a.ShownBy)))
+	}
+	if a.NotObservable {
+		add("observable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	}
+	switch len(a.To) {
+	case 0:
+	case 1:
+		add("to", str(a.To[0]))
+	default:
+		add("to", flowList(a.To, "!!str"))
+	}
+	if len(a.Channels) > 0 {
+		add("channels", flowList(a.Channels, "!!str"))
+	}
+	if a.Kind != "" {
+		add("kind", str(string(a.Kind)))
+	}
 	if len(a.CBMs) > 0 {
 		add("cbms", cbmsNode(a.CBMs))
+	}
+	if a.From != "" {
+		add("from", str(string(a.From)))
 	}
 	if a.Within != nil {
 		add("within", dur(*a.Within))
