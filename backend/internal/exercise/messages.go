@@ -58,7 +58,8 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 		return nil, err
 	}
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
-		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
+		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo,
+		TagSources: tagSources(sc, o)}
 	aud := messageAudience(data)
 	evs, err := s.playAppend(ctx, ex.ID, func(ex *Exercise) (Write, error) {
 		if ex.Clock.Status == Draft {
