@@ -214,6 +214,7 @@ func (s *server) routes(e *echo.Echo) {
 	ex.POST("/commchecks", s.sendCommCheck)
 	ex.POST("/commchecks/:check/ack", teamWrite(s, s.ackCommCheck))
 	ex.PUT("/scores", staffWrite(s, http.StatusNoContent, s.setScore))
+	ex.PUT("/evidence", staffWrite(s, http.StatusNoContent, s.judgeEvidence))
 	ex.PUT("/assessments/:team", staffWrite(s, http.StatusNoContent, s.assessTeam))
 	ex.POST("/improvements", staffWrite(s, http.StatusCreated, s.addImprovement))
 	ex.POST("/report/publish", staffWrite(s, http.StatusNoContent, s.publishReport))
