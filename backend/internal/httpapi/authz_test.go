@@ -168,9 +168,9 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "DELETE /api/v1/exercises/:id/participants/:pid", want: statuses{401, 403, 403, 403, 404, 204, 204}},
 
 		// Evidence of expected actions: staff who score confirm or reject a
-		// candidate message (Esterra's request, for one of its own actions).
+		// candidate message (Esterra's request, for an action of Valdoria and Esterra).
 		{route: "PUT /api/v1/exercises/:id/evidence", body: map[string]any{"team_id": ex.teams["esterra"], "inject": "social-media-blame",
-			"action": "esterra-consults-before-public", "message": ex.msg, "verdict": "confirmed"}, want: statuses{401, 403, 403, 403, 404, 204, 204}},
+			"action": "consult-before-public", "message": ex.msg, "verdict": "confirmed"}, want: statuses{401, 403, 403, 403, 404, 204, 204}},
 	}
 }
 

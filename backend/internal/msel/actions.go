@@ -57,13 +57,13 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 	if a.action.Key != "" && (len(a.action.Key) > scenario.MaxKeyLen || !keyRe.MatchString(a.action.Key)) {
 		c.refuse(t, r.num, m[aKey], "the key %q may only hold lower-case letters, digits, - and _, e.g. %q", a.action.Key, slug(a.action.Key, scenario.MaxKeyLen))
 	}
-	if team := get(aTeam); strings.TrimSpace(team) != "" {
+	for _, team := range splitList(get(aTeam)) {
 		key, ok := find(c.base.teams, team)
 		if !ok {
-			c.refuse(t, r.num, m[aTeam], "the team %q is not a team of this scenario; use a key or name among: %s (or leave it empty for every team that receives the inject)",
-				strings.TrimSpace(team), keys(c.base.teams))
+			c.refuse(t, r.num, m[aTeam], "the team %q is not a team of this scenario; use keys or names among: %s (or leave it empty for every team that receives the inject)",
+				team, keys(c.base.teams))
 		}
-		a.action.Team = key
+		a.action.Teams = append(a.action.Teams, key)
 	}
 	a.action.Text = get(aText)
 	if strings.TrimSpace(a.action.Text) == "" {

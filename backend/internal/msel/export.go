@@ -149,7 +149,7 @@ func actionRows(injects []scenario.Inject) [][]any {
 			if a.NotObservable {
 				observable = "no"
 			}
-			rows = append(rows, []any{in.Key, a.Key, a.Team, a.Text, joinCBMs(a.CBMs), within,
+			rows = append(rows, []any{in.Key, a.Key, strings.Join(a.Teams, ", "), a.Text, joinCBMs(a.CBMs), within,
 				string(a.ShownBy), observable, strings.Join(a.To, ", "), strings.Join(a.Channels, ", "), string(a.Kind), string(a.From)})
 		}
 	}

@@ -105,8 +105,12 @@ func actionNode(a scenario.ExpectedAction) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
 	add("key", str(a.Key))
-	if a.Team != "" {
-		add("team", str(a.Team))
+	switch len(a.Teams) {
+	case 0:
+	case 1:
+		add("team", str(a.Teams[0]))
+	default:
+		add("team", flowList(a.Teams, "!!str"))
 	}
 	add("text", text(a.Text))
 	if a.ShownBy != "" {

@@ -22,10 +22,7 @@ func (p *parser) expectedActions(v *yaml.Node, label, owner string, in *Inject) 
 		}
 		ok := p.object(n, aOwner, []field{
 			track("key", p.define(ix, &a.Key)),
-			track("team", func(v *yaml.Node, l string) {
-				p.ref(p.teams, &a.Team, aOwner)(v, l)
-				p.afterAll(func() { p.checkActionTeam(v, a.Team, aOwner, in) })
-			}),
+			track("team", func(v *yaml.Node, l string) { a.Teams = p.actionTeams(v, l, aOwner, in) }),
 			track("text", p.textField(&a.Text, MaxShortTextLen)),
 			track("shown_by", func(v *yaml.Node, l string) { a.ShownBy = ShownBy(p.enum(v, l, shownByNames)) }),
 			track("observable", func(v *yaml.Node, l string) { a.NotObservable = !p.boolean(v, l) && v.Tag == "!!bool" }),
@@ -119,12 +116,37 @@ func (p *parser) checkMatcher(a *ExpectedAction, nodes actionNodes, owner string
 			}
 		}
 	}
-	if a.Team != "" && slices.Contains(a.To, a.Team) {
-		p.errorf(nodes["to"], "%s: team %q and to name the same team; a team does not message itself", owner, a.Team)
+	for _, team := range a.Teams {
+		if len(a.To) > 0 && !slices.ContainsFunc(a.To, func(to string) bool { return to != team }) {
+			p.errorf(nodes["to"], "%s: team %q could only show it by a message to itself; name another recipient in to", owner, team)
+		}
 	}
 	if len(a.Channels) > 0 && !slices.ContainsFunc(a.Channels, func(k string) bool { return !controlChannel(k) }) && slices.ContainsFunc(a.To, func(s string) bool { return s != ToControl }) {
 		p.errorf(nodes["to"], "%s: the control channel reaches only the exercise control, so to can only be control", owner)
 	}
+}
+
+// actionTeams decodes team: one team key or a list of them, each of which
+// must receive the inject.
+func (p *parser) actionTeams(v *yaml.Node, label, owner string, in *Inject) []string {
+	var out []string
+	if v.Kind == yaml.SequenceNode {
+		p.refs(p.teams, &out, owner, MaxTeams)(v, label)
+		if len(v.Content) == 0 {
+			p.errorf(v, "%s is an empty list; name a team, or remove team for every team that receives the inject", label)
+		}
+		for _, it := range v.Content {
+			p.afterAll(func() { p.checkActionTeam(it, it.Value, owner, in) })
+		}
+		return out
+	}
+	var team string
+	p.ref(p.teams, &team, owner)(v, label)
+	p.afterAll(func() { p.checkActionTeam(v, team, owner, in) })
+	if team == "" {
+		return nil
+	}
+	return []string{team}
 }
 
 // checkActionTeam reports an expected action for a team that never sees the inject.

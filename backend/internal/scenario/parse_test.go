@@ -32,7 +32,7 @@ func TestParseValid(t *testing.T) {
 		t.Fatalf("blackout = %+v", blackout)
 	}
 	act := blackout.ExpectedActions[0]
-	if act.Team != "aurelia" || *act.Within != 20*time.Minute || !reflect.DeepEqual(act.CBMs, []string{"8"}) {
+	if !reflect.DeepEqual(act.Teams, []string{"aurelia"}) || *act.Within != 20*time.Minute || !reflect.DeepEqual(act.CBMs, []string{"8"}) {
 		t.Errorf("expected action = %+v", act)
 	}
 	follow, _ := s.Inject("follow-up")
@@ -158,7 +158,8 @@ func TestParseExpectedActionMatchers(t *testing.T) {
 	src := edit(t, mini(t), "        cbms: [8]\n        within: 20m\n",
 		"        to: [borovia, any_team]\n        channels: [poc_hotline]\n        kind: assistance\n        cbms: [8]\n        from: release\n        within: 20m\n"+
 			"      - key: fill\n        team: aurelia\n        text: Aurelia fills its entry.\n        shown_by: poc_entry\n"+
-			"      - key: read\n        text: Every team reads its briefing.\n        observable: false\n")
+			"      - key: read\n        text: Every team reads its briefing.\n        observable: false\n"+
+			"      - key: talk\n        team: [aurelia, borovia]\n        text: Aurelia and Borovia talk.\n        to: [aurelia, borovia]\n")
 	s, probs := Parse("f.yaml", []byte(src), nil)
 	if probs != nil {
 		t.Fatal(probs)
@@ -174,6 +175,9 @@ func TestParseExpectedActionMatchers(t *testing.T) {
 	}
 	if read := acts[2]; !read.NotObservable || read.Specific() {
 		t.Errorf("read = %+v", read)
+	}
+	if talk := acts[3]; !talk.ExpectedOf("aurelia") || !talk.ExpectedOf("borovia") || acts[1].ExpectedOf("borovia") || !acts[2].ExpectedOf("borovia") {
+		t.Errorf("talk = %+v", talk)
 	}
 	if got := s.KindCBMs(RequestAssistance); !reflect.DeepEqual(got, []string{"2", "13"}) {
 		t.Errorf("assistance suggests %v", got)

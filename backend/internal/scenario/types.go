@@ -1,6 +1,9 @@
 package scenario
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Scenario is one parsed and validated scenario file. Optional fields are
 // pointers or empty slices; every offset is a time.Duration from the start of
@@ -189,8 +192,10 @@ func (a Audience) Includes(team string) bool {
 // and what would show that it happened. Every matcher field is optional;
 // the zero value of each is its default.
 type ExpectedAction struct {
-	Key    string
-	Team   string // "" means every team in the inject's audience
+	Key string
+	// Teams are the teams expected to act (team: one key or a list); none
+	// means every team in the inject's audience.
+	Teams  []string
 	Text   string
 	CBMs   []string
 	Within *time.Duration // from the inject's release; later is "late"
@@ -249,6 +254,11 @@ const (
 	ToAnyTeam = "any_team"
 	ToControl = "control"
 )
+
+// ExpectedOf tells whether the action is expected of the team with the key.
+func (a ExpectedAction) ExpectedOf(team string) bool {
+	return len(a.Teams) == 0 || slices.Contains(a.Teams, team)
+}
 
 // Shows is what shows the action, with the default filled in.
 func (a ExpectedAction) Shows() ShownBy {

@@ -53,7 +53,7 @@ func checkJudgement(sc *scenario.Scenario, teams []exercise.Team, p *exercise.Pr
 		switch {
 		case j < 0:
 			fields["action"] = "Choose an expected action of this inject."
-		case i >= 0 && inj.ExpectedActions[j].Team != "" && inj.ExpectedActions[j].Team != teams[i].Key:
+		case i >= 0 && !inj.ExpectedActions[j].ExpectedOf(teams[i].Key):
 			fields["action"] = "This action is expected of another team."
 		case inj.ExpectedActions[j].NotObservable || inj.ExpectedActions[j].Shows() != scenario.ShownByMessage:
 			fields["action"] = "This action is not shown by a message; nothing here to confirm or reject."

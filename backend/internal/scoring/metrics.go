@@ -74,7 +74,7 @@ func (b *builder) injectResponses(m *Metrics, t exercise.Team, sent []*exercise.
 		}
 		m.InjectResponses = append(m.InjectResponses, ir)
 		for _, a := range in.ExpectedActions {
-			if a.Team != "" && a.Team != t.Key {
+			if !a.ExpectedOf(t.Key) {
 				continue
 			}
 			m.Expected = append(m.Expected, b.expected(t, in, a, released, sent))
