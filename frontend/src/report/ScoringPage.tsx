@@ -16,6 +16,7 @@ import {
   type Report,
   type TeamReport,
 } from './api';
+import { EvidenceReview } from './EvidenceReview';
 import { formatSeconds, scaleValues } from './model';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
@@ -94,10 +95,11 @@ export function ScoringPage() {
               </section>
               <section className="card" aria-labelledby="rp-measured">
                 <h2 id="rp-measured">{t('scoring.measured', { team: team.name })}</h2>
-                <MeasuredEvidence team={team} teamName={teamName} injectTitle={injectTitle} />
+                <MeasuredEvidence team={team} teamName={teamName} injectTitle={injectTitle} showExpected={false} />
               </section>
             </div>
           )}
+          {team && <EvidenceReview key={team.team_id} exerciseId={id} team={team} injectTitle={injectTitle} />}
         </>
       )}
       <ImprovementPlan exerciseId={id} report={r} />
