@@ -140,7 +140,12 @@ export function EvidenceReview({ exerciseId, team, injectTitle }: { exerciseId: 
               {x.found ? (
                 <div className="rp-found" data-message={x.found.message}>
                   <p>
-                    <strong>{evidenceText(t, x)}</strong>: <MessageLine e={x.found} names={names} />
+                    <strong>
+                      {x.source === 'confirmed'
+                        ? t('expectedEvidence.foundConfirmed', { by: x.found.by ?? '' })
+                        : t('expectedEvidence.foundMatched')}
+                    </strong>{' '}
+                    <MessageLine e={x.found} names={names} />
                   </p>
                   <div className="form-actions">
                     {x.source === 'matched'

@@ -99,7 +99,7 @@ export function ScoringPage() {
               </section>
             </div>
           )}
-          {team && <EvidenceReview key={team.team_id} exerciseId={id} team={team} injectTitle={injectTitle} />}
+          {team && <EvidenceReview key={`evidence-${team.team_id}`} exerciseId={id} team={team} injectTitle={injectTitle} />}
         </>
       )}
       <ImprovementPlan exerciseId={id} report={r} />
