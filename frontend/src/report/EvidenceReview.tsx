@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schema } from '../api/client';
 import { ApiError } from '../components/ApiError';
 import { useExercise } from '../exercise/api';
-import { channelsOf, useChannelTitle } from '../exercise/messages/shared';
 import { reportKeys, type ExpectedResult, type TeamReport } from './api';
 import { evidenceText, relativeTime, StatusBadge, TimingBadge } from './ExpectedActions';
 import { formatSeconds } from './model';
@@ -24,11 +23,13 @@ export function useJudgeEvidence(id: number) {
 
 /** Names for what the scenario's matchers refer to: teams by key, channels by key. */
 function useNames(exerciseId: number) {
+  const { t } = useTranslation('exercise');
   const ex = useExercise(exerciseId);
-  const channelTitle = useChannelTitle(ex.data ? channelsOf(ex.data) : []);
   const teams = ex.data?.teams ?? [];
+  const channels = ex.data?.scenario.channels ?? [];
   return {
-    channelTitle,
+    // As the room names channels: translated for the defaults, the scenario's title otherwise.
+    channelTitle: (key: string) => t(`messages.channel.${key}`, { defaultValue: channels.find((c) => c.key === key)?.title ?? key }),
     teamByKey: (key: string) => teams.find((x) => x.key === key)?.name ?? key,
     teamById: (id: number) => teams.find((x) => x.id === id)?.name ?? `#${id}`,
   };
