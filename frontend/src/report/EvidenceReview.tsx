@@ -23,13 +23,13 @@ export function useJudgeEvidence(id: number) {
 
 /** Names for what the scenario's matchers refer to: teams by key, channels by key. */
 function useNames(exerciseId: number) {
-  const { t } = useTranslation('exercise');
+  const { t } = useTranslation('report');
   const ex = useExercise(exerciseId);
   const teams = ex.data?.teams ?? [];
   const channels = ex.data?.scenario.channels ?? [];
   return {
     // As the room names channels: translated for the defaults, the scenario's title otherwise.
-    channelTitle: (key: string) => t(`messages.channel.${key}`, { defaultValue: channels.find((c) => c.key === key)?.title ?? key }),
+    channelTitle: (key: string) => t(`exercise:messages.channel.${key}`, { defaultValue: channels.find((c) => c.key === key)?.title ?? key }),
     teamByKey: (key: string) => teams.find((x) => x.key === key)?.name ?? key,
     teamById: (id: number) => teams.find((x) => x.id === id)?.name ?? `#${id}`,
   };
