@@ -176,6 +176,21 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
     await expect(est.getByText('Phishing server 203.0.113.45').first()).toBeVisible({ timeout: 15_000 });
     await expect(nor.getByText('Before anyone speaks in public').first()).toBeVisible({ timeout: 15_000 });
     await expect(feed(nor).getByRole('heading', { name: 'Your directory entry is empty' })).toBeVisible({ timeout: 30_000 });
+
+    // Norhaven answers the communication check to the control cell, but on the hotline
+    // rather than the OSCE network the tutorial names: only a candidate until a
+    // facilitator confirms it. (Valdoria's request to Esterra, tagged CBM 8, is a
+    // candidate for the same action of Valdoria's, which the facilitator rejects.)
+    await expect(feed(nor).getByRole('heading', { name: 'Communication check from the OSCE Secretariat' })).toBeVisible({ timeout: 30_000 });
+    const ackRes = await post(nor, `/exercises/${exerciseId}/messages`, {
+      to_control: true,
+      channel: 'poc_hotline',
+      subject: 'Communication check received',
+      body: 'Norhaven acknowledges the check; our technical point of contact follows today.',
+      cbms: ['10'],
+    });
+    expect(ackRes.status).toBe(201);
+    const norAck = ackRes.json.message;
     await shot(val, 'participant-room.png');
     await shot(fac, 'facilitator-console.png');
 
@@ -199,6 +214,18 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
     await poc.getByRole('button', { name: 'Save score' }).click();
     await expect(poc.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await expect(poc.getByText('Agreed final score: P')).toBeVisible();
+
+    // Expected actions: the evidence review. Valdoria's request to Esterra carries CBM 8,
+    // so it is a candidate for "acknowledges the check"; the facilitator rejects it.
+    const review = fac.getByRole('region', { name: 'Expected actions of Republic of Valdoria: evidence' });
+    const valCheck = review.locator('li[data-action="comm-check-answered"]');
+    await expect(valCheck).toHaveAttribute('data-status', 'candidate');
+    await expect(valCheck.locator(`li[data-message="${request.id}"]`)).toContainText('CBM 8');
+    await valCheck.getByRole('button', { name: new RegExp(`^Reject message #${request.id} as evidence that`) }).click();
+    await expect(review.getByRole('status').filter({ hasText: `Message #${request.id} rejected` })).toBeVisible();
+    await expect(valCheck).toHaveAttribute('data-status', 'not_observed');
+    await expect(valCheck.locator(`li[data-message="${request.id}"]`)).toHaveAttribute('data-verdict', 'rejected');
+    await expect(review.locator('li[data-action="welcome-read"]')).toContainText('the evaluators judge it');
     await fac.getByLabel('Strengths', { exact: true }).fill('Used the directory and the hotline within a minute.');
     await fac.getByLabel('Areas for improvement', { exact: true }).fill('Say how to reply in the first message.');
     await fac.getByRole('button', { name: 'Save assessment' }).click();
@@ -210,6 +237,16 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
     await first.getByLabel('Agreed final score').check();
     await first.getByRole('button', { name: 'Save score' }).click();
     await expect(first.getByText('Agreed final score: S')).toBeVisible();
+
+    // Norhaven's acknowledgement on the hotline: the facilitator confirms it with one click.
+    await fac.getByLabel('Team', { exact: true }).selectOption({ label: 'Republic of Norhaven' });
+    const norReview = fac.getByRole('region', { name: 'Expected actions of Republic of Norhaven: evidence' });
+    const norCheck = norReview.locator('li[data-action="comm-check-answered"]');
+    await expect(norCheck).toHaveAttribute('data-status', 'candidate');
+    await norCheck.getByRole('button', { name: new RegExp(`^Confirm message #${norAck.id} as evidence that`) }).click();
+    await expect(norReview.getByRole('status').filter({ hasText: `Message #${norAck.id} confirmed` })).toBeVisible();
+    await expect(norCheck).toHaveAttribute('data-status', 'confirmed');
+    await expect(norCheck).toContainText('Confirmed by a facilitator');
 
     const plan = fac.getByRole('form', { name: 'Add to the plan' });
     await plan.getByLabel('Recommendation').fill('Norhaven names a technical point of contact.');
@@ -227,15 +264,24 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
     const card = (key: string) => fac.locator(`article.rp-scorecard[data-team-key="${key}"]`);
     await expect(card('valdoria').locator('[data-metric="messages_sent"]')).toHaveText('1');
     await expect(card('esterra').locator('[data-metric="messages_sent"]')).toHaveText('2');
-    await expect(card('norhaven').locator('[data-metric="messages_sent"]')).toHaveText('0');
+    await expect(card('norhaven').locator('[data-metric="messages_sent"]')).toHaveText('1');
     await expect(card('norhaven').locator('[data-metric="messages_received"]')).toHaveText('1');
     const reqRow = card('esterra').locator(`tr[data-request="${request.id}"]`);
     await expect(reqRow.locator('[data-metric="ack_seconds"]')).toHaveText(mss(acknowledged.after_seconds));
     await expect(reqRow.locator('[data-metric="answer_seconds"]')).toHaveText(mss(answered.after_seconds));
     await expect(card('esterra').locator('[data-metric="median_answer"]')).toHaveText(mss(answered.after_seconds));
     await expect(card('valdoria').locator('[data-metric="requests_sent"]')).toHaveText('1 sent, 1 answered');
-    await expect(card('valdoria').locator('li[data-action="welcome-read"]')).toHaveAttribute('data-observed', 'true');
-    await expect(card('norhaven').locator('li[data-action="welcome-read"]')).toHaveAttribute('data-observed', 'false');
+    // Reading the welcome card leaves no record: the evaluators judge it, nobody is "not observed".
+    await expect(card('valdoria').locator('li[data-action="welcome-read"]')).toHaveAttribute('data-status', 'not_observable');
+    await expect(card('norhaven').locator('li[data-action="welcome-read"]')).toContainText('Judged by the evaluators');
+    // The confirmed candidate counts, and the report says it was confirmed; the rejected one does not.
+    const norAckRow = card('norhaven').locator('li[data-action="comm-check-answered"]');
+    await expect(norAckRow).toHaveAttribute('data-observed', 'true');
+    await expect(norAckRow).toHaveAttribute('data-source', 'confirmed');
+    await expect(norAckRow).toContainText(`message #${norAck.id}, confirmed by`);
+    const valAckRow = card('valdoria').locator('li[data-action="comm-check-answered"]');
+    await expect(valAckRow).toHaveAttribute('data-observed', 'false');
+    await expect(valAckRow).toHaveAttribute('data-status', 'not_observed');
     await expect(card('valdoria').locator('tr[data-criterion="poc-directory"] [data-final]')).toHaveText('P');
     await expect(card('esterra').locator('tr[data-criterion="first-message"] [data-final]')).toHaveText('S');
     await expect(card('valdoria').getByText('Used the directory and the hotline within a minute.')).toBeVisible();
@@ -257,12 +303,12 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
 
     // The replay steps through the log.
     await fac.goto(`/exercises/${exerciseId}/replay`);
-    await expect(fac.getByRole('heading', { name: '3 messages sent' })).toBeVisible();
+    await expect(fac.getByRole('heading', { name: '4 messages sent' })).toBeVisible();
     await fac.getByRole('button', { name: 'First' }).click();
     await expect(fac.getByTestId('replay-time')).toHaveText('0:00');
     await expect(fac.getByRole('heading', { name: '0 messages sent' })).toBeVisible();
     await fac.getByRole('button', { name: 'Last' }).click();
-    await expect(fac.getByRole('heading', { name: '3 messages sent' })).toBeVisible();
+    await expect(fac.getByRole('heading', { name: '4 messages sent' })).toBeVisible();
 
     // The organisers' dashboard, filtered to this workshop.
     await fac.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();

@@ -36,6 +36,9 @@ const (
 	EvAssessment  = "team.assessed"
 	EvImprovement = "improvement.added"
 	EvPublished   = "report.published"
+	// EvEvidenceJudged is a facilitator confirming or rejecting a message
+	// as the evidence of an expected action.
+	EvEvidenceJudged = "evidence.judged"
 )
 
 // Reach is the rule an event type's audience follows.
@@ -112,6 +115,7 @@ var catalogue = []EventKind{
 	kind(EvAssessment, ReachStaff),
 	kind(EvImprovement, ReachStaff),
 	kind(EvPublished, ReachEveryone),
+	kind(EvEvidenceJudged, ReachStaff),
 }
 
 // Catalogue returns every event type, in a stable order.
@@ -251,6 +255,9 @@ type MessageData struct {
 	CBMs      []string `json:"cbms"`
 	Kind      string   `json:"kind,omitempty"` // "" for a message; information, consultation or assistance for a request
 	ReplyTo   int64    `json:"reply_to,omitempty"`
+	// TagSources says where each of CBMs came from (TagBySender,
+	// TagByChannel…); absent on messages sent before it was recorded.
+	TagSources map[string]string `json:"tag_sources,omitempty"`
 }
 
 // RequestUpdate is the payload of request.updated.

@@ -59,7 +59,8 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 		return nil, err
 	}
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
-		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo}
+		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo,
+		TagSources: tagSources(sc, o)}
 	aud := messageAudience(data)
 	answers := replyAnswers(p, from, o)
 	send := func(answers *Message) ([]Event, error) {

@@ -40,7 +40,8 @@ func (s *Service) UpdateRequest(ctx context.Context, exerciseID, seq int64, by S
 	var answer *MessageData
 	if status == "answered" {
 		answer = &MessageData{From: by.TeamID, FromName: by.Name, To: []int64{m.From}, ToControl: m.From == 0,
-			Channel: m.Channel, Subject: "Re: " + m.Subject, Body: strings.TrimSpace(text), CBMs: m.CBMs, ReplyTo: seq}
+			Channel: m.Channel, Subject: "Re: " + m.Subject, Body: strings.TrimSpace(text), CBMs: m.CBMs, ReplyTo: seq,
+			TagSources: sourcesOf(m.CBMs, TagByRequest)}
 		if m.From == 0 {
 			answer.To = nil
 		}

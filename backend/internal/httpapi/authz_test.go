@@ -183,6 +183,11 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "PATCH /api/v1/exercises/:id/teams/:team", body: map[string]any{"name": "Valdoria"}, want: controlWrite(200)},
 		{route: "POST /api/v1/exercises/:id/teams/:team/code", fresh: true, want: controlWrite(200)},
 		{route: "DELETE /api/v1/exercises/:id/participants/:pid", want: controlWrite(204)},
+
+		// Evidence of expected actions: staff who score confirm or reject a
+		// candidate message (Esterra's request, for an action of Valdoria and Esterra).
+		{route: "PUT /api/v1/exercises/:id/evidence", body: map[string]any{"team_id": ex.teams["esterra"], "inject": "social-media-blame",
+			"action": "consult-before-public", "message": ex.msg, "verdict": "confirmed"}, want: judgeWrite(204)},
 	}
 }
 

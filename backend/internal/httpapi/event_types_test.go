@@ -141,6 +141,9 @@ func inboxViewOf(ev sseEvent) map[string]any {
 	if v, ok := d["reply_to"]; ok {
 		m["reply_to"] = v
 	}
+	if v, ok := d["tag_sources"]; ok {
+		m["tag_sources"] = v
+	}
 	if m["kind"] != "" {
 		m["status"] = "open"
 	}

@@ -58,11 +58,19 @@ type exerciseJSON struct {
 		Duration int64           `json:"duration_seconds"`
 		Phases   []phaseViewJSON `json:"phases"`
 		Channels []channelJSON   `json:"channels"`
+		// The CBM tags each request kind suggests, beside the channels'.
+		RequestKinds []requestKindJSON `json:"request_kinds"`
 	} `json:"scenario"`
 	CurrentPhase string         `json:"current_phase"`
 	Teams        []teamViewJSON `json:"teams"`
 	ObserverCode string         `json:"observer_code,omitempty"`
 	Viewer       viewerJSON     `json:"viewer"`
+}
+
+// requestKindJSON is a request kind and the CBM tags it suggests.
+type requestKindJSON struct {
+	Key  string   `json:"key"`
+	CBMs []string `json:"cbms"`
 }
 
 type viewerJSON struct {
@@ -95,6 +103,9 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	}
 	for _, ch := range sc.AllChannels() {
 		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
+	}
+	for _, k := range scenario.RequestKinds {
+		out.Scenario.RequestKinds = append(out.Scenario.RequestKinds, requestKindJSON{string(k), nonNil(sc.KindCBMs(k))})
 	}
 	out.CurrentPhase = exercise.CurrentPhase(x.ex, sc, now)
 	for _, t := range x.teams {

@@ -26,6 +26,8 @@ type messageJSON struct {
 	// Facilitators only: their correction of the tags.
 	CorrectedCBMs []string `json:"corrected_cbms,omitempty"`
 	CorrectedBy   string   `json:"corrected_by,omitempty"`
+	// Where each of the sender's tags came from (sender, channel, kind, request).
+	TagSources map[string]string `json:"tag_sources,omitempty"`
 }
 
 type requestStepJSON struct {
@@ -43,7 +45,7 @@ type requestStepJSON struct {
 func toMessageJSON(m *exercise.Message, staff bool) messageJSON {
 	out := messageJSON{Seq: m.Seq, From: m.From, FromName: m.FromName, To: nonNilIDs(m.To), ToControl: m.ToControl, All: m.All,
 		Channel: m.Channel, Subject: m.Subject, Body: m.Body, CBMs: nonNil(m.CBMs), Kind: m.Kind, ReplyTo: m.ReplyTo,
-		SentAt: m.CreatedAt, OffsetSeconds: m.Offset.Seconds(), Status: m.Status}
+		SentAt: m.CreatedAt, OffsetSeconds: m.Offset.Seconds(), Status: m.Status, TagSources: m.TagSources}
 	for _, st := range m.Updates {
 		out.Steps = append(out.Steps, requestStepJSON{Status: st.Status, TeamID: st.TeamID, By: st.By, Note: st.Note, Answer: st.Answer,
 			At: st.CreatedAt, OffsetSeconds: st.Offset.Seconds(), AfterSeconds: (st.Offset - m.Offset).Seconds()})

@@ -223,7 +223,7 @@ func toMetricsJSON(m scoring.Metrics) metricsJSON {
 		RequestsSent:    m.RequestsSent, RequestsAnswered: m.RequestsAnswered,
 		RequestsReceived: each(m.RequestsReceived, func(r scoring.RequestTiming) requestTimingJSON { return requestTimingJSON(r) }),
 		MedianAckSeconds: m.MedianAckSeconds, MedianAnswerSeconds: m.MedianAnswerSeconds,
-		Expected: each(m.Expected, func(e scoring.ExpectedResult) expectedResultJSON { return expectedResultJSON(e) }),
+		Expected: each(m.Expected, toExpectedResultJSON),
 		CBMUse:   m.CBMUse, ExpectedCBMs: m.ExpectedCBMs, PoCComplete: m.PoCComplete,
 		CommChecks: each(m.CommChecks, func(c scoring.CommCheckTime) commCheckTimeJSON { return commCheckTimeJSON(c) })}
 }
@@ -247,17 +247,79 @@ type requestTimingJSON struct {
 }
 
 // expectedResultJSON says whether an expected action of the scenario
-// happened.
+// happened, and on what evidence.
 type expectedResultJSON struct {
 	Inject     string   `json:"inject"`
 	Action     string   `json:"action"`
 	Text       string   `json:"text"`
 	CBMs       []string `json:"cbms"`
-	Observed   bool     `json:"observed"`
-	AfterSecs  *float64 `json:"after_seconds"` // from the inject's release to the first matching message
+	Observed   bool     `json:"observed"`      // counts: observed or confirmed
+	AfterSecs  *float64 `json:"after_seconds"` // from the inject's release to the evidence; negative when early
 	WithinSecs *float64 `json:"within_seconds"`
 	InTime     bool     `json:"in_time"`
-	Evidence   int64    `json:"evidence,omitempty"` // the matching message
+	Evidence   int64    `json:"evidence,omitempty"` // the event that shows it
+
+	Status         string                `json:"status"`
+	Timing         string                `json:"timing,omitempty"`
+	Source         string                `json:"source,omitempty"`
+	Matcher        matcherJSON           `json:"matcher"`
+	WindowFrom     float64               `json:"window_from_seconds"`
+	Found          *messageEvidenceJSON  `json:"found"`
+	Candidates     []messageEvidenceJSON `json:"candidates"`
+	MoreCandidates int                   `json:"more_candidates"`
+}
+
+func toExpectedResultJSON(e scoring.ExpectedResult) expectedResultJSON {
+	out := expectedResultJSON{Inject: e.Inject, Action: e.Action, Text: e.Text, CBMs: nonNil(e.CBMs), Observed: e.Observed,
+		AfterSecs: e.AfterSecs, WithinSecs: e.WithinSecs, InTime: e.InTime, Evidence: e.Evidence,
+		Status: e.Status, Timing: e.Timing, Source: e.Source, WindowFrom: e.WindowFrom,
+		Matcher: matcherJSON{ShownBy: e.Matcher.ShownBy, To: nonNil(e.Matcher.To), Channels: nonNil(e.Matcher.Channels),
+			Kind: e.Matcher.Kind, From: e.Matcher.From},
+		Candidates: each(e.Candidates, toMessageEvidenceJSON), MoreCandidates: e.MoreCandidates}
+	if e.Found != nil {
+		f := toMessageEvidenceJSON(*e.Found)
+		out.Found = &f
+	}
+	return out
+}
+
+// matcherJSON is what the scenario says would show an action.
+type matcherJSON struct {
+	ShownBy  string   `json:"shown_by,omitempty"`
+	To       []string `json:"to"`
+	Channels []string `json:"channels"`
+	Kind     string   `json:"kind,omitempty"`
+	From     string   `json:"from,omitempty"`
+}
+
+// messageEvidenceJSON is a message offered as evidence: the one that
+// counts, or a candidate with the facilitators' verdict.
+type messageEvidenceJSON struct {
+	Message   int64         `json:"message"`
+	At        float64       `json:"at_seconds"`
+	AfterSecs float64       `json:"after_seconds"`
+	Timing    string        `json:"timing"`
+	Subject   string        `json:"subject"`
+	Channel   string        `json:"channel"`
+	Kind      string        `json:"kind"`
+	To        []int64       `json:"to"`
+	ToControl bool          `json:"to_control"`
+	All       bool          `json:"all"`
+	Tags      []tagInfoJSON `json:"tags"`
+	Verdict   string        `json:"verdict,omitempty"`
+	By        string        `json:"by,omitempty"`
+}
+
+// tagInfoJSON is a CBM tag and where it came from.
+type tagInfoJSON struct {
+	CBM    string `json:"cbm"`
+	Source string `json:"source"`
+}
+
+func toMessageEvidenceJSON(m scoring.MessageEvidence) messageEvidenceJSON {
+	return messageEvidenceJSON{Message: m.Message, At: m.At, AfterSecs: m.AfterSecs, Timing: m.Timing, Subject: m.Subject,
+		Channel: m.Channel, Kind: m.Kind, To: nonNilIDs(m.To), ToControl: m.ToControl, All: m.All,
+		Tags: each(m.Tags, func(t scoring.TagInfo) tagInfoJSON { return tagInfoJSON(t) }), Verdict: m.Verdict, By: m.By}
 }
 
 // commCheckTimeJSON is a team's acknowledgement of one communication check.

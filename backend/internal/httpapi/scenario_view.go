@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"strings"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/library"
@@ -136,7 +137,8 @@ type afterJSON struct {
 
 type actionJSON struct {
 	Key    string   `json:"key"`
-	Team   string   `json:"team"`
+	Team   string   `json:"team"`  // the teams' keys, comma-separated; empty for every team
+	Teams  []string `json:"teams"` // the teams expected to act; empty for every team
 	Text   string   `json:"text"`
 	CBMs   []string `json:"cbms"`
 	Within *int64   `json:"within_seconds"`
@@ -239,7 +241,7 @@ func toInjectJSON(s *scenario.Scenario, in scenario.Inject) injectJSON {
 		ij.ReleaseAt = secsPtr(&at)
 	}
 	for _, a := range in.ExpectedActions {
-		ij.ExpectedActions = append(ij.ExpectedActions, actionJSON{a.Key, a.Team, a.Text, nonNil(a.CBMs), secsPtr(a.Within)})
+		ij.ExpectedActions = append(ij.ExpectedActions, actionJSON{a.Key, strings.Join(a.Teams, ", "), nonNil(a.Teams), a.Text, nonNil(a.CBMs), secsPtr(a.Within)})
 	}
 	return ij
 }

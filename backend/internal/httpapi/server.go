@@ -218,6 +218,7 @@ func (s *server) routes(e *echo.Echo) {
 	ex.POST("/commchecks", s.sendCommCheck)
 	ex.POST("/commchecks/:check/ack", teamWrite(s, s.ackCommCheck))
 	ex.PUT("/scores", staffWrite(s, workshop.ActScore, http.StatusNoContent, s.setScore))
+	ex.PUT("/evidence", staffWrite(s, workshop.ActEvidence, http.StatusNoContent, s.judgeEvidence))
 	ex.PUT("/assessments/:team", staffWrite(s, workshop.ActAssess, http.StatusNoContent, s.assessTeam))
 	ex.POST("/improvements", staffWrite(s, workshop.ActImprovement, http.StatusCreated, s.addImprovement))
 	ex.POST("/report/publish", staffWrite(s, workshop.ActPublish, http.StatusNoContent, s.publishReport))

@@ -57,13 +57,13 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 	if a.action.Key != "" && (len(a.action.Key) > scenario.MaxKeyLen || !keyRe.MatchString(a.action.Key)) {
 		c.refuse(t, r.num, m[aKey], "the key %q may only hold lower-case letters, digits, - and _, e.g. %q", a.action.Key, slug(a.action.Key, scenario.MaxKeyLen))
 	}
-	if team := get(aTeam); strings.TrimSpace(team) != "" {
+	for _, team := range splitList(get(aTeam)) {
 		key, ok := find(c.base.teams, team)
 		if !ok {
-			c.refuse(t, r.num, m[aTeam], "the team %q is not a team of this scenario; use a key or name among: %s (or leave it empty for every team that receives the inject)",
-				strings.TrimSpace(team), keys(c.base.teams))
+			c.refuse(t, r.num, m[aTeam], "the team %q is not a team of this scenario; use keys or names among: %s (or leave it empty for every team that receives the inject)",
+				team, keys(c.base.teams))
 		}
-		a.action.Team = key
+		a.action.Teams = append(a.action.Teams, key)
 	}
 	a.action.Text = get(aText)
 	if strings.TrimSpace(a.action.Text) == "" {
@@ -78,7 +78,37 @@ func (c *converter) actionRow(t table, m columnMap, r record, injects map[string
 			a.action.Within = &d
 		}
 	}
+	c.actionMatcher(t, m, r, &a.action, get)
 	return a, c.probs.Len() == before
+}
+
+// actionMatcher reads what shows the action. The values are checked when
+// the imported scenario is parsed; only Observable is read here, since an
+// unreadable yes or no would otherwise be lost.
+func (c *converter) actionMatcher(t table, m columnMap, r record, a *scenario.ExpectedAction, get func(field) string) {
+	a.ShownBy = scenario.ShownBy(strings.TrimSpace(get(aShownBy)))
+	switch normalize(get(aObservable)) {
+	case "", "yes", "true", "y":
+	case "no", "false", "n":
+		a.NotObservable = true
+	default:
+		c.refuse(t, r.num, m[aObservable], "observable %q is neither yes nor no; write no for an action only the evaluators can judge, or leave it empty", strings.TrimSpace(get(aObservable)))
+	}
+	a.To = splitList(get(aTo))
+	a.Channels = splitList(get(aChannels))
+	a.Kind = scenario.RequestKind(strings.TrimSpace(get(aKind)))
+	a.From = scenario.WindowStart(strings.TrimSpace(get(aFrom)))
+}
+
+// splitList reads "a, b; c" as its trimmed, non-empty items.
+func splitList(cell string) []string {
+	var out []string
+	for _, part := range listSep.Split(cell, -1) {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // attachActions gives each inject its expected actions: from the Expected

@@ -56,19 +56,32 @@ const (
 	aText
 	aCBMs
 	aWithin
+	aShownBy
+	aObservable
+	aTo
+	aChannels
+	aKind
+	aFrom
 	numActionFields
 )
 
 var actionHeaders = [numActionFields][]string{
-	aInject: {"inject", "inject key", "inject id"},
-	aKey:    {"key", "id", "action key"},
-	aTeam:   {"team", "player", "who"},
-	aText:   {"text", "expected action", "action", "description"},
-	aCBMs:   {"cbms", "cbm", "cbm s"},
-	aWithin: {"within", "time allowed", "deadline"},
+	aInject:     {"inject", "inject key", "inject id"},
+	aKey:        {"key", "id", "action key"},
+	aTeam:       {"team", "player", "who"},
+	aText:       {"text", "expected action", "action", "description"},
+	aCBMs:       {"cbms", "cbm", "cbm s"},
+	aWithin:     {"within", "time allowed", "deadline"},
+	aShownBy:    {"shown by", "evidence"},
+	aObservable: {"observable"},
+	aTo:         {"to", "recipient", "recipients"},
+	aChannels:   {"channels", "channel"},
+	aKind:       {"kind", "request kind"},
+	aFrom:       {"from", "window from", "window"},
 }
 
-var actionNames = [numActionFields]string{colActInject, colActKey, colActTeam, colActText, colActCBMs, colActWithin}
+var actionNames = [numActionFields]string{colActInject, colActKey, colActTeam, colActText, colActCBMs, colActWithin,
+	colActShownBy, colActObservable, colActTo, colActChannels, colActKind, colActFrom}
 
 // normalize folds a header or a loose value ("E-mail", "Phone_Call ",
 // "CBMs:") to lower-case words separated by single spaces.

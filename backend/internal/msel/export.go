@@ -36,6 +36,13 @@ const (
 	colActText   = "Text"
 	colActCBMs   = "CBMs"
 	colActWithin = "Within"
+	// What shows the action (see scenarios/README.md, Expected actions).
+	colActShownBy    = "Shown by"
+	colActObservable = "Observable"
+	colActTo         = "To"
+	colActChannels   = "Channels"
+	colActKind       = "Kind"
+	colActFrom       = "From"
 )
 
 // column is a header with its width (in characters) and whether long text
@@ -56,11 +63,13 @@ var mselColumns = []column{
 var actionColumns = []column{
 	{colActInject, 24, false}, {colActKey, 24, false}, {colActTeam, 16, false},
 	{colActText, 70, true}, {colActCBMs, 10, false}, {colActWithin, 10, false},
+	{colActShownBy, 14, false}, {colActObservable, 11, false}, {colActTo, 18, false}, {colActChannels, 22, false},
+	{colActKind, 14, false}, {colActFrom, 14, false},
 }
 
 const readMe = `The sheet "MSEL" lists the injects in release order, one per row. Time is an offset from the start of play such as 0:15 or 1:05 (hours:minutes), or "after <inject key> +10m" to follow another inject, or "contingency" for an inject held until a trigger or a facilitator releases it. To is "all", "facilitators", or team keys separated by commas. Channel is one of news, intelligence_report, official_note, social_media, email, phone_call, situation_report. Expected action and CBMs repeat the inject's first expected action. Comm check "yes" makes the release also a communication check of every team's points of contact.
 
-The sheet "Expected actions" lists every expected action, one per row (Within is the time the team has, such as 20m; an empty Team means every team that receives the inject); when it is present, cbmex takes the expected actions from it. Edit either sheet and import the workbook back into cbmex: every row is checked, and if any row cannot be used nothing is imported and each problem is reported with its row number.`
+The sheet "Expected actions" lists every expected action, one per row (Within is the time the team has, such as 20m; an empty Team means every team that receives the inject). Shown by, Observable, To, Channels, Kind and From say what would show the action, as in the scenario file: Shown by is message (or empty), poc_entry, commcheck_ack or answers; Observable "no" means the evaluators judge it; To lists team keys, any_team or control; Channels lists message channel keys; Kind is information, consultation or assistance; From is exercise_start, phase_start (or empty) or release. When the sheet is present, cbmex takes the expected actions from it. Edit either sheet and import the workbook back into cbmex: every row is checked, and if any row cannot be used nothing is imported and each problem is reported with its row number.`
 
 // ExportXLSX writes the scenario's injects as an MSEL workbook that Import
 // reads back without loss.
@@ -136,7 +145,12 @@ func actionRows(injects []scenario.Inject) [][]any {
 			if a.Within != nil {
 				within = formatDuration(*a.Within)
 			}
-			rows = append(rows, []any{in.Key, a.Key, a.Team, a.Text, joinCBMs(a.CBMs), within})
+			observable := ""
+			if a.NotObservable {
+				observable = "no"
+			}
+			rows = append(rows, []any{in.Key, a.Key, strings.Join(a.Teams, ", "), a.Text, joinCBMs(a.CBMs), within,
+				string(a.ShownBy), observable, strings.Join(a.To, ", "), strings.Join(a.Channels, ", "), string(a.Kind), string(a.From)})
 		}
 	}
 	return rows

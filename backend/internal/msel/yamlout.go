@@ -105,12 +105,38 @@ func actionNode(a scenario.ExpectedAction) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, str(k), v) }
 	add("key", str(a.Key))
-	if a.Team != "" {
-		add("team", str(a.Team))
+	switch len(a.Teams) {
+	case 0:
+	case 1:
+		add("team", str(a.Teams[0]))
+	default:
+		add("team", flowList(a.Teams, "!!str"))
 	}
 	add("text", text(a.Text))
+	if a.ShownBy != "" {
+		add("shown_by", str(string(a.ShownBy)))
+	}
+	if a.NotObservable {
+		add("observable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	}
+	switch len(a.To) {
+	case 0:
+	case 1:
+		add("to", str(a.To[0]))
+	default:
+		add("to", flowList(a.To, "!!str"))
+	}
+	if len(a.Channels) > 0 {
+		add("channels", flowList(a.Channels, "!!str"))
+	}
+	if a.Kind != "" {
+		add("kind", str(string(a.Kind)))
+	}
 	if len(a.CBMs) > 0 {
 		add("cbms", cbmsNode(a.CBMs))
+	}
+	if a.From != "" {
+		add("from", str(string(a.From)))
 	}
 	if a.Within != nil {
 		add("within", dur(*a.Within))

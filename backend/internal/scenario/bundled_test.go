@@ -30,3 +30,28 @@ func TestBundledScenarios(t *testing.T) {
 		t.Errorf("library problems:\n%v", probs)
 	}
 }
+
+// Every expected action of a bundled scenario says what would show it: a
+// recipient, channel or request kind, a record other than a message, or
+// that only the evaluators can judge it. With CBM tags alone the report
+// could only offer candidates.
+func TestBundledActionsSayWhatShowsThem(t *testing.T) {
+	names, _ := fs.Glob(scenarios.FS, "*.yaml")
+	n := 0
+	for _, name := range names {
+		data, _ := fs.ReadFile(scenarios.FS, name)
+		s, probs := Parse(name, data, nil)
+		if probs != nil {
+			continue // TestBundledScenarios reports it
+		}
+		for _, in := range s.Injects {
+			for _, a := range in.ExpectedActions {
+				n++
+				if !a.Specific() && !a.NotObservable && a.Shows() == ShownByMessage {
+					t.Errorf("%s: expected action %q of inject %q has no matcher", name, a.Key, in.Key)
+				}
+			}
+		}
+	}
+	t.Logf("%d expected actions", n)
+}

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"fmt"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -186,38 +185,6 @@ func (p *parser) after(v *yaml.Node, label, owner, keyField string) *After {
 		return nil
 	}
 	return a
-}
-
-func (p *parser) expectedActions(v *yaml.Node, label, owner string, in *Inject) []ExpectedAction {
-	ix := newIndex("expected action", "expected actions")
-	return each(p, v, label, MaxExpectedActions, func(n *yaml.Node, i int) ExpectedAction {
-		var a ExpectedAction
-		aOwner := name("expected action", n, i) + " of " + owner
-		p.object(n, aOwner, []field{
-			{"key", true, p.define(ix, &a.Key)},
-			{"team", false, func(v *yaml.Node, l string) {
-				p.ref(p.teams, &a.Team, aOwner)(v, l)
-				p.afterAll(func() { p.checkActionTeam(v, a.Team, aOwner, in) })
-			}},
-			{"text", true, p.textField(&a.Text, MaxShortTextLen)},
-			{"cbms", false, p.cbms(&a.CBMs)},
-			{"within", false, func(v *yaml.Node, l string) {
-				p.durationPtr(&a.Within)(v, l)
-				if a.Within != nil && *a.Within == 0 {
-					p.errorf(v, "%s is zero; give the time the team has, e.g. 20m", l)
-				}
-			}},
-		})
-		return a
-	})
-}
-
-// checkActionTeam reports an expected action for a team that never sees the inject.
-func (p *parser) checkActionTeam(v *yaml.Node, team, owner string, in *Inject) {
-	if team == "" || !p.teams.has(team) || in.Audience.All || in.Audience.Facilitators || in.Audience.Includes(team) {
-		return
-	}
-	p.errorf(v, "%s expects something of team %q, which is not in the inject's audience (%s)", owner, team, strings.Join(in.Audience.Teams, ", "))
 }
 
 var conditionTypes = []string{string(CondMessage), string(CondNoMessage), string(CondRequestAnswered),

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/cbm"
@@ -63,6 +64,16 @@ func (s *Scenario) Channel(key string) (Channel, bool) {
 		}
 	}
 	return Channel{}, false
+}
+
+// KindCBMs are the CBMs a request of the given kind suggests as tags: the
+// one table the composer and the server share. They are numbers of the
+// OSCE catalogue, so a scenario on another catalogue gets none.
+func (s *Scenario) KindCBMs(kind RequestKind) []string {
+	if s.Catalogue != cbm.DefaultID {
+		return nil
+	}
+	return slices.Clone(kindCBMs[kind])
 }
 
 // AllCBMs is every CBM the scenario mentions anywhere (focus, objectives,

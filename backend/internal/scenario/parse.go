@@ -48,6 +48,7 @@ func newParser(filename string, set *cbm.Set) *parser {
 	}
 	for _, c := range DefaultChannels {
 		p.channels.builtin[c.Key] = true
+		p.channels.keys = append(p.channels.keys, c.Key) // listed in messages first
 	}
 	return p
 }

@@ -32,7 +32,7 @@ func TestParseValid(t *testing.T) {
 		t.Fatalf("blackout = %+v", blackout)
 	}
 	act := blackout.ExpectedActions[0]
-	if act.Team != "aurelia" || *act.Within != 20*time.Minute || !reflect.DeepEqual(act.CBMs, []string{"8"}) {
+	if !reflect.DeepEqual(act.Teams, []string{"aurelia"}) || *act.Within != 20*time.Minute || !reflect.DeepEqual(act.CBMs, []string{"8"}) {
 		t.Errorf("expected action = %+v", act)
 	}
 	follow, _ := s.Inject("follow-up")
@@ -149,5 +149,37 @@ func BenchmarkParse(b *testing.B) {
 		if _, probs := Parse("grid-cascade.yaml", data, set); probs != nil {
 			b.Fatal(probs)
 		}
+	}
+}
+
+// The matcher fields of an expected action decode to what they say, and
+// their defaults are the message, the phase start and no recipient.
+func TestParseExpectedActionMatchers(t *testing.T) {
+	src := edit(t, mini(t), "        cbms: [8]\n        within: 20m\n",
+		"        to: [borovia, any_team]\n        channels: [poc_hotline]\n        kind: assistance\n        cbms: [8]\n        from: release\n        within: 20m\n"+
+			"      - key: fill\n        team: aurelia\n        text: Aurelia fills its entry.\n        shown_by: poc_entry\n"+
+			"      - key: read\n        text: Every team reads its briefing.\n        observable: false\n"+
+			"      - key: talk\n        team: [aurelia, borovia]\n        text: Aurelia and Borovia talk.\n        to: [aurelia, borovia]\n")
+	s, probs := Parse("f.yaml", []byte(src), nil)
+	if probs != nil {
+		t.Fatal(probs)
+	}
+	acts := s.Injects[0].ExpectedActions
+	call := acts[0]
+	if !reflect.DeepEqual(call.To, []string{"borovia", ToAnyTeam}) || !reflect.DeepEqual(call.Channels, []string{"poc_hotline"}) ||
+		call.Kind != RequestAssistance || call.Start() != FromRelease || call.Shows() != ShownByMessage || !call.Specific() || call.NotObservable {
+		t.Errorf("call = %+v", call)
+	}
+	if fill := acts[1]; fill.Shows() != ShownByPoCEntry || fill.Start() != FromPhaseStart || fill.Specific() || fill.NotObservable {
+		t.Errorf("fill = %+v", fill)
+	}
+	if read := acts[2]; !read.NotObservable || read.Specific() {
+		t.Errorf("read = %+v", read)
+	}
+	if talk := acts[3]; !talk.ExpectedOf("aurelia") || !talk.ExpectedOf("borovia") || acts[1].ExpectedOf("borovia") || !acts[2].ExpectedOf("borovia") {
+		t.Errorf("talk = %+v", talk)
+	}
+	if got := s.KindCBMs(RequestAssistance); !reflect.DeepEqual(got, []string{"2", "13"}) {
+		t.Errorf("assistance suggests %v", got)
 	}
 }

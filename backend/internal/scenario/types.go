@@ -1,6 +1,9 @@
 package scenario
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Scenario is one parsed and validated scenario file. Optional fields are
 // pointers or empty slices; every offset is a time.Duration from the start of
@@ -185,13 +188,98 @@ func (a Audience) Includes(team string) bool {
 	return false
 }
 
-// ExpectedAction is what the designers hope a team does after an inject.
+// ExpectedAction is what the designers hope a team does after an inject,
+// and what would show that it happened. Every matcher field is optional;
+// the zero value of each is its default.
 type ExpectedAction struct {
-	Key    string
-	Team   string // "" means every team in the inject's audience
+	Key string
+	// Teams are the teams expected to act (team: one key or a list); none
+	// means every team in the inject's audience.
+	Teams  []string
 	Text   string
 	CBMs   []string
-	Within *time.Duration // from the inject's release
+	Within *time.Duration // from the inject's release; later is "late"
+
+	// ShownBy is what shows the action; "" means ShownByMessage.
+	ShownBy ShownBy
+	// NotObservable is set for what no record can show (reading a
+	// briefing): the evaluators judge it, and the report never says "not
+	// observed" of it.
+	NotObservable bool
+	// To, Channels and Kind describe the message that shows the action:
+	// one of the recipients (team keys, ToAnyTeam, ToControl), one of the
+	// channels, the request kind. A message that fits every one given is
+	// the evidence; one that only carries a CBM tag is a candidate.
+	To       []string
+	Channels []string
+	Kind     RequestKind
+	// From is where the window in which evidence counts opens; "" means
+	// FromPhaseStart. It stays open after Within: a later match is late.
+	From WindowStart
+}
+
+// ShownBy names the record that shows an expected action.
+type ShownBy string
+
+const (
+	// ShownByMessage: a message or request the team sends.
+	ShownByMessage ShownBy = "message"
+	// ShownByPoCEntry: the team saves its points-of-contact entry.
+	ShownByPoCEntry ShownBy = "poc_entry"
+	// ShownByCommCheckAck: the team acknowledges a communication check.
+	ShownByCommCheckAck ShownBy = "commcheck_ack"
+	// ShownByAnswers: the team has answered every discussion question of
+	// the inject's phase.
+	ShownByAnswers ShownBy = "answers"
+)
+
+// ShownByValues lists every value of shown_by.
+var ShownByValues = []ShownBy{ShownByMessage, ShownByPoCEntry, ShownByCommCheckAck, ShownByAnswers}
+
+// WindowStart names when the window of an expected action opens.
+type WindowStart string
+
+const (
+	FromExerciseStart WindowStart = "exercise_start"
+	FromPhaseStart    WindowStart = "phase_start" // of the inject's phase
+	FromRelease       WindowStart = "release"     // of the inject
+)
+
+// WindowStarts lists every value of from.
+var WindowStarts = []WindowStart{FromExerciseStart, FromPhaseStart, FromRelease}
+
+// The recipients an expected action's to may name besides team keys.
+// Simulated actors will join them as "actor:<key>".
+const (
+	ToAnyTeam = "any_team"
+	ToControl = "control"
+)
+
+// ExpectedOf tells whether the action is expected of the team with the key.
+func (a ExpectedAction) ExpectedOf(team string) bool {
+	return len(a.Teams) == 0 || slices.Contains(a.Teams, team)
+}
+
+// Shows is what shows the action, with the default filled in.
+func (a ExpectedAction) Shows() ShownBy {
+	if a.ShownBy == "" {
+		return ShownByMessage
+	}
+	return a.ShownBy
+}
+
+// Start is where the action's window opens, with the default filled in.
+func (a ExpectedAction) Start() WindowStart {
+	if a.From == "" {
+		return FromPhaseStart
+	}
+	return a.From
+}
+
+// Specific tells whether the action says which message shows it (to,
+// channels or kind), beyond CBM tags.
+func (a ExpectedAction) Specific() bool {
+	return len(a.To) > 0 || len(a.Channels) > 0 || a.Kind != ""
 }
 
 // Trigger releases contingency injects when its condition holds.
@@ -226,6 +314,18 @@ const (
 	RequestConsultation RequestKind = "consultation"
 	RequestAssistance   RequestKind = "assistance"
 )
+
+// RequestKinds lists every request kind.
+var RequestKinds = []RequestKind{RequestInformation, RequestConsultation, RequestAssistance}
+
+// kindCBMs are the measures of the OSCE catalogue a request kind usually
+// exercises: consultations are CBM 3; information and assistance go
+// between competent bodies (CBM 2) over the routes CBM 13 clarifies.
+var kindCBMs = map[RequestKind][]string{
+	RequestConsultation: {"3"},
+	RequestInformation:  {"2"},
+	RequestAssistance:   {"2", "13"},
+}
 
 // Condition is a declarative test on what teams did or did not do. Empty
 // strings mean "any".

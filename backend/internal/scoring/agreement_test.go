@@ -58,9 +58,9 @@ func TestCohenKappaKnownValues(t *testing.T) {
 		a, b := ratings(c.table, c.cats...)
 		f := scoring.Cohen(a, b)
 		if f.Items != len(a) || math.Abs(f.Percent-c.percent) > 1e-9 || !near(f.Kappa, c.want) {
-			t.Errorf("%s: %d items, %.2f%%, κ %v; want %.2f%%, κ %.4f", c.name, f.Items, f.Percent, deref(f.Kappa), c.percent, c.want)
+			t.Errorf("%s: %d items, %.2f%%, κ %v; want %.2f%%, κ %.4f", c.name, f.Items, f.Percent, derefKappa(f.Kappa), c.percent, c.want)
 		}
-		t.Logf("%s: %d items, %.1f%% agreement, κ = %.4f", c.name, f.Items, f.Percent, deref(f.Kappa))
+		t.Logf("%s: %d items, %.1f%% agreement, κ = %.4f", c.name, f.Items, f.Percent, derefKappa(f.Kappa))
 	}
 }
 
@@ -69,18 +69,18 @@ func TestCohenKappaKnownValues(t *testing.T) {
 func TestCohenKappaUndefined(t *testing.T) {
 	f := scoring.Cohen([]string{"S", "S", "S"}, []string{"S", "S", "S"})
 	if f.Kappa != nil || f.Percent != 100 || f.Items != 3 {
-		t.Fatalf("got %+v, κ %v; want 100%% and no kappa", f, deref(f.Kappa))
+		t.Fatalf("got %+v, κ %v; want 100%% and no kappa", f, derefKappa(f.Kappa))
 	}
 	// One rater using one value and the other another is defined: κ = 0.
 	if f := scoring.Cohen([]string{"S", "S"}, []string{"M", "M"}); !near(f.Kappa, 0) || f.Percent != 0 {
-		t.Fatalf("all S against all M: %+v κ %v", f, deref(f.Kappa))
+		t.Fatalf("all S against all M: %+v κ %v", f, derefKappa(f.Kappa))
 	}
 	if f := scoring.Cohen(nil, nil); f.Items != 0 || f.Kappa != nil {
 		t.Fatalf("no items: %+v", f)
 	}
 }
 
-func deref(f *float64) any {
+func derefKappa(f *float64) any {
 	if f == nil {
 		return "not defined"
 	}
@@ -128,10 +128,10 @@ func TestReportShowsAgreement(t *testing.T) {
 	if one == nil {
 		t.Fatal("team 1 has no agreement")
 	}
-	t.Logf("team 1: %s, %d criteria, %.2f%% agreement, κ = %v, differ on %v", one.Method, one.Criteria, one.Percent, deref(one.Kappa), one.Differing)
+	t.Logf("team 1: %s, %d criteria, %.2f%% agreement, κ = %v, differ on %v", one.Method, one.Criteria, one.Percent, derefKappa(one.Kappa), one.Differing)
 	// 4 of 6 alike; Ana P2 S2 M1 U1, Ben P1 S2 M2 U1: Σ = 9, κ = (6·4 − 9)/(36 − 9) = 15/27.
 	if one.Method != scoring.MethodCohen || one.Criteria != 6 || math.Abs(one.Percent-200.0/3) > 1e-9 || !near(one.Kappa, 15.0/27) {
-		t.Fatalf("team 1: %+v κ %v", one, deref(one.Kappa))
+		t.Fatalf("team 1: %+v κ %v", one, derefKappa(one.Kappa))
 	}
 	if !slices.Equal(one.Differing, []string{"private-operators", "regional-follow-up"}) || len(one.Raters) != 2 || one.Raters[0].Name != "Ana" {
 		t.Fatalf("team 1: differ on %v, raters %v", one.Differing, one.Raters)
@@ -145,10 +145,10 @@ func TestReportShowsAgreement(t *testing.T) {
 	if two == nil {
 		t.Fatal("team 2 has no agreement")
 	}
-	t.Logf("team 2: %s, %d pairs, %.2f%% agreement, κ = %v, differ on %v", two.Method, len(two.Pairs), two.Percent, deref(two.Kappa), two.Differing)
+	t.Logf("team 2: %s, %d pairs, %.2f%% agreement, κ = %v, differ on %v", two.Method, len(two.Pairs), two.Percent, derefKappa(two.Kappa), two.Differing)
 	// Pairs: Ana–Ben κ 1 (100 %), Ana–Chen and Ben–Chen κ 8/12 (75 %); Light's κ = (1 + 2·2/3)/3 = 7/9.
 	if two.Method != scoring.MethodLight || len(two.Pairs) != 3 || !near(two.Kappa, 7.0/9) || math.Abs(two.Percent-250.0/3) > 1e-9 {
-		t.Fatalf("team 2: %+v κ %v", two, deref(two.Kappa))
+		t.Fatalf("team 2: %+v κ %v", two, derefKappa(two.Kappa))
 	}
 	if !slices.Equal(two.Differing, []string{"private-operators"}) {
 		t.Fatalf("team 2 differs on %v", two.Differing)
@@ -184,5 +184,5 @@ func TestLightsKappaNeedsEveryPair(t *testing.T) {
 	if ag == nil || ag.Method != scoring.MethodLight || ag.Kappa != nil || ag.Pairs[0].Kappa != nil || ag.Pairs[1].Kappa == nil {
 		t.Fatalf("got %+v", ag)
 	}
-	t.Logf("three raters, one pair always S: %.2f%% agreement, κ %v", ag.Percent, deref(ag.Kappa))
+	t.Logf("three raters, one pair always S: %.2f%% agreement, κ %v", ag.Percent, derefKappa(ag.Kappa))
 }

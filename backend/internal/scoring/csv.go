@@ -35,8 +35,13 @@ func (r *Report) WriteCSV(w io.Writer) error {
 
 func (r *Report) rows(t TeamReport) [][]string {
 	m := t.Metrics
-	observed, inTime := 0, 0
+	// Actions no record can show are the evaluators' to judge: they are not
+	// counted as observed or not.
+	observed, inTime, observable := 0, 0, 0
 	for _, e := range m.Expected {
+		if e.Status != StatusNotObservable {
+			observable++
+		}
 		if e.Observed {
 			observed++
 		}
@@ -51,7 +56,7 @@ func (r *Report) rows(t TeamReport) [][]string {
 		}
 	}
 	common := []string{itoa(int64(m.MessagesSent)), itoa(int64(len(m.RequestsReceived))), num(m.MedianAckSeconds), num(m.MedianAnswerSeconds),
-		strconv.Itoa(observed) + "/" + strconv.Itoa(len(m.Expected)), strconv.Itoa(inTime) + "/" + strconv.Itoa(len(m.Expected)),
+		strconv.Itoa(observed) + "/" + strconv.Itoa(observable), strconv.Itoa(inTime) + "/" + strconv.Itoa(observable),
 		strconv.FormatBool(m.PoCComplete), safeCell(strings.Join(used, " "))}
 	var out [][]string
 	for _, cs := range t.Scorecard {

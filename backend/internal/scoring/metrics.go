@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
-	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
 // metrics measures one team's behaviour from the folded log.
@@ -75,10 +74,10 @@ func (b *builder) injectResponses(m *Metrics, t exercise.Team, sent []*exercise.
 		}
 		m.InjectResponses = append(m.InjectResponses, ir)
 		for _, a := range in.ExpectedActions {
-			if a.Team != "" && a.Team != t.Key {
+			if !a.ExpectedOf(t.Key) {
 				continue
 			}
-			m.Expected = append(m.Expected, expected(in, a, released, sent))
+			m.Expected = append(m.Expected, b.expected(t, in, a, released, sent))
 			for _, c := range a.CBMs {
 				if !slices.Contains(m.ExpectedCBMs, c) {
 					m.ExpectedCBMs = append(m.ExpectedCBMs, c)
@@ -86,19 +85,6 @@ func (b *builder) injectResponses(m *Metrics, t exercise.Team, sent []*exercise.
 			}
 		}
 	}
-}
-
-func expected(in scenario.Inject, a scenario.ExpectedAction, released time.Duration, sent []*exercise.Message) ExpectedResult {
-	er := ExpectedResult{Inject: in.Key, Action: a.Key, Text: a.Text, CBMs: a.CBMs}
-	if a.Within != nil {
-		er.WithinSecs = secs(*a.Within)
-	}
-	if first := firstAfter(sent, released, a.CBMs); first != nil {
-		after := first.Offset - released
-		er.Observed, er.AfterSecs, er.Evidence = true, secs(after), first.Seq
-		er.InTime = a.Within == nil || after <= *a.Within
-	}
-	return er
 }
 
 // firstAfter is the team's first message at or after t that uses one of

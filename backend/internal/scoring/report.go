@@ -152,17 +152,27 @@ type RequestTiming struct {
 	AnswerSecs *float64
 }
 
-// ExpectedResult says whether an expected action of the scenario happened.
+// ExpectedResult says whether an expected action of the scenario happened,
+// and on what evidence (see evidence.go).
 type ExpectedResult struct {
 	Inject     string
 	Action     string
 	Text       string
 	CBMs       []string
-	Observed   bool
-	AfterSecs  *float64 // from the inject's release to the first matching message
+	Observed   bool     // counts in the report: observed or confirmed
+	AfterSecs  *float64 // from the inject's release to the evidence; negative when early
 	WithinSecs *float64
-	InTime     bool
-	Evidence   int64 // the matching message
+	InTime     bool  // counts, and within the time limit (early counts as in time)
+	Evidence   int64 // the event that shows it: a message, or a directory entry, acknowledgement or answer
+
+	Status         string            // StatusObserved, StatusConfirmed, StatusCandidate…
+	Timing         string            // TimingEarly, TimingInTime, TimingLate; "" when nothing counts
+	Source         string            // SourceMatched or SourceConfirmed; "" when nothing counts
+	Matcher        Matcher           // what the scenario says would show it
+	WindowFrom     float64           // exercise seconds where evidence starts to count
+	Found          *MessageEvidence  // the message that counts, when a message shows it
+	Candidates     []MessageEvidence // loose matches and every judged message
+	MoreCandidates int               // unjudged candidates left out of the list
 }
 
 // CommCheckTime is a team's acknowledgement of one communication check.
@@ -253,7 +263,7 @@ var definitions = map[string]string{
 	"first_action_seconds": "Exercise time from an inject reaching the team to the team's first message after it.",
 	"ack_seconds":          "Exercise time from a request reaching the team to the team acknowledging it.",
 	"answer_seconds":       "Exercise time from a request reaching the team to its answer.",
-	"expected_actions":     "An expected action counts as observed when the team sent a message after the inject that is tagged (or, after a facilitator's correction, counted) with one of the action's CBMs; in time when within its time limit.",
+	"expected_actions":     "An expected action counts when it is observed — the team sent a message that fits what the scenario says would show it (recipient, channel or request kind), or made the record that shows it (directory entry, acknowledgement, answers) — or when a facilitator confirmed a candidate: a message that only carries one of the action's CBM tags, which alone does not count. Evidence counts from the start of the inject's phase (or the exercise start or the inject's release, as the scenario says); before the inject it is early, after its time limit late. Actions no record can show are judged by the evaluators.",
 	"cbm_use":              "Messages the team sent that used each CBM, by the facilitators' correction where there is one, else by the sender's own tags.",
 	"poc_complete":         "The team's points-of-contact entry names both a policy and a technical point of contact.",
 	"comm_checks":          "Exercise time from a communication check to the team's acknowledgement.",
@@ -267,7 +277,10 @@ var definitions = map[string]string{
 func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, evs []exercise.Event, now time.Time) *Report {
 	p := exercise.NewProjection(teams)
 	p.Apply(evs...)
-	b := &builder{sc: sc, teams: teams, p: p, evs: evs}
+	b := &builder{sc: sc, teams: teams, p: p, evs: evs, teamIDs: map[string]int64{}}
+	for _, t := range teams {
+		b.teamIDs[t.Key] = t.ID
+	}
 	r := &Report{Exercise: b.overview(ex, now), Definitions: definitions, Plan: []ImprovementData{}, p: p, baseCBMs: sc.AllCBMs(), sc: sc}
 	b.scan(r)
 	for _, t := range teams {
@@ -319,6 +332,10 @@ type builder struct {
 	evs    []exercise.Event
 	scores []ScoreData
 	assess map[int64]AssessmentData
+	// For the expected actions' evidence (evidence.go).
+	teamIDs     map[string]int64
+	phaseStarts map[string]time.Duration // when each phase started in this run
+	verdicts    map[judgeKey]map[int64]JudgementData
 }
 
 func (b *builder) overview(ex *exercise.Exercise, now time.Time) ExerciseInfo {
@@ -336,8 +353,15 @@ func (b *builder) overview(ex *exercise.Exercise, now time.Time) ExerciseInfo {
 // scan reads the scoring events and the timeline from the log.
 func (b *builder) scan(r *Report) {
 	b.assess = map[int64]AssessmentData{}
+	b.phaseStarts, b.verdicts = map[string]time.Duration{}, map[judgeKey]map[int64]JudgementData{}
 	for _, e := range b.evs {
 		switch e.Type {
+		case exercise.EvPhaseStarted:
+			if k := exercise.DataOf[exercise.PhaseData](e).Key; !hasKey(b.phaseStarts, k) {
+				b.phaseStarts[k] = e.Offset
+			}
+		case exercise.EvEvidenceJudged:
+			b.judge(exercise.DataOf[JudgementData](e))
 		case exercise.EvScore:
 			d := exercise.DataOf[ScoreData](e)
 			b.scores = append(b.scores, d)

@@ -2921,6 +2921,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Confirm or reject a message as the evidence of a team's expected action, or clear the verdict (staff who score). A confirmed message counts in the report; a rejected one does not, even when it fits the matcher. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EvidenceInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises/{id}/assessments/{team}": {
         parameters: {
             query?: never;
@@ -3402,8 +3450,10 @@ export interface components {
         };
         ExpectedAction: {
             key: string;
-            /** @description A team key; "" for every team in the audience. */
+            /** @description The keys of the teams expected to act, comma-separated; "" for every team in the audience. */
             team: string;
+            /** @description The teams expected to act; empty for every team in the audience. */
+            teams: string[];
             text: string;
             cbms: string[];
             within_seconds: number | null;
@@ -3583,6 +3633,8 @@ export interface components {
                 duration_seconds: number;
                 phases: components["schemas"]["ExercisePhase"][];
                 channels: components["schemas"]["Channel"][];
+                /** @description The request kinds and the CBM tags each suggests (the server records which tags came from these suggestions). */
+                request_kinds: components["schemas"]["RequestKindTags"][];
             };
             /** @description The key of the phase the clock is in; empty before the start. */
             current_phase: string;
@@ -3801,6 +3853,17 @@ export interface components {
         RequestKind: "" | "information" | "consultation" | "assistance";
         /** @enum {string} */
         RequestStatus: "open" | "acknowledged" | "answered" | "declined" | "escalated";
+        RequestKindTags: {
+            /** @enum {string} */
+            key: "information" | "consultation" | "assistance";
+            /** @description The CBM tags a request of this kind suggests. */
+            cbms: string[];
+        };
+        /**
+         * @description Where a CBM tag came from: ticked by the sender, kept from the channel's or the request kind's suggestion, taken over from the request an answer answers, or added by a facilitator's correction; empty when not recorded.
+         * @enum {string}
+         */
+        TagSource: "" | "sender" | "channel" | "kind" | "request" | "facilitator";
         RequestStep: {
             /** @enum {string} */
             status: "acknowledged" | "answered" | "declined" | "escalated";
@@ -3841,6 +3904,10 @@ export interface components {
             corrected_cbms?: string[];
             /** @description Staff only. */
             corrected_by?: string;
+            /** @description Where each of the sender's tags came from; absent on messages sent before it was recorded. */
+            tag_sources?: {
+                [key: string]: components["schemas"]["TagSource"];
+            };
         };
         MessageList: {
             messages: components["schemas"]["Message"][];
@@ -3992,18 +4059,7 @@ export interface components {
             }[];
             median_ack_seconds: number | null;
             median_answer_seconds: number | null;
-            expected_actions: {
-                inject: string;
-                action: string;
-                text: string;
-                cbms: string[] | null;
-                observed: boolean;
-                after_seconds: number | null;
-                within_seconds: number | null;
-                in_time: boolean;
-                /** @description The matching message. */
-                evidence?: number;
-            }[];
+            expected_actions: components["schemas"]["ExpectedResult"][];
             /** @description Messages tagged per CBM. */
             cbm_use: {
                 [key: string]: number;
@@ -4014,6 +4070,87 @@ export interface components {
                 check: number;
                 ack_seconds: number | null;
             }[];
+        };
+        /** @description Whether an expected action happened, and on what evidence. A message that fits the action's matcher (recipient, channel, request kind) — or the record that shows it — is observed; one that only carries one of its CBM tags is a candidate, which counts once a facilitator confirms it. */
+        ExpectedResult: {
+            inject: string;
+            action: string;
+            text: string;
+            cbms: string[];
+            /** @description Counts in the report (observed or confirmed). */
+            observed: boolean;
+            /** @description From the inject's release to the evidence; negative when early. */
+            after_seconds: number | null;
+            within_seconds: number | null;
+            /** @description Counts and within the time limit (early counts as in time). */
+            in_time: boolean;
+            /** @description The event that shows it: a message, a directory entry, an acknowledgement or an answer. */
+            evidence?: number;
+            /** @enum {string} */
+            status: "observed" | "confirmed" | "candidate" | "not_observed" | "not_observable";
+            /**
+             * @description Absent when nothing counts.
+             * @enum {string}
+             */
+            timing?: "early" | "in_time" | "late";
+            /**
+             * @description Absent when nothing counts.
+             * @enum {string}
+             */
+            source?: "matched" | "confirmed";
+            matcher: components["schemas"]["ActionMatcher"];
+            /** @description Exercise time from which evidence counts. */
+            window_from_seconds: number;
+            /** @description The message that counts, when a message shows the action. */
+            found: components["schemas"]["ActionEvidence"] | null;
+            /** @description Loose matches and every judged message. */
+            candidates: components["schemas"]["ActionEvidence"][];
+            /** @description Unjudged candidates left out of the list. */
+            more_candidates: number;
+        };
+        /** @description What the scenario says would show an expected action. */
+        ActionMatcher: {
+            /** @enum {string} */
+            shown_by?: "message" | "poc_entry" | "commcheck_ack" | "answers";
+            /** @description Team keys, any_team or control. */
+            to: string[];
+            channels: string[];
+            /** @enum {string} */
+            kind?: "information" | "consultation" | "assistance";
+            /** @enum {string} */
+            from?: "exercise_start" | "phase_start" | "release";
+        };
+        ActionEvidence: {
+            message: number;
+            at_seconds: number;
+            /** @description From the inject's release; negative when early. */
+            after_seconds: number;
+            /** @enum {string} */
+            timing: "early" | "in_time" | "late";
+            subject: string;
+            channel: string;
+            kind: string;
+            to: number[];
+            to_control: boolean;
+            all: boolean;
+            tags: {
+                cbm: string;
+                source: components["schemas"]["TagSource"];
+            }[];
+            /** @enum {string} */
+            verdict?: "confirmed" | "rejected";
+            /** @description Who judged it. */
+            by?: string;
+        };
+        EvidenceInput: {
+            team_id: number;
+            inject: string;
+            /** @description The key of an expected action of the inject, shown by a message. */
+            action: string;
+            /** @description A message the team sent. */
+            message: number;
+            /** @enum {string} */
+            verdict: "confirmed" | "rejected" | "cleared";
         };
         TeamReport: {
             team_id: number;

@@ -122,6 +122,21 @@ export function useExercise(id: number) {
   });
 }
 
+/**
+ * The CBM tags each request kind suggests (the server's table), from the exercise the
+ * page has already loaded: a composer opening does not fetch the exercise again.
+ */
+export function useRequestKinds(id: number) {
+  return useQuery({
+    queryKey: exerciseKeys.exercise(id),
+    queryFn: ({ signal }) => api.get('/exercises/{id}', { path: { id }, signal }).then((r) => r.exercise),
+    staleTime: Infinity,
+    select: (ex) => ex.scenario.request_kinds ?? [],
+  }).data ?? NO_KINDS;
+}
+
+const NO_KINDS: Schema<'RequestKindTags'>[] = [];
+
 export function useBriefing(id: number) {
   return useQuery({
     queryKey: exerciseKeys.briefing(id),

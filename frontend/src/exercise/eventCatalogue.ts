@@ -34,6 +34,7 @@ export const EVENT_CATALOGUE = [
   { type: 'team.assessed', reach: 'staff', labelKey: 'exercise:log.types.team.assessed' },
   { type: 'improvement.added', reach: 'staff', labelKey: 'exercise:log.types.improvement.added' },
   { type: 'report.published', reach: 'everyone', labelKey: 'exercise:log.types.report.published' },
+  { type: 'evidence.judged', reach: 'staff', labelKey: 'exercise:log.types.evidence.judged' },
 ] as const satisfies readonly { type: string; reach: EventReach; labelKey: string }[];
 
 export type EventType = (typeof EVENT_CATALOGUE)[number]['type'];

@@ -80,6 +80,7 @@ export const STREAM_CACHE_UPDATES: StreamCacheTable = {
   'score.set': [],
   'team.assessed': [],
   'improvement.added': [],
+  'evidence.judged': [],
 };
 
 function updatesOf(table: StreamCacheTable, type: string): readonly CacheUpdate[] {

@@ -18,6 +18,7 @@ import {
   type Report,
   type TeamReport,
 } from './api';
+import { EvidenceReview } from './EvidenceReview';
 import { formatSeconds, scaleValues } from './model';
 import { ScoringNotYours } from './ScoringNotYours';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
@@ -99,10 +100,11 @@ export function ScoringPage() {
               </section>
               <section className="card" aria-labelledby="rp-measured">
                 <h2 id="rp-measured">{t('scoring.measured', { team: team.name })}</h2>
-                <MeasuredEvidence team={team} teamName={teamName} injectTitle={injectTitle} />
+                <MeasuredEvidence team={team} teamName={teamName} injectTitle={injectTitle} showExpected={false} />
               </section>
             </div>
           )}
+          {team && <EvidenceReview key={`evidence-${team.team_id}`} exerciseId={id} team={team} injectTitle={injectTitle} />}
         </>
       )}
       <ImprovementPlan exerciseId={id} report={r} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useExercise, useInjects } from '../exercise/api';
 import type { Report, TeamReport } from './api';
+import { ExpectedActions } from './ExpectedActions';
 import { formatSeconds } from './model';
 
 /**
@@ -54,11 +55,14 @@ export function MeasuredEvidence({
   teamName,
   injectTitle,
   headingLevel = 3,
+  showExpected = true,
 }: {
   team: TeamReport;
   teamName: (id: number) => string;
   injectTitle: (key: string) => string;
   headingLevel?: 3 | 4;
+  /** False where the page lists the expected actions itself (the scoring page's review). */
+  showExpected?: boolean;
 }) {
   const { t } = useTranslation('report');
   const m = team.metrics;
@@ -159,26 +163,11 @@ export function MeasuredEvidence({
         </div>
       )}
 
-      <H>{t('evidence.expected')}</H>
-      {(m.expected_actions ?? []).length === 0 ? (
-        <p className="muted">{t('evidence.none')}</p>
-      ) : (
-        <ul className="rp-expected">
-          {(m.expected_actions ?? []).map((x) => (
-            <li key={`${x.inject}/${x.action}`} data-action={x.action} data-observed={x.observed} data-in-time={x.in_time}>
-              <span className={x.observed ? (x.in_time ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new') : 'ex-badge rp-badge-no'}>
-                {x.observed ? (x.in_time ? t('evidence.observedInTime') : t('evidence.observedLate')) : t('evidence.notObserved')}
-              </span>{' '}
-              {x.text}{' '}
-              <span className="muted">
-                ({injectTitle(x.inject)}
-                {x.after_seconds !== null ? ` · ${t('evidence.after', { time: secs(x.after_seconds) })}` : ''}
-                {x.within_seconds !== null ? ` · ${t('evidence.within', { time: secs(x.within_seconds) })}` : ''}
-                {x.evidence ? ` · #${x.evidence}` : ''})
-              </span>
-            </li>
-          ))}
-        </ul>
+      {showExpected && (
+        <>
+          <H>{t('evidence.expected')}</H>
+          <ExpectedActions team={team} injectTitle={injectTitle} />
+        </>
       )}
 
       <H>{t('evidence.cbmUse')}</H>

@@ -42,6 +42,7 @@ const data: Record<string, Record<string, unknown>> = {
   'team.assessed': { team_id: 2, by: 'Anna' },
   'improvement.added': { recommendation: 'Exercise the hotline monthly', by: 'Anna' },
   'report.published': { by: 'Anna' },
+  'evidence.judged': { team_id: 2, inject: 'phishing', action: 'contacts', message: 7, verdict: 'confirmed', by: 'Anna' },
 };
 const event = (type: string): ExerciseEvent => ({ seq: 9, type, offset_seconds: 60, data: data[type] ?? {} }) as unknown as ExerciseEvent;
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, { ns: 'exercise', ...o });

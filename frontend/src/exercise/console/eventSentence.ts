@@ -74,6 +74,8 @@ export function describeEvent(e: ExerciseEvent, c: SentenceContext, t: T): strin
         subject: m?.subject ?? '',
       });
     }
+    case 'evidence.judged':
+      return say(`_${str(d.verdict)}`);
     case 'team.renamed':
     case 'note.added':
       return say('', { name: str(d.name), text: str(d.text) });

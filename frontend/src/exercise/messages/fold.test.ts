@@ -37,6 +37,11 @@ describe('messageFromEvent', () => {
     expect(toControl.status).toBeUndefined();
     expect(toControl).not.toHaveProperty('reply_to');
   });
+  it('keeps where each tag came from, as the server recorded it', () => {
+    const m = messageFromEvent(sent(6, { cbms: ['8', '16'], tag_sources: { '8': 'channel', '16': 'sender', bad: 3 } }));
+    expect(m.tag_sources).toEqual({ '8': 'channel', '16': 'sender' });
+    expect(messageFromEvent(sent(7))).not.toHaveProperty('tag_sources');
+  });
 });
 
 describe('foldMessageSent', () => {

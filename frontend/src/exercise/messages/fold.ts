@@ -33,6 +33,11 @@ export function messageFromEvent(e: ExerciseEvent): Message {
     offset_seconds: e.offset_seconds,
   };
   if (num(d.reply_to)) m.reply_to = num(d.reply_to);
+  if (d.tag_sources && typeof d.tag_sources === 'object' && !Array.isArray(d.tag_sources)) {
+    m.tag_sources = Object.fromEntries(
+      Object.entries(d.tag_sources as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ) as Message['tag_sources'];
+  }
   if (kind) m.status = 'open';
   return m;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, MessageChannel } from './api';
-import { effectiveCbms, groupThreads, median, requestActions, suggestCbms, teamActivity, threadUnread, unreadByChannel } from './model';
+import { effectiveCbms, groupThreads, median, requestActions, suggestCbms, suggestTags, teamActivity, threadUnread, unreadByChannel } from './model';
 
 const msg = (id: number, p: Partial<Message> = {}): Message => ({
   id,
@@ -58,11 +58,26 @@ describe('unread counting', () => {
 describe('CBM tag suggestion', () => {
   const hotline: MessageChannel = { key: 'poc_hotline', title: 'Hotline', cbms: ['8'], all_teams: false, control: false };
   const network: MessageChannel = { key: 'osce_network', title: 'Net', cbms: ['10'], all_teams: false, control: false };
+  // The server's table (GET /exercises/{id}: scenario.request_kinds).
+  const kinds = [
+    { key: 'information', cbms: ['2'] },
+    { key: 'consultation', cbms: ['3'] },
+    { key: 'assistance', cbms: ['2', '13'] },
+  ];
   it('takes the channel CBMs and adds those of the request kind', () => {
-    expect(suggestCbms(hotline, '')).toEqual(['8']);
-    expect(suggestCbms(hotline, 'consultation')).toEqual(['3', '8']);
-    expect(suggestCbms(network, 'assistance')).toEqual(['2', '10', '13']);
-    expect(suggestCbms(undefined, 'information')).toEqual(['2']);
+    expect(suggestCbms(hotline, '', kinds)).toEqual(['8']);
+    expect(suggestCbms(hotline, 'consultation', kinds)).toEqual(['3', '8']);
+    expect(suggestCbms(network, 'assistance', kinds)).toEqual(['2', '10', '13']);
+    expect(suggestCbms(undefined, 'information', kinds)).toEqual(['2']);
+    expect(suggestCbms(hotline, 'assistance', [])).toEqual(['8']);
+  });
+  it('says where each suggestion comes from, the channel first', () => {
+    const ch8: MessageChannel = { ...hotline, cbms: ['8', '2'] };
+    expect(suggestTags(ch8, 'assistance', kinds)).toEqual([
+      { cbm: '2', source: 'channel' },
+      { cbm: '8', source: 'channel' },
+      { cbm: '13', source: 'kind' },
+    ]);
   });
   it('keeps what the sender unticked or added', () => {
     expect(effectiveCbms(['3', '8'], new Set(['8']), new Set(['16']))).toEqual(['3', '16']);

@@ -66,12 +66,19 @@ export function unreadByChannel(threads: readonly Thread[], read: ReadonlySet<nu
   return out;
 }
 
-/** CBMs a request kind usually exercises: consultations are CBM 3; information and assistance requests go between competent bodies (CBM 2) over the routes CBM 13 clarifies. */
-export const KIND_CBMS: Record<Exclude<RequestKind, ''>, string[]> = {
-  consultation: ['3'],
-  information: ['2'],
-  assistance: ['2', '13'],
-};
+/** The CBM tags a request kind suggests, as the server gives them (GET /exercises/{id}: scenario.request_kinds). */
+export interface KindTags {
+  key: string;
+  cbms?: readonly string[] | null;
+}
+
+/** Where a suggested tag comes from: the channel, or the request kind. */
+export type SuggestionSource = 'channel' | 'kind';
+
+export interface TagSuggestion {
+  cbm: string;
+  source: SuggestionSource;
+}
 
 const byCbmKey = (a: string, b: string) => {
   const na = Number(a);
@@ -80,11 +87,22 @@ const byCbmKey = (a: string, b: string) => {
   return a.localeCompare(b);
 };
 
+/**
+ * The CBM tags suggested for a message on `channel` of `kind`, each with where it comes
+ * from (the channel first, as the server records it). The server's table of request
+ * kinds is the one source of truth; the server records the same sources when it stores
+ * the message.
+ */
+export function suggestTags(channel: MessageChannel | undefined, kind: RequestKind, kinds: readonly KindTags[]): TagSuggestion[] {
+  const out = new Map<string, SuggestionSource>();
+  for (const c of channel?.cbms ?? []) out.set(c, 'channel');
+  if (kind) for (const c of kinds.find((k) => k.key === kind)?.cbms ?? []) if (!out.has(c)) out.set(c, 'kind');
+  return [...out].map(([cbm, source]) => ({ cbm, source })).sort((a, b) => byCbmKey(a.cbm, b.cbm));
+}
+
 /** The CBM tags suggested for a message on `channel` of `kind`. */
-export function suggestCbms(channel: MessageChannel | undefined, kind: RequestKind): string[] {
-  const set = new Set<string>(channel?.cbms ?? []);
-  if (kind) for (const c of KIND_CBMS[kind]) set.add(c);
-  return [...set].sort(byCbmKey);
+export function suggestCbms(channel: MessageChannel | undefined, kind: RequestKind, kinds: readonly KindTags[]): string[] {
+  return suggestTags(channel, kind, kinds).map((s) => s.cbm);
 }
 
 /** The tags a message goes out with: the suggestions the sender kept, plus those added. */

@@ -74,7 +74,22 @@ export function NewMessageAnnouncer({ messages, self, teamName }: { messages: re
   );
 }
 
-export function CbmTags({ cbms, corrected, correctedBy }: { cbms: readonly string[]; corrected?: readonly string[] | null; correctedBy?: string }) {
+/**
+ * A message's CBM tags, each with where it came from when the server recorded it (the
+ * sender, the channel's or request kind's suggestion, the request an answer answers),
+ * and the facilitators' correction.
+ */
+export function CbmTags({
+  cbms,
+  sources,
+  corrected,
+  correctedBy,
+}: {
+  cbms: readonly string[];
+  sources?: Readonly<Record<string, string>> | null;
+  corrected?: readonly string[] | null;
+  correctedBy?: string;
+}) {
   const { t } = useTranslation('exercise');
   const list = useCBMs();
   return (
@@ -83,8 +98,11 @@ export function CbmTags({ cbms, corrected, correctedBy }: { cbms: readonly strin
         <ul className="chips" aria-label={t('messages.tagsLabel')}>
           {cbms.map((c) => (
             <li key={c}>
-              <span className="chip" data-cbm={c} title={cbmTitle(list.data, c)}>
+              <span className="chip" data-cbm={c} data-source={sources?.[c] ?? ''} title={cbmTitle(list.data, c)}>
                 {t('messages.cbm', { key: c })}
+                {sources?.[c] && sources[c] !== 'sender' && (
+                  <span className="msg-tag-source"> · {t(`tagSources.by.${sources[c]}`, { defaultValue: '' })}</span>
+                )}
               </span>
             </li>
           ))}
@@ -152,7 +170,7 @@ export function MessageView({
       <div className="msg-body">
         <Markdown strict={strict}>{m.body}</Markdown>
       </div>
-      <CbmTags cbms={m.cbms ?? []} corrected={m.corrected_cbms} correctedBy={m.corrected_by} />
+      <CbmTags cbms={m.cbms ?? []} sources={m.tag_sources} corrected={m.corrected_cbms} correctedBy={m.corrected_by} />
       {isRequest(m) && (m.steps ?? []).length > 0 && (
         <ol className="msg-steps" aria-label={t('messages.steps')}>
           {(m.steps ?? []).map((s, i) => (

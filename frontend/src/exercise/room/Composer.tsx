@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { catalogueOf, useCBMs } from '../../api/scenarios';
 import { ApiError } from '../../components/ApiError';
-import type { Team } from '../api';
+import { useRequestKinds, type Team } from '../api';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
-import { effectiveCbms, suggestCbms } from '../messages/model';
+import { effectiveCbms, suggestTags, type TagSuggestion } from '../messages/model';
 import type { TeamName } from '../messages/shared';
 
 export interface ComposerDraft {
@@ -16,13 +16,18 @@ export interface ComposerDraft {
   replyTo?: number;
 }
 
-/** CBM checkboxes: the suggestions are ticked; each measure's summary is one click away. */
+/**
+ * CBM checkboxes. The channel's and the request kind's suggestions start ticked and say
+ * where they come from; the tags the message will carry are listed first, each with a
+ * button to remove it, so that a tag the channel added is never sent without the sender
+ * seeing it. Each measure's summary is one click away.
+ */
 export function CbmPicker({
-  suggested,
+  suggestions,
   selected,
   onToggle,
 }: {
-  suggested: readonly string[];
+  suggestions: readonly TagSuggestion[];
   selected: readonly string[];
   onToggle: (key: string) => void;
 }) {
@@ -31,19 +36,49 @@ export function CbmPicker({
   const items = catalogueOf(cbms.data)?.items ?? [];
   const [open, setOpen] = useState<string | null>(null);
   const base = useId();
+  const sourceOf = (key: string) => suggestions.find((s) => s.cbm === key)?.source;
+  const sourceText = (key: string) => {
+    const src = sourceOf(key);
+    return src ? t(`tagSources.by.${src}`) : t('tagSources.byYou');
+  };
   return (
     <fieldset className="ex-fieldset msg-cbm-picker">
       <legend>{t('messages.tags')}</legend>
-      <p className="muted">{t('messages.tagsHint')}</p>
+      <p className="muted" id={`${base}-hint`}>
+        {t('tagSources.hint')}
+      </p>
+      <div className="msg-tags-chosen">
+        <h4 id={`${base}-carries`}>{t('tagSources.carries')}</h4>
+        {selected.length === 0 ? (
+          <p className="muted">{t('tagSources.none')}</p>
+        ) : (
+          <ul className="chips" aria-labelledby={`${base}-carries`} aria-describedby={`${base}-hint`}>
+            {selected.map((key) => (
+              <li key={key} className="chip msg-tag-chosen" data-cbm={key} data-source={sourceOf(key) ?? 'sender'}>
+                {t('messages.cbm', { key })} <span className="msg-tag-source">· {sourceText(key)}</span>{' '}
+                <button
+                  type="button"
+                  className="button link msg-tag-remove"
+                  aria-label={t('tagSources.remove', { key, source: sourceText(key) })}
+                  onClick={() => onToggle(key)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <ul className="msg-cbm-list">
         {items.map((it) => {
           const sid = `${base}-sum-${it.key}`;
+          const src = sourceOf(it.key);
           return (
             <li key={it.key}>
               <label className="ex-check">
                 <input type="checkbox" checked={selected.includes(it.key)} onChange={() => onToggle(it.key)} />
                 {t('messages.cbmTitle', { key: it.key, title: it.title })}
-                {suggested.includes(it.key) && <span className="ex-badge">{t('messages.suggested')}</span>}
+                {src && <span className="ex-badge">{t(`tagSources.by.${src}`)}</span>}
               </label>
               <button
                 type="button"
@@ -102,7 +137,8 @@ export function Composer({
   const [added, setAdded] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState('');
   const ch = channels.find((c) => c.key === channel);
-  const suggested = suggestCbms(ch, kind);
+  const suggestions = suggestTags(ch, kind, useRequestKinds(exerciseId));
+  const suggested = suggestions.map((x) => x.cbm);
   const selected = effectiveCbms(suggested, removed, added);
   const ids = useId();
   const fieldErrors = isApiError(send.error) ? send.error.fields : {};
@@ -220,7 +256,7 @@ export function Composer({
       <p id={`${ids}-md`} className="muted">
         {t('messages.markdownHint')}
       </p>
-      <CbmPicker suggested={suggested} selected={selected} onToggle={toggleCbm} />
+      <CbmPicker suggestions={suggestions} selected={selected} onToggle={toggleCbm} />
       {problem && (
         <p className="alert error" role="alert">
           {problem}
