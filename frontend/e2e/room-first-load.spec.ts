@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join as pathJoin } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,17 @@ function scriptsOf(page: Page): string[] {
   return seen;
 }
 
+/** What came over the wire (bytes of the bodies as sent, compressed or not) and how, by path. */
+function wireOf(page: Page): Map<string, { bytes: number; encoding: string }> {
+  const seen = new Map<string, { bytes: number; encoding: string }>();
+  page.on('requestfinished', (r) => {
+    void Promise.all([r.sizes(), r.response()]).then(([sizes, res]) => {
+      seen.set(new URL(r.url()).pathname, { bytes: sizes.responseBodySize, encoding: res?.headers()['content-encoding'] ?? '' });
+    });
+  });
+  return seen;
+}
+
 const localesIn = (scripts: string[]) => [...new Set(scripts.map((p) => LOCALE_CHUNK.exec(p)?.[1]).filter(Boolean))].sort();
 const gzipBytes = (path: string) => gzipSync(readFileSync(pathJoin(dist, path))).length;
 
@@ -35,9 +46,18 @@ test('a participant’s first load fetches one language’s translations, and an
   try {
     const guest = await ctx.newPage();
     const scripts = scriptsOf(guest);
+    const wire = wireOf(guest);
     await join(guest, ex.codes.valdoria!, 'Victor', TEAMS.valdoria);
     await expect(guest.getByRole('heading', { name: 'Injects' })).toBeVisible();
     expect(localesIn(scripts)).toEqual(['en']);
+    // The built files go out precompressed (brotli: Chromium accepts it); the build
+    // leaves files under 1 KiB as they are.
+    await expect.poll(() => scripts.every((p) => wire.has(p))).toBe(true);
+    for (const p of scripts) expect(wire.get(p)?.encoding, p).toBe(existsSync(pathJoin(dist, `${p}.br`)) ? 'br' : '');
+    const onWire = [...wire.values()].reduce((n, w) => n + w.bytes, 0);
+    const jsOnWire = scripts.reduce((n, p) => n + (wire.get(p)?.bytes ?? 0), 0);
+    console.log(`room first load on the wire: ${wire.size} responses, ${(onWire / 1024).toFixed(1)} kB; JavaScript ${(jsOnWire / 1024).toFixed(1)} kB (brotli)`);
+    test.info().annotations.push({ type: 'room first load on the wire', description: `${(onWire / 1024).toFixed(1)} kB, JS ${(jsOnWire / 1024).toFixed(1)} kB` });
 
     const total = scripts.reduce((n, p) => n + gzipBytes(p), 0);
     console.log(`room first load: ${scripts.length} scripts, ${(total / 1024).toFixed(1)} kB gzip`);

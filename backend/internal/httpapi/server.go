@@ -110,7 +110,7 @@ func New(d Deps) *echo.Echo {
 	e.IPExtractor = ipExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.Use(middleware.Recover(), middleware.RequestID(), requestLogger(d.Logger, d.RequestLogLevel),
-		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit), checkText())
+		metricsMiddleware(s.latency), securityHeaders(d.SecureCookies), middleware.BodyLimit(d.BodyLimit), checkText(), compressJSON(), etags())
 	s.routes(e)
 	return e
 }

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"errors"
-	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -23,36 +22,40 @@ const noUIPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 </body></html>`
 
 // ui serves the SPA: real files as they are (hashed assets cached for a
-// year), every other non-API path the index.html (never cached) so the
-// client-side router can handle it.
+// year), every other non-API path the index.html (revalidated each time,
+// cheap with its ETag) so the client-side router can handle it. Files go
+// out precompressed when the client accepts it (see assets.go).
 func (s *server) ui(e *echo.Echo) {
-	if s.UI == nil {
+	var files assets
+	if s.UI != nil {
+		var err error
+		if files, err = loadAssets(s.UI); err == nil && files["index.html"] == nil {
+			err = errors.New("no index.html")
+		}
+		if err != nil {
+			s.Logger.Error("the built UI cannot be served", "err", err)
+			files = nil
+		}
+	}
+	if files == nil {
 		e.GET("/*", func(c echo.Context) error {
 			c.Response().Header().Set(echo.HeaderCacheControl, "no-cache")
 			return c.HTML(http.StatusOK, noUIPage)
 		})
 		return
 	}
-	files := http.FileServer(http.FS(s.UI))
+	index := files["index.html"]
 	e.GET("/*", func(c echo.Context) error {
 		name := strings.TrimPrefix(path.Clean("/"+c.Param("*")), "/")
-		if name != "" && name != "index.html" && fileExists(s.UI, name) {
+		if a := files[name]; a != nil && name != "index.html" {
+			cache := "no-cache"
 			if strings.HasPrefix(name, "assets/") {
-				c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=31536000, immutable")
+				cache = "public, max-age=31536000, immutable"
 			}
-			files.ServeHTTP(c.Response(), c.Request())
+			a.serve(c.Response(), c.Request(), cache)
 			return nil
 		}
-		index, err := fs.ReadFile(s.UI, "index.html")
-		if err != nil {
-			return err
-		}
-		c.Response().Header().Set(echo.HeaderCacheControl, "no-cache")
-		return c.HTMLBlob(http.StatusOK, index)
+		index.serve(c.Response(), c.Request(), "no-cache")
+		return nil
 	})
-}
-
-func fileExists(fsys fs.FS, name string) bool {
-	st, err := fs.Stat(fsys, name)
-	return err == nil && !st.IsDir() && !errors.Is(err, fs.ErrNotExist)
 }
