@@ -102,6 +102,7 @@ type req struct {
 	bearer       string
 	cookies      []*http.Cookie
 	csrf         string
+	headers      map[string]string // more request headers
 }
 
 type resp struct {
@@ -141,6 +142,9 @@ func (e *env) do(r req) resp {
 	}
 	if r.csrf != "" {
 		hr.Header.Set(csrfHeader, r.csrf)
+	}
+	for k, v := range r.headers {
+		hr.Header.Set(k, v)
 	}
 	res, err := http.DefaultClient.Do(hr)
 	if err != nil {

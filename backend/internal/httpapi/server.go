@@ -54,6 +54,9 @@ type Deps struct {
 	Metrics *prometheus.Registry
 	// StreamsPerSession and StreamsPerAddress cap open event streams.
 	StreamsPerSession, StreamsPerAddress int
+	// Idempotency keeps the answers of writes sent with an Idempotency-Key
+	// (nil: the header is ignored).
+	Idempotency IdempotencyStore
 	// RequestLogLevel is the level of the per-request log line (zero:
 	// info). Debug keeps an interactive terminal readable; server errors
 	// are logged as errors whatever it is.
@@ -150,7 +153,7 @@ func (s *server) routes(e *echo.Echo) {
 		e.GET("/metrics", noMetricsHere)
 	}
 
-	api := e.Group("/api/v1", s.authenticate, csrfProtection(s.SecureCookies))
+	api := e.Group("/api/v1", s.authenticate, csrfProtection(s.SecureCookies), s.idempotent)
 	api.GET("/openapi.json", s.openapi)
 	api.POST("/auth/login", s.login)
 	api.POST("/auth/logout", s.logout, requireRole(anyone...))

@@ -20,6 +20,6 @@ func DepsFor(a *app.App) Deps {
 		Logger: a.Log, BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate,
 		SecureCookies: cfg.HTTPS(), TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken,
 		ServeMetrics: cfg.MetricsAddr == "", StreamsPerSession: cfg.StreamsPerSession, StreamsPerAddress: cfg.StreamsPerAddress,
-		RequestLogLevel: level,
+		RequestLogLevel: level, Idempotency: a.Store.IdempotencyKeys(),
 	}
 }

@@ -1854,7 +1854,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     phase: components["parameters"]["PhaseKey"];
@@ -2366,7 +2369,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                 };
@@ -2472,7 +2478,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     /** @description The message's id (its event sequence number). */
@@ -2527,7 +2536,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     /** @description The message's id (its event sequence number). */
@@ -2582,7 +2594,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     /** @description The message's id (its event sequence number). */
@@ -2637,7 +2652,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     /** @description The message's id (its event sequence number). */
@@ -2715,7 +2733,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                 };
@@ -2843,7 +2864,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     id: components["parameters"]["ExerciseID"];
                     check: number;
@@ -4516,6 +4540,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+        IdempotencyKey: string;
         /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
         ScenarioRef: string;
         /** @description A version number; the latest when absent. */
