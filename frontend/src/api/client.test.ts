@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ApiError, CSRF_HEADER, api, apiPath, parseError, readCookie } from './client';
+import { ApiError, CSRF_HEADER, RETRY_DELAYS_MS, api, apiPath, apiRequest, parseError, readCookie } from './client';
 import { jsonResponse } from '../test/utils';
 import type { Schema } from './client';
 
@@ -171,5 +171,49 @@ describe('scenario problems in errors', () => {
     const err = parseError(422, 'Unprocessable Entity', body);
     expect(err.problems).toEqual([{ file: 'a.yaml', line: 3, column: 7, message: 'bad' }]);
     expect(parseError(400, '', '{"error":{"message":"x"}}').problems).toEqual([]);
+  });
+});
+
+describe('writes that survive a lost answer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends a write again with the same Idempotency-Key when the network fails before the answer', async () => {
+    vi.useFakeTimers();
+    const keys: string[] = [];
+    let calls = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        keys.push((init.headers as Record<string, string>)['Idempotency-Key'] ?? '');
+        calls++;
+        if (calls < 3) throw new TypeError('Failed to fetch'); // the reply was lost
+        return new Response(JSON.stringify({ message: { id: 7 } }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const done = apiRequest<{ message: { id: number } }>('/exercises/1/messages', { method: 'POST', body: { subject: 's' } });
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toEqual({ message: { id: 7 } });
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('gives up with a network error after the retries, and never retries a read', async () => {
+    vi.useFakeTimers();
+    const fetchMock = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const write = apiRequest('/exercises/1/messages', { method: 'POST', body: {}, idempotencyKey: 'draft-1' });
+    const writeFailed = expect(write).rejects.toMatchObject({ code: 'network_error' });
+    await vi.runAllTimersAsync();
+    await writeFailed;
+    expect(fetchMock).toHaveBeenCalledTimes(1 + RETRY_DELAYS_MS.length);
+    fetchMock.mockClear();
+    await expect(apiRequest('/exercises/1/messages')).rejects.toMatchObject({ code: 'network_error' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

@@ -120,34 +120,68 @@ export interface RequestOptions {
   rawBody?: string | Blob;
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * The write's Idempotency-Key: the server does a write once per key, so sending it
+   * again (a retry after a lost reply) cannot store it twice. Every write gets a fresh
+   * one unless the caller passes its own (a draft that the user may send again).
+   */
+  idempotencyKey?: string;
 }
+
+/** A new Idempotency-Key (getRandomValues works on plain http too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Waits before each automatic retry of a write whose answer did not arrive. */
+export const RETRY_DELAYS_MS = [500, 1500, 4000];
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    });
+  });
 
 /**
  * Calls the API at `path` (relative to /api/v1) and returns the parsed JSON body,
- * or undefined for 204 / empty bodies.
+ * or undefined for 204 / empty bodies. A write carries an Idempotency-Key and, when the
+ * network fails before an answer arrives (the request may or may not have reached the
+ * server), is sent again with the same key a few times: the server stores it once.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.rawBody !== undefined) headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (WRITE_METHODS.has(method)) {
+  const write = WRITE_METHODS.has(method);
+  if (write) {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
+    headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
   }
+  const body = options.rawBody !== undefined ? options.rawBody : options.body !== undefined ? JSON.stringify(options.body) : undefined;
 
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.rawBody !== undefined ? options.rawBody : options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      signal: options.signal,
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
+  let res: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      res = await fetch(API_BASE + path, { method, headers, credentials: 'same-origin', body, signal: options.signal });
+      // The first send of this key is still being handled: ask again shortly.
+      if (write && res.status === 409 && attempt < RETRY_DELAYS_MS.length && (await isInProgress(res.clone()))) {
+        await sleep(RETRY_DELAYS_MS[attempt]!, options.signal);
+        continue;
+      }
+      break;
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      if (!write || attempt >= RETRY_DELAYS_MS.length) {
+        throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
+      }
+      await sleep(RETRY_DELAYS_MS[attempt]!, options.signal);
+    }
   }
 
   const text = await res.text();
@@ -157,6 +191,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     return JSON.parse(text) as T;
   } catch {
     throw new ApiError(res.status, 'invalid_response', 'The server sent an answer that could not be read.');
+  }
+}
+
+async function isInProgress(res: Response): Promise<boolean> {
+  try {
+    const j: unknown = await res.json();
+    return isRecord(j) && isRecord(j.error) && j.error.code === 'idempotency_in_progress';
+  } catch {
+    return false;
   }
 }
 
@@ -196,7 +239,7 @@ type BodyPart<O> = O extends { requestBody?: never }
       : { body?: never };
 
 /** The options of a call: the operation's path and query parameters, its body, a signal. */
-export type CallOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { signal?: AbortSignal };
+export type CallOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { signal?: AbortSignal; idempotencyKey?: string };
 
 /** The options argument is optional when the operation needs none. */
 type OptionsArg<O> = object extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
@@ -208,6 +251,7 @@ interface LooseOptions {
   rawBody?: string | Blob;
   contentType?: string;
   signal?: AbortSignal;
+  idempotencyKey?: string;
 }
 
 /** The address of a call: `{name}` filled in from `params`, then the query string (blank values left out). */
@@ -226,6 +270,7 @@ function call<P extends keyof paths, M extends Method>(method: M, path: P, optio
     rawBody: options.rawBody,
     contentType: options.contentType,
     signal: options.signal,
+    idempotencyKey: options.idempotencyKey,
   });
 }
 
