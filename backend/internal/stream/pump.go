@@ -10,6 +10,11 @@ import (
 // notice a client that went away (its next write fails).
 const Heartbeat = 15 * time.Second
 
+// pingFrame is the heartbeat: a named event, not an SSE comment, because
+// the browser's EventSource hides comments and the room must see that the
+// link is alive — two missed beats and it reconnects and says it is offline.
+var pingFrame = []byte("event: ping\ndata: {}\n\n")
+
 // DefaultWriteTimeout bounds one write to a client, in the replay as after
 // it; a client that cannot take a frame in this time is cut off and
 // reconnects with Last-Event-ID.
@@ -34,7 +39,7 @@ func Pump(conn net.Conn, h *Hub, sub *Sub, cursor int64) {
 			_ = write(conn, out, h.WriteTimeout)
 			return
 		case <-beat.C:
-			out = append(out, []byte(": ping\n\n"))
+			out = append(out, pingFrame)
 		case d := <-sub.Events():
 			out = drain(out, d, sub, &cursor)
 		}

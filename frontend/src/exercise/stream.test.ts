@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { project } from './projection';
-import { backoffMs, mergeEvents, streamUrl, useExerciseStream, type ExerciseEvent } from './stream';
+import { backoffMs, mergeEvents, STALL_MS, streamUrl, useExerciseStream, type ExerciseEvent } from './stream';
 
 const ev = (seq: number, type = 'inject.released'): ExerciseEvent => ({
   seq,
@@ -247,5 +247,33 @@ describe('useExerciseStream', () => {
     expect(second.url).toBe('/api/v1/exercises/8/events');
     unmount();
     expect(second.closed).toBe(true);
+  });
+});
+
+describe('a stalled link', () => {
+  it('counts as offline after two missed heartbeats, and reopens where it left off', async () => {
+    const { result } = setup();
+    const first = MockEventSource.last();
+    act(() => first.open());
+    act(() => first.send(ev(1)));
+    await flush();
+    expect(result.current.state).toBe('live');
+    // Heartbeats keep it live.
+    for (let i = 0; i < 4; i++) {
+      act(() => vi.advanceTimersByTime(15_000));
+      act(() => first.emit('ping', {}));
+    }
+    expect(result.current.state).toBe('live');
+    expect(MockEventSource.instances).toHaveLength(1);
+    // Then nothing, while the browser still believes it is connected.
+    act(() => vi.advanceTimersByTime(STALL_MS));
+    expect(result.current.state).toBe('offline');
+    expect(first.closed).toBe(true);
+    act(() => vi.advanceTimersByTime(10_000));
+    const second = MockEventSource.last();
+    expect(second).not.toBe(first);
+    expect(second.url).toContain('last_event_id=1');
+    act(() => second.open());
+    expect(result.current.state).toBe('live');
   });
 });

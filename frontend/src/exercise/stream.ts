@@ -29,7 +29,14 @@ export function eventLabelKey(type: string): string {
 export const FINAL_REASONS = ['removed', 'signed_out', 'expired', 'access_removed'] as const;
 export type FinalReason = (typeof FINAL_REASONS)[number];
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | FinalReason;
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | FinalReason;
+
+/**
+ * How long the stream may stay silent before it counts as dead: the server sends a
+ * heartbeat (`ping`) every 15 s, so this is two missed beats and a margin. A stalled
+ * link (the browser still thinks it is connected) is then closed and opened again.
+ */
+export const STALL_MS = 35_000;
 
 /** Whether the stream has ended for good (access ended); the page says why. */
 export function isFinal(state: ConnectionState): state is FinalReason {
@@ -124,6 +131,7 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
     let buffer: ExerciseEvent[] = [];
+    let stallTimer: ReturnType<typeof setTimeout> | undefined;
 
     const flush = () => {
       flushTimer = undefined;
@@ -134,7 +142,20 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       setEvents((prev) => mergeEvents(prev, batch));
     };
 
+    // Anything from the server (an event, a heartbeat, the open) proves the link alive.
+    const alive = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(stalled, STALL_MS);
+    };
+    const stalled = () => {
+      if (stopped) return;
+      es?.close();
+      es = null;
+      scheduleReconnect('offline');
+    };
+
     const onEvent = (ev: MessageEvent<string>) => {
+      alive();
       const e = parseEvent(ev.data);
       if (!e) return;
       buffer.push(e);
@@ -142,10 +163,11 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       flushTimer ??= setTimeout(flush, 25);
     };
 
-    const scheduleReconnect = () => {
+    const scheduleReconnect = (state: ConnectionState = 'reconnecting') => {
       if (stopped) return;
       attempts += 1;
-      setState('reconnecting');
+      setState(state);
+      clearTimeout(stallTimer);
       retryTimer = setTimeout(connect, backoffMs(attempts));
     };
 
@@ -171,10 +193,13 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       if (stopped) return;
       const source = factoryRef.current(streamUrl(exerciseId, cursor.current.seq));
       es = source;
+      alive(); // a connection that never opens is stalled too
       source.addEventListener('open', () => {
         attempts = 0;
+        alive();
         setState('live');
       });
+      source.addEventListener('ping', alive);
       source.addEventListener('error', () => {
         if (source.readyState === 2 /* CLOSED: failed for good */) {
           if (es === source) es = null;
@@ -195,6 +220,7 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       stopped = true;
       clearTimeout(retryTimer);
       clearTimeout(flushTimer);
+      clearTimeout(stallTimer);
       es?.close();
     };
   }, [exerciseId]);
