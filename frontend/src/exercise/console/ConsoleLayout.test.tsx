@@ -42,7 +42,7 @@ const injects = [
   injectRow('hoster', { title: 'Call from the hoster', scheduled_seconds: 420 }),
   injectRow('phishing', { title: 'Phishing report', scheduled_seconds: 300 }),
   injectRow('entry', { title: 'Your entry is empty', scheduled_seconds: 50 }),
-  injectRow('statement', { title: 'Minister’s statement', state: 'held', scheduled_seconds: 200 }),
+  injectRow('statement', { title: 'Minister’s statement', state: 'held', scheduled_seconds: null }),
   injectRow('hint', { title: 'A hint', state: 'waiting', scheduled_seconds: null, contingency: true }),
 ];
 
@@ -111,9 +111,9 @@ afterEach(() => {
 });
 
 describe('what comes next', () => {
-  it('is the pending and held injects by time, three of them', () => {
-    expect(nextInjects(injects).map((r) => r.key)).toEqual(['entry', 'statement', 'phishing']);
-    expect(nextInjects(injects, 10).map((r) => r.key)).toEqual(['entry', 'statement', 'phishing', 'hoster']);
+  it('is the held injects, then the pending ones by time, three of them', () => {
+    expect(nextInjects(injects).map((r) => r.key)).toEqual(['statement', 'entry', 'phishing']);
+    expect(nextInjects(injects, 10).map((r) => r.key)).toEqual(['statement', 'entry', 'phishing', 'hoster']);
   });
 
   it('counts down in minutes and seconds, hours when far', () => {
@@ -141,12 +141,12 @@ describe('the console header', () => {
     renderApp('/exercises/5/console', staff);
     const rows = await items();
     expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^no time setHeld.*Minister’s statement/),
       expect.stringMatching(/^due now · 00:00:50.*Your entry is empty/),
-      expect.stringMatching(/^in 2:20 · 00:03:20Held.*Minister’s statement/),
       expect.stringMatching(/^in 4:00 · 00:05:00.*Phishing report/),
     ]);
-    expect(within(rows[1]!).getByRole('button', { name: 'Unhold: Minister’s statement' })).toBeInTheDocument();
-    await userEvent.setup().click(within(rows[0]!).getByRole('button', { name: 'Hold: Your entry is empty' }));
+    expect(within(rows[0]!).getByRole('button', { name: 'Unhold: Minister’s statement' })).toBeInTheDocument();
+    await userEvent.setup().click(within(rows[1]!).getByRole('button', { name: 'Hold: Your entry is empty' }));
     await waitFor(() => expect(posts).toEqual(['/injects/entry/hold']));
     // The header is outside the tabs: it stays whichever tab is shown.
     expect(screen.getByRole('tablist').contains(await nextRegion())).toBe(false);
@@ -160,7 +160,9 @@ describe('the console header', () => {
     const resume = screen.getByRole('button', { name: 'Resume' });
     expect(resume).toHaveAttribute('aria-keyshortcuts', 'P');
     expect(screen.getByRole('button', { name: 'Release now: Your entry is empty' })).toHaveAttribute('aria-keyshortcuts', 'R');
+    // R releases the next inject due, not one held on purpose.
     expect(screen.getByRole('button', { name: 'Release now: Phishing report' })).not.toHaveAttribute('aria-keyshortcuts');
+    expect(screen.getByRole('button', { name: 'Release now: Minister’s statement' })).not.toHaveAttribute('aria-keyshortcuts');
 
     await user.keyboard('r');
     await waitFor(() => expect(posts).toEqual(['/injects/entry/release']));
@@ -219,6 +221,6 @@ describe('the console header', () => {
     serve(exerciseWith({ clock: { status: 'draft', speed: 1, offset_seconds: 0, as_of: '2026-03-02T09:00:00Z' } }));
     renderApp('/exercises/5/console', staff);
     expect(await screen.findByRole('tab', { name: 'Teams and codes' })).toHaveAttribute('aria-selected', 'true');
-    expect(within(await nextRegion()).getAllByRole('listitem')[0]).toHaveTextContent(/^in 0:50 · 00:00:50/);
+    expect(within(await nextRegion()).getAllByRole('listitem')[1]).toHaveTextContent(/^in 0:50 · 00:00:50/);
   });
 });

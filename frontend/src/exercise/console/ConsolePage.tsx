@@ -161,9 +161,14 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             {readOnly && <> · {t('console.readOnly')}</>}
           </p>
         </div>
-        <div className="ex-console-links">
-          {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
-          <ConnectionIndicator state={live.stream.state} />
+        <div className="ex-console-tools">
+          <div className="ex-console-links">
+            {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
+            <ConnectionIndicator state={live.stream.state} />
+          </div>
+          {status !== 'ended' && (
+            <ShortcutsSwitch on={shortcuts} onChange={setShortcuts} clock={may('clock')} inject={may('inject')} />
+          )}
         </div>
       </div>
       {!readOnly && <DutyNote duty={dutyOf(ex)} />}
@@ -180,9 +185,6 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
               skewMs={live.skewMs}
               shortcuts={shortcuts}
             />
-          )}
-          {status !== 'ended' && (
-            <ShortcutsSwitch on={shortcuts} onChange={setShortcuts} clock={may('clock')} inject={may('inject')} />
           )}
         </div>
         {!readOnly && status !== 'ended' && (

@@ -7,14 +7,15 @@ import { channelIcon, channelOf } from '../components/channels';
 import { SHORTCUT_KEYS, useShortcut } from './shortcuts';
 
 /**
- * The injects that come next: pending and held ones of the timeline, by their time, held
- * ones without a time (back from a hold the server sets it again) last. Injects waiting
- * for a trigger have no time and are the triggers' business.
+ * The injects that come next: the held ones first (they wait for a facilitator, and have
+ * no time until the hold is lifted), then the pending ones by their time. Injects
+ * waiting for a trigger have no time either and are the triggers' business.
  */
 export function nextInjects(rows: readonly InjectRow[], n = 3): InjectRow[] {
+  const rank = (r: InjectRow) => (r.state === 'held' ? -Infinity : (r.scheduled_seconds ?? Infinity));
   return rows
     .filter((r) => r.state === 'pending' || r.state === 'held')
-    .sort((a, b) => (a.scheduled_seconds ?? Infinity) - (b.scheduled_seconds ?? Infinity) || a.key.localeCompare(b.key))
+    .sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))
     .slice(0, n);
 }
 
@@ -58,11 +59,12 @@ export function NextInjects({
       { onSuccess: () => setSaid(t(`consoleLayout.next.done.${a}`, { title: r.title })) },
     );
   };
-  const first = next[0];
+  const due = next.find((r) => r.state === 'pending');
   useShortcut(SHORTCUT_KEYS.release, act && shortcuts && status !== 'ended', () => {
-    if (first && !action.isPending) run(first, 'release');
+    if (due && !action.isPending) run(due, 'release');
   });
 
+  const hold = (r: InjectRow): InjectAction => (r.state === 'held' ? 'unhold' : 'hold');
   const toGo = (r: InjectRow): string => {
     if (r.scheduled_seconds == null) return t('consoleLayout.next.noTime');
     const left = r.scheduled_seconds - nowSeconds;
@@ -81,7 +83,7 @@ export function NextInjects({
         <p className="muted ex-next-none">{t('consoleLayout.next.none')}</p>
       ) : (
         <ol className="ex-next-list">
-          {next.map((r, i) => (
+          {next.map((r) => (
             <li key={r.key} className={`ex-next-item ex-state-${r.state}`} data-next-key={r.key}>
               <span className="ex-next-when">
                 <strong className="ex-next-togo">{toGo(r)}</strong>
@@ -99,20 +101,20 @@ export function NextInjects({
                     type="button"
                     className="button small"
                     disabled={action.isPending}
-                    aria-keyshortcuts={i === 0 && shortcuts ? 'R' : undefined}
+                    aria-label={t('consoleLayout.next.actionOn', { action: t('timeline.do.release'), title: r.title })}
+                    aria-keyshortcuts={r === due && shortcuts ? 'R' : undefined}
                     onClick={() => run(r, 'release')}
                   >
                     {t('timeline.do.release')}
-                    <span className="visually-hidden">: {r.title}</span>
                   </button>
                   <button
                     type="button"
                     className="button small secondary"
                     disabled={action.isPending}
-                    onClick={() => run(r, r.state === 'held' ? 'unhold' : 'hold')}
+                    aria-label={t('consoleLayout.next.actionOn', { action: t(`timeline.do.${hold(r)}`), title: r.title })}
+                    onClick={() => run(r, hold(r))}
                   >
-                    {t(r.state === 'held' ? 'timeline.do.unhold' : 'timeline.do.hold')}
-                    <span className="visually-hidden">: {r.title}</span>
+                    {t(`timeline.do.${hold(r)}`)}
                   </button>
                 </span>
               )}
