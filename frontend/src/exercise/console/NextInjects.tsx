@@ -90,34 +90,36 @@ export function NextInjects({
                 {r.scheduled_seconds != null && <span className="muted"> · {formatHms(r.scheduled_seconds)}</span>}
                 {r.state === 'held' && <span className="ex-badge ex-inject-held">{t('timeline.states.held')}</span>}
               </span>
-              <span className="ex-next-what">
-                <span aria-hidden="true">{channelIcon(r.channel)} </span>
-                <span className="ex-next-name">{r.title}</span>
-                <span className="visually-hidden"> · {t(`channels.${channelOf(r.channel)}`)}</span>
-              </span>
-              {act && (
-                <span className="ex-next-actions">
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={action.isPending}
-                    aria-label={t('consoleLayout.next.actionOn', { action: t('timeline.do.release'), title: r.title })}
-                    aria-keyshortcuts={r === due && shortcuts ? 'R' : undefined}
-                    onClick={() => run(r, 'release')}
-                  >
-                    {t('timeline.do.release')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button small secondary"
-                    disabled={action.isPending}
-                    aria-label={t('consoleLayout.next.actionOn', { action: t(`timeline.do.${hold(r)}`), title: r.title })}
-                    onClick={() => run(r, hold(r))}
-                  >
-                    {t(`timeline.do.${hold(r)}`)}
-                  </button>
+              <span className="ex-next-body">
+                <span className="ex-next-what">
+                  <span aria-hidden="true">{channelIcon(r.channel)} </span>
+                  <span className="ex-next-name">{r.title}</span>
+                  <span className="visually-hidden"> · {t(`channels.${channelOf(r.channel)}`)}</span>
                 </span>
-              )}
+                {act && (
+                  <span className="ex-next-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={action.isPending}
+                      aria-label={t('consoleLayout.next.actionOn', { action: t('timeline.do.release'), title: r.title })}
+                      aria-keyshortcuts={r === due && shortcuts ? 'R' : undefined}
+                      onClick={() => run(r, 'release')}
+                    >
+                      {t('timeline.do.release')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small secondary"
+                      disabled={action.isPending}
+                      aria-label={t('consoleLayout.next.actionOn', { action: t(`timeline.do.${hold(r)}`), title: r.title })}
+                      onClick={() => run(r, hold(r))}
+                    >
+                      {t(`timeline.do.${hold(r)}`)}
+                    </button>
+                  </span>
+                )}
+              </span>
             </li>
           ))}
         </ol>
