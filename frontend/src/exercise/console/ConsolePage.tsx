@@ -33,7 +33,6 @@ import { ShortcutsSwitch } from './ShortcutsSwitch';
 import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { Triggers } from './Triggers';
-import { useExerciseSeconds } from './useExerciseSeconds';
 import '../exercise.css';
 import './console.css';
 
@@ -67,7 +66,6 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const wide = useMediaQuery(WIDE);
   const [barRef, barHeight] = useHeight();
   const [shortcuts, setShortcuts] = useShortcutsSetting();
-  const nowSeconds = useExerciseSeconds(live.clock, live.skewMs);
 
   const streamState = live.stream.state;
   if (isFinal(streamState) && streamState !== 'removed') return <StreamEnded reason={streamState} guest={readOnly} />;
@@ -188,7 +186,14 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
           )}
         </div>
         {!readOnly && status !== 'ended' && (
-          <NextInjects exerciseId={id} status={status} nowSeconds={nowSeconds} act={may('inject')} shortcuts={shortcuts} />
+          <NextInjects
+            exerciseId={id}
+            status={status}
+            reading={live.clock}
+            skewMs={live.skewMs}
+            act={may('inject')}
+            shortcuts={shortcuts}
+          />
         )}
       </div>
       <div className="ex-console-body">

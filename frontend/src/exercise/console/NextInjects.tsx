@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import { useInjectAction, useInjects, type ClockStatus, type InjectAction, type InjectRow } from '../api';
-import { formatHms } from '../clock';
+import { formatHms, type ClockReading } from '../clock';
 import { channelIcon, channelOf } from '../components/channels';
 import { SHORTCUT_KEYS, useShortcut } from './shortcuts';
+import { useExerciseSeconds } from './useExerciseSeconds';
 
 /**
  * The injects that come next: the held ones first (they wait for a facilitator, and have
@@ -36,14 +37,16 @@ export function formatToGo(seconds: number): string {
 export function NextInjects({
   exerciseId,
   status,
-  nowSeconds,
+  reading,
+  skewMs,
   act,
   shortcuts,
 }: {
   exerciseId: number;
   status: ClockStatus;
-  /** Exercise time now, in seconds. */
-  nowSeconds: number;
+  /** The live clock, for the time to go (it ticks here, not in the whole console). */
+  reading: ClockReading | null;
+  skewMs: number;
   act: boolean;
   shortcuts: boolean;
 }) {
@@ -51,6 +54,7 @@ export function NextInjects({
   const injects = useInjects(exerciseId);
   const action = useInjectAction(exerciseId);
   const [said, setSaid] = useState('');
+  const nowSeconds = useExerciseSeconds(reading, skewMs);
   const next = nextInjects(injects.data ?? []);
   const run = (r: InjectRow, a: InjectAction) => {
     setSaid('');

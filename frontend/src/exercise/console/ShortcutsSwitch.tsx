@@ -8,7 +8,7 @@ export function ShortcutsSwitch({ on, onChange, clock, inject }: { on: boolean; 
   return (
     <p className="ex-shortcuts">
       <label className="ex-check">
-        <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} />
+        <input type="checkbox" checked={on} aria-describedby="console-shortcut-keys" onChange={(e) => onChange(e.target.checked)} />
         {t('consoleLayout.shortcuts.label')}
       </label>
       <span className="muted" id="console-shortcut-keys">
