@@ -3,7 +3,7 @@ import { dirname, join as pathJoin } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { baseURL } from './env';
-import { apiPost, signIn, startTutorial, TEAMS } from './live-helpers';
+import { apiPost, consoleTab, signIn, startTutorial, TEAMS } from './live-helpers';
 
 // Staff duties in a real browser: an admin assigns them on the workshop page; an
 // evaluator's console has no clock or inject controls, a controller's scoring page no
@@ -68,6 +68,7 @@ test('duties split the room, and the report shows how far the evaluators agree',
     await ana.goto(`/exercises/${ex.id}/console`);
     await expect(ana.getByRole('heading', { name: 'Inject timeline' })).toBeVisible();
     await expect(ana.getByText(/In this workshop you observe and score/)).toBeVisible();
+    await consoleTab(ana, 'Notes');
     await expect(ana.getByRole('heading', { name: 'Facilitator notes' })).toBeVisible();
     await expect(ana.getByRole('heading', { name: 'Clock', exact: true })).toHaveCount(0);
     await expect(ana.getByRole('button', { name: 'Pause' })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, baseURL } from './env';
+import { consoleTab } from './live-helpers';
 
 test.use({ baseURL: baseURL() });
 
@@ -104,6 +105,7 @@ test('a facilitator runs the tutorial with two teams', async ({ page, browser })
     await expect(fac.getByText('Speed 1×')).toBeVisible();
 
     // Release now.
+    await consoleTab(fac, 'Injects');
     const row = fac.locator('tr[data-inject-key="social-media-blame"]');
     await row.getByRole('button', { name: 'Release now' }).click();
     await expect(row.getByText('Released')).toBeVisible();
@@ -113,6 +115,7 @@ test('a facilitator runs the tutorial with two teams', async ({ page, browser })
     }
 
     // An ad-hoc inject to every team.
+    await consoleTab(fac, 'Ad-hoc inject');
     const adhoc = fac.getByRole('region', { name: 'Ad-hoc inject' });
     await adhoc.getByLabel('Title').fill('Minister asks for a briefing');
     await adhoc.getByLabel('Channel').selectOption('phone_call');
@@ -133,6 +136,7 @@ test('a facilitator runs the tutorial with two teams', async ({ page, browser })
     await expect(nor.locator('[data-question="gs-q1"]').getByText('Submitted')).toBeVisible();
     await expect(nor.locator('[data-question="gs-q1"]').getByText('Last edited by Nora')).toBeVisible();
 
+    await consoleTab(fac, 'Answers');
     const answers = fac.getByRole('region', { name: 'Answers of all teams' });
     await expect(answers.getByText('Nora reads, Nils writes (Norhaven)')).toBeVisible();
     await expect(answers.getByText('Victor does both (Valdoria)')).toBeVisible();
@@ -170,6 +174,7 @@ test('a facilitator runs the tutorial with two teams', async ({ page, browser })
 
     // Removing a participant ends their stream at once and tells them so.
     fac.once('dialog', (d) => void d.accept());
+    await consoleTab(fac, 'Teams');
     await fac.getByRole('region', { name: 'Teams' }).getByRole('button', { name: 'Remove Victor' }).click();
     await expect(val.getByText('You were removed from this exercise.')).toBeVisible();
     await expect(fac.getByRole('button', { name: 'Remove Victor' })).toHaveCount(0);

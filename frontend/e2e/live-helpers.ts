@@ -82,3 +82,10 @@ export const TEAMS = {
   esterra: 'Kingdom of Esterra',
   norhaven: 'Republic of Norhaven',
 } as const;
+
+/** Shows one of the console's tabs (its name may be followed by a count: "Requests (1 open request)"). */
+export async function consoleTab(page: Page, name: string) {
+  const tab = page.getByRole('tablist', { name: 'Console panels' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}

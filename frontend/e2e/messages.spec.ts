@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseURL } from './env';
-import { join, signIn, startTutorial, TEAMS } from './live-helpers';
+import { consoleTab, join, signIn, startTutorial, TEAMS } from './live-helpers';
 
 // Traces of this many contexts trip over each other's files when they close; screenshots stay on.
 test.use({ baseURL: baseURL(), trace: 'off' });
@@ -38,6 +38,7 @@ test('three teams use the hotline, a consultation request and a communication ch
   await signIn(fac);
   const ex = await startTutorial(fac, `Messaging ${Date.now()}`);
   await fac.goto(`/exercises/${ex.id}/console`);
+  await consoleTab(fac, 'Messages');
   await expect(fac.getByRole('heading', { level: 2, name: 'All traffic' })).toBeVisible();
 
   const ctxs = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: baseURL() })));
@@ -111,6 +112,7 @@ test('three teams use the hotline, a consultation request and a communication ch
     await expect(thread(nor!, consult).getByText(/First response: \d+ s · answer: \d+ s/)).toBeVisible();
 
     // A communication check: two of three teams acknowledge.
+    await consoleTab(fac, 'Contacts and checks');
     const cc = fac.getByRole('region', { name: 'Communication checks' });
     await cc.getByRole('button', { name: 'Send comm check' }).click();
     await expect(cc.getByTestId('commcheck-summary')).toHaveText('0 of 3 acknowledged');
@@ -130,6 +132,7 @@ test('three teams use the hotline, a consultation request and a communication ch
     await expect(cc.getByRole('row', { name: new RegExp(TEAMS.norhaven) }).getByRole('cell').nth(0)).toHaveText('No');
 
     // The console's monitor shows all four messages and the request as answered.
+    await consoleTab(fac, 'Messages');
     const monitor = fac.getByRole('region', { name: 'All traffic' });
     await expect(monitor.getByText('4 of 4 messages')).toBeVisible();
     for (const s of [hotline, `Re: ${hotline}`, consult, `Re: ${consult}`]) {
@@ -139,7 +142,9 @@ test('three teams use the hotline, a consultation request and a communication ch
     await monitor.getByLabel('Open requests only').check();
     await expect(monitor.getByText('0 of 4 messages')).toBeVisible();
     await monitor.getByLabel('Open requests only').uncheck();
+    await consoleTab(fac, 'Requests');
     await expect(fac.getByRole('region', { name: /Open requests/ }).getByText('No open requests.')).toBeVisible();
+    await consoleTab(fac, 'Messages');
     const activity = fac.getByRole('region', { name: 'Activity per team' });
     await expect(activity.getByRole('row', { name: new RegExp(TEAMS.valdoria) }).getByRole('cell').nth(4)).toHaveText(/^\d+ s$/);
 

@@ -3,6 +3,7 @@ import { dirname, join as pathJoin } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, baseURL } from './env';
+import { consoleTab } from './live-helpers';
 
 // The whole mission in one test: set up, play the tutorial with three teams, score,
 // publish, and check that the after-action report shows the numbers the play produced.
@@ -192,6 +193,7 @@ test('the whole mission: play, score, publish, read the report', async ({ page, 
     expect(ackRes.status).toBe(201);
     const norAck = ackRes.json.message;
     await shot(val, 'participant-room.png');
+    await consoleTab(fac, 'Injects'); // it opened on the teams and their codes, before the start
     await shot(fac, 'facilitator-console.png');
 
     // End the exercise.

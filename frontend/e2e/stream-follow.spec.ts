@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseURL } from './env';
-import { join, signIn, startTutorial, TEAMS } from './live-helpers';
+import { consoleTab, join, signIn, startTutorial, TEAMS } from './live-helpers';
 
 // Traces of this many contexts trip over each other's files when they close; screenshots stay on.
 test.use({ baseURL: baseURL(), trace: 'off' });
@@ -44,6 +44,7 @@ test('messages reach open rooms from the stream, without a GET of the message li
   const gets = Object.fromEntries(Object.entries(pages).map(([k, p]) => [k, countMessageGets(p)])) as Record<keyof typeof pages, { n: number }>;
   try {
     await fac.goto(`/exercises/${ex.id}/console`);
+    await consoleTab(fac, 'Messages');
     await expect(fac.getByRole('heading', { level: 2, name: 'All traffic' })).toBeVisible();
     await join(val!, ex.codes.valdoria!, 'Victor', TEAMS.valdoria);
     await join(est!, ex.codes.esterra!, 'Estelle', TEAMS.esterra);

@@ -4,14 +4,19 @@ import { ApiError } from '../../components/ApiError';
 import { useClockAction, type ClockAction, type Exercise } from '../api';
 import { exerciseSeconds, formatHms, formatSpeed, SPEEDS, type ClockReading } from '../clock';
 import { JumpDialog } from './JumpDialog';
+import { SHORTCUT_KEYS, useShortcut } from './shortcuts';
 
-/** Start, pause, resume and end the exercise, change its speed, jump to a phase. */
+/**
+ * Start, pause, resume and end the exercise, change its speed, jump to a phase; with the
+ * shortcuts on, P pauses and resumes.
+ */
 export function ClockControls({
   exercise,
   status,
   speed,
   reading,
   skewMs = 0,
+  shortcuts = false,
 }: {
   exercise: Exercise;
   status: string;
@@ -19,6 +24,8 @@ export function ClockControls({
   /** The live clock, for the time a jump starts from. */
   reading?: ClockReading | null;
   skewMs?: number;
+  /** Whether the console's single-key shortcuts are on. */
+  shortcuts?: boolean;
 }) {
   const { t } = useTranslation('exercise');
   const action = useClockAction(exercise.id);
@@ -27,9 +34,15 @@ export function ClockControls({
   const target = (exercise.scenario.phases ?? []).find((p) => p.key === phase);
   const run = (a: ClockAction) => action.mutate(a);
   const busy = action.isPending;
+  const pauseKey = shortcuts && (status === 'running' || status === 'paused') ? SHORTCUT_KEYS.pause.toUpperCase() : undefined;
+  useShortcut(SHORTCUT_KEYS.pause, shortcuts && (status === 'running' || status === 'paused'), () => {
+    if (!busy) run({ action: status === 'running' ? 'pause' : 'resume' });
+  });
   return (
-    <section className="card ex-controls" aria-labelledby="controls-title">
-      <h2 id="controls-title">{t('console.controls')}</h2>
+    <section className="ex-controls" aria-labelledby="controls-title">
+      <h2 id="controls-title" className="visually-hidden">
+        {t('console.controls')}
+      </h2>
       <div className="ex-toolbar">
         {status === 'draft' && (
           <button type="button" className="button primary" disabled={busy} onClick={() => run({ action: 'start' })}>
@@ -37,12 +50,18 @@ export function ClockControls({
           </button>
         )}
         {status === 'running' && (
-          <button type="button" className="button" disabled={busy} onClick={() => run({ action: 'pause' })}>
+          <button type="button" className="button" disabled={busy} aria-keyshortcuts={pauseKey} onClick={() => run({ action: 'pause' })}>
             {t('console.pause')}
           </button>
         )}
         {status === 'paused' && (
-          <button type="button" className="button primary" disabled={busy} onClick={() => run({ action: 'resume' })}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy}
+            aria-keyshortcuts={pauseKey}
+            onClick={() => run({ action: 'resume' })}
+          >
             {t('console.resume')}
           </button>
         )}

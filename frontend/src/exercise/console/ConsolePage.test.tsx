@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InjectRow, TriggerRow } from '../api';
 import { injectRow, triggerRow } from '../../test/consoleFixtures';
@@ -56,12 +56,16 @@ function serve(injects: () => InjectRow[]) {
   });
 }
 
-const stateOf = async (title: string) => within((await screen.findByText(title)).closest('tr')!);
+// The timeline's row of an inject (its title is also in the header's next injects).
+const stateOf = async (title: string) => within((await screen.findByText(title, { selector: 'tr th' })).closest('tr')!);
 const gets = (fetch: ReturnType<typeof serve>, path: string) =>
   fetch.mock.calls.filter(([url, init]) => new URL(String(url), 'http://x').pathname === path && (init?.method ?? 'GET') === 'GET').length;
 
 beforeEach(() => vi.stubGlobal('EventSource', ScriptedEventSource));
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionStorage.clear(); // the chosen tab
+});
 
 describe('the console follows the stream', () => {
   it('applies inject, trigger and team events without asking for its lists again', async () => {
@@ -90,6 +94,7 @@ describe('the console follows the stream', () => {
     const trig = (await screen.findByText('Ask the minister?')).closest('li')!;
     expect(await within(trig).findByText('Fired')).toBeInTheDocument();
 
+    fireEvent.click(screen.getByRole('tab', { name: 'Teams and codes' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Norhaven delegation' })).toBeInTheDocument();
 
     expect(gets(fetch, '/api/v1/exercises/5/injects')).toBe(1);

@@ -1,12 +1,14 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
+import { useTriggers } from '../api';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { ExerciseClock } from '../components/ExerciseClock';
 import { AfterEndSteps, ConsoleReportLinks, RoomReportLink } from '../components/ReportLinks';
 import { StreamEnded } from '../components/StreamEnded';
 import { useLiveExercise } from '../live';
-import { useMessages } from '../messages/api';
+import { useCommChecks, useMessages } from '../messages/api';
 import { CbmReference } from '../messages/CbmReference';
 import { CommCheckPanel } from '../messages/CommChecks';
 import { PocDirectory } from '../messages/PocDirectory';
@@ -15,23 +17,36 @@ import { isFinal } from '../stream';
 import { useStreamCache } from '../streamCache';
 import { dutyOf, mayOf } from '../duty';
 import { AdHocComposer } from './AdHocComposer';
+import { openRequestCount, pendingDecisionCount, unacknowledgedCount } from './attention';
 import { ClockControls } from './ClockControls';
+import { ConsoleTabs, type ConsoleTab } from './ConsoleTabs';
 import { OpenRequests, TeamActivityTable, TrafficMonitor } from './ConsoleMessages';
 import { DutyNote } from './DutyNote';
+import { useHeight, useMediaQuery } from './layout';
 import { LiveAnswers } from './LiveAnswers';
 import { LiveLog } from './LiveLog';
+import { NextInjects } from './NextInjects';
 import { Notes } from './Notes';
+import { OpenDetails } from './OpenDetails';
+import { useShortcutsSetting } from './shortcuts';
+import { ShortcutsSwitch } from './ShortcutsSwitch';
 import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { Triggers } from './Triggers';
 import '../exercise.css';
+import './console.css';
+
+/** From this width the live log stands beside the tabs instead of behind one. */
+const WIDE = '(min-width: 100rem)';
 
 /**
- * The facilitators' console. Observers see it read-only and without the staff-only parts
- * (the MSEL's pending and held injects, triggers, notes, who joined, join codes): the
- * server does not give them these, so their panels are not shown or not asked for.
- * Staff see the controls their duty allows (duty.ts): an evaluator no clock, inject,
- * trigger, phase or team controls; a controller no tag correction.
+ * The facilitators' console, one screen for the live exercise: a header that stays in
+ * view with the clock, its controls and the next injects, and the rest in tabs.
+ * Observers see it read-only and without the staff-only parts (the MSEL's pending and
+ * held injects, triggers, notes, who joined, join codes): the server does not give them
+ * these, so their panels are not shown or not asked for. Staff see the controls their
+ * duty allows (duty.ts): an evaluator no clock, inject, trigger, phase or team controls;
+ * a controller no tag correction.
  */
 export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation('exercise');
@@ -40,12 +55,17 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   const ex = live.exercise.data;
   const events = live.stream.events;
   const messages = useMessages(id);
+  const checks = useCommChecks(id);
+  const triggers = useTriggers(id, !readOnly);
   // Messages, the inject timeline, triggers and who joined follow the stream.
   useStreamCache(id, events);
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
   const may = mayOf(ex, readOnly);
+  const wide = useMediaQuery(WIDE);
+  const [barRef, barHeight] = useHeight();
+  const [shortcuts, setShortcuts] = useShortcutsSetting();
 
   const streamState = live.stream.state;
   if (isFinal(streamState) && streamState !== 'removed') return <StreamEnded reason={streamState} guest={readOnly} />;
@@ -58,69 +78,136 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     );
   }
 
-  return (
-    <div className="ex-console">
-      <div className="ex-room-head">
-        <div>
-          <PageTitle>{ex.title || ex.scenario.title}</PageTitle>
-          <p className="muted">
-            {t('console.scenario', { title: ex.scenario.title, version: ex.scenario.version })}
-            {readOnly && <> · {t('console.readOnly')}</>}
-          </p>
-          {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
-          {!readOnly && <DutyNote duty={dutyOf(ex)} />}
-        </div>
-        <ConnectionIndicator state={live.stream.state} />
-      </div>
-      <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
-      {!readOnly && (live.clock?.status ?? ex.clock.status) === 'ended' && (
-        <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />
-      )}
-      {may('clock') && (
-        <ClockControls
-          exercise={ex}
-          status={live.clock?.status ?? ex.clock.status}
-          speed={live.clock?.speed ?? 1}
-          reading={live.clock}
-          skewMs={live.skewMs}
-        />
-      )}
-      <div className="ex-console-grid">
-        <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />
-        {!readOnly && <Triggers exerciseId={id} readOnly={!may('trigger')} />}
-        {may('adhoc_inject') && <AdHocComposer exerciseId={id} teams={ex.teams ?? []} teamName={live.teamName} />}
-        <Teams exercise={ex} readOnly={readOnly} manage={may('team')} removePeople={may('participant')} teamName={live.teamName} />
-        <LiveAnswers
-          exerciseId={id}
-          readOnly={readOnly}
-          steer={may('phase')}
-          projection={live.projection}
-          teams={ex.teams ?? []}
-          teamName={live.teamName}
-        />
-        {may('note') && <Notes exerciseId={id} projection={live.projection} />}
-        <CommCheckPanel exerciseId={id} readOnly={!may('comm_check')} />
-        <TeamActivityTable messages={messages.data ?? []} teams={ex.teams ?? []} teamName={nameOf} />
-        <OpenRequests messages={messages.data ?? []} teamName={nameOf} channelTitle={channelTitle} />
+  const status = live.clock?.status ?? ex.clock.status;
+  const msgs = messages.data ?? [];
+  const liveLog = (
+    <LiveLog exercise={ex} projection={live.projection} messages={msgs} events={events} teamName={live.teamName} staff={!readOnly} />
+  );
+  const counts = {
+    requests: openRequestCount(msgs),
+    checks: unacknowledgedCount(checks.data ?? []),
+    // Only those who decide are waited for.
+    triggers: may('trigger') ? pendingDecisionCount(triggers.data ?? []) : 0,
+  };
+  const tab = (key: string, panel: ReactNode, count?: number): ConsoleTab => ({
+    key,
+    label: t(`consoleLayout.tabs.${key}`),
+    count,
+    countLabel: count ? t(`consoleLayout.counts.${key}`, { count }) : undefined,
+    panel,
+  });
+  const tabs: ConsoleTab[] = [
+    tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />),
+    tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
+    tab(
+      'messages',
+      <>
+        <TeamActivityTable messages={msgs} teams={ex.teams ?? []} teamName={nameOf} />
         <TrafficMonitor
           exerciseId={id}
-          messages={messages.data ?? []}
+          messages={msgs}
           teams={ex.teams ?? []}
           channels={channels}
           channelTitle={channelTitle}
           teamName={nameOf}
           readOnly={!may('retag')}
         />
+      </>,
+    ),
+    tab(
+      'checks',
+      <>
+        <CommCheckPanel exerciseId={id} readOnly={!may('comm_check')} />
         <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
+      </>,
+      counts.checks,
+    ),
+    tab(
+      'answers',
+      <LiveAnswers
+        exerciseId={id}
+        readOnly={readOnly}
+        steer={may('phase')}
+        projection={live.projection}
+        teams={ex.teams ?? []}
+        teamName={live.teamName}
+      />,
+    ),
+    ...(!readOnly ? [tab('triggers', <Triggers exerciseId={id} readOnly={!may('trigger')} />, counts.triggers)] : []),
+    tab(
+      'teams',
+      <Teams exercise={ex} readOnly={readOnly} manage={may('team')} removePeople={may('participant')} teamName={live.teamName} />,
+    ),
+    ...(may('note') ? [tab('notes', <Notes exerciseId={id} projection={live.projection} />)] : []),
+    ...(may('adhoc_inject') ? [tab('adhoc', <AdHocComposer exerciseId={id} teams={ex.teams ?? []} teamName={live.teamName} />)] : []),
+    tab(
+      'cbm',
+      <OpenDetails>
         <CbmReference guidance />
-        <LiveLog
-          exercise={ex}
-          projection={live.projection}
-          messages={messages.data ?? []}
-          events={events}
-          teamName={live.teamName}
-          staff={!readOnly}
+      </OpenDetails>,
+    ),
+    ...(!wide ? [tab('log', liveLog)] : []),
+  ];
+
+  return (
+    <div className="ex-console" style={{ ['--ex-bar-h' as string]: `${barHeight}px` }}>
+      <div className="ex-console-head">
+        <div className="ex-console-name">
+          <PageTitle>{ex.title || ex.scenario.title}</PageTitle>
+          <p className="muted">
+            {t('console.scenario', { title: ex.scenario.title, version: ex.scenario.version })}
+            {readOnly && <> · {t('console.readOnly')}</>}
+          </p>
+        </div>
+        <div className="ex-console-tools">
+          <div className="ex-console-links">
+            {readOnly ? <RoomReportLink exerciseId={id} /> : <ConsoleReportLinks exerciseId={id} />}
+            <ConnectionIndicator state={live.stream.state} />
+          </div>
+          {status !== 'ended' && (
+            <ShortcutsSwitch on={shortcuts} onChange={setShortcuts} clock={may('clock')} inject={may('inject')} />
+          )}
+        </div>
+      </div>
+      {!readOnly && <DutyNote duty={dutyOf(ex)} />}
+      {!readOnly && status === 'ended' && <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />}
+      <div className="ex-console-bar" ref={barRef}>
+        <div className="ex-console-clock">
+          <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+          {may('clock') && (
+            <ClockControls
+              exercise={ex}
+              status={status}
+              speed={live.clock?.speed ?? 1}
+              reading={live.clock}
+              skewMs={live.skewMs}
+              shortcuts={shortcuts}
+            />
+          )}
+        </div>
+        {!readOnly && status !== 'ended' && (
+          <NextInjects
+            exerciseId={id}
+            status={status}
+            reading={live.clock}
+            skewMs={live.skewMs}
+            act={may('inject')}
+            shortcuts={shortcuts}
+          />
+        )}
+      </div>
+      <div className="ex-console-body">
+        <ConsoleTabs
+          tabs={tabs}
+          label={t('consoleLayout.tabsLabel')}
+          storageKey={`cbmex.console.tab.${id}`}
+          defaultKey={status === 'draft' ? 'teams' : 'injects'}
         />
+        {wide && (
+          <aside className="ex-console-side" aria-labelledby="log-title">
+            {liveLog}
+          </aside>
+        )}
       </div>
     </div>
   );

@@ -58,7 +58,7 @@ export function Timeline({ exerciseId, readOnly, teamName }: { exerciseId: numbe
           <tbody>
             {rows.map((r) => (
               <tr key={r.key} data-inject-key={r.key} className={`ex-state-${r.state}`}>
-                <td>
+                <td className="ex-time">
                   {r.released_seconds != null
                     ? formatHms(r.released_seconds)
                     : r.scheduled_seconds != null

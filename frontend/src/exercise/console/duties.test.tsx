@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { injectRow, triggerRow } from '../../test/consoleFixtures';
 import { jsonResponse, makeUser, mockFetch, renderApp } from '../../test/utils';
@@ -80,18 +80,22 @@ function serve(duty: Duty) {
 async function consoleAs(duty: Duty) {
   serve(duty);
   renderApp('/exercises/5/console', { user: makeUser({ role: 'facilitator' }), csrf_token: 't' });
-  await screen.findByText('The leak');
+  await screen.findByText('The leak', { selector: 'tr th' });
   await screen.findByText('Ask the minister?');
   await screen.findAllByText('Phishing servers');
   await screen.findAllByText(/Boris/);
   ScriptedEventSource.last!.send('phase.started', { key: 'p1', title: 'First incident', clock: '', situation: '', questions: [] });
-  await screen.findByRole('heading', { name: /First incident/ });
+  await screen.findByRole('heading', { name: /First incident/, hidden: true }); // in the answers' tab
 }
+
+/** Shows the console's tab of that name. */
+const openTab = (name: string) => fireEvent.click(screen.getByRole('tab', { name: new RegExp(`^${name}`) }));
 
 const controls = {
   clock: () => screen.queryByRole('heading', { name: 'Clock' }),
   pause: () => screen.queryByRole('button', { name: 'Pause' }),
   release: () => screen.queryByRole('button', { name: 'Release now' }),
+  releaseNext: () => screen.queryByRole('button', { name: 'Release now: The leak' }),
   decide: () => screen.queryByRole('group', { name: 'Decision on Ask the minister?' }),
   adHoc: () => screen.queryByRole('heading', { name: 'Ad-hoc inject' }),
   closePhase: () => screen.queryByRole('button', { name: 'Close answers' }),
@@ -104,25 +108,38 @@ const controls = {
 };
 type Control = keyof typeof controls;
 
-const shown = () => (Object.keys(controls) as Control[]).filter((k) => controls[k]() !== null).sort();
+/** The controls on screen, in the header or in any of the console's tabs. */
+const shown = () => {
+  const found = new Set<Control>();
+  for (const tab of screen.getAllByRole('tab')) {
+    fireEvent.click(tab);
+    for (const k of Object.keys(controls) as Control[]) if (controls[k]() !== null) found.add(k);
+  }
+  return [...found].sort();
+};
 
 beforeEach(() => vi.stubGlobal('EventSource', ScriptedEventSource));
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionStorage.clear(); // the chosen tab
+});
 
 describe('the console shows what the duty allows', () => {
   it('gives an evaluator no clock, inject, trigger, phase or team controls, but notes and tag correction', async () => {
     await consoleAs('evaluator');
     expect(shown()).toEqual(['notes', 'retag']);
     // The evaluator still reads everything staff read, and is told why.
+    openTab('Triggers');
     expect(screen.getByRole('heading', { name: 'Triggers' })).toBeInTheDocument();
-    expect(screen.getByText('OBSRV-12345')).toBeInTheDocument();
+    openTab('Teams');
+    expect(screen.getByText('OBSRV-12345')).toBeVisible();
     expect(screen.getByText(/In this workshop you observe and score/)).toBeInTheDocument();
   });
 
   it('gives a controller every control of the play but no tag correction', async () => {
     await consoleAs('controller');
     expect(shown()).toEqual(
-      ['adHoc', 'clock', 'closePhase', 'commCheck', 'decide', 'newCode', 'notes', 'pause', 'release', 'remove', 'rename'].sort(),
+      ['adHoc', 'clock', 'closePhase', 'commCheck', 'decide', 'newCode', 'notes', 'pause', 'release', 'releaseNext', 'remove', 'rename'].sort(),
     );
     expect(screen.getByText(/you run the clock, the injects and the control cell/)).toBeInTheDocument();
   });

@@ -68,4 +68,15 @@ describe('the live log speaks in sentences', () => {
     expect(describeEvent(event('exercise.clock'), ctx, t)).toBe('The clock jumped to the phase “The alarm”');
     expect(describeEvent(event('message.sent'), ctx, t)).toBe('Valdoria asked Esterra for assistance: “Preserve the logs”');
   });
+
+  it.each(['en', 'ru'])('says a facilitator released an inject when the event does not name them (%s)', async (lang) => {
+    await i18n.changeLanguage(lang);
+    const released = (o: Record<string, unknown>) =>
+      describeEvent({ ...event('inject.released'), data: { key: 'phishing', title: 'VAL-CERT: phishing wave', all: true, ...o } }, ctx, t);
+    for (const source of ['manual', 'adhoc', 'jump']) {
+      expect(released({ source }), source).not.toMatch(/\s$|\bby$|\(\s*\)|\{\{/);
+      expect(released({ source, by: 'Anna' }), source).toContain('Anna');
+    }
+    if (lang === 'en') expect(released({ source: 'manual' })).toBe('“VAL-CERT: phishing wave” reached every team, released by a facilitator');
+  });
 });

@@ -17,6 +17,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
 const ids = (v: unknown) => (Array.isArray(v) ? v.map(num) : []);
 
+/** Release sources whose sentence names a person. */
+const NAMED_SOURCES = new Set(['manual', 'adhoc', 'jump']);
+
 /** The sentence key of an event type: the translations hold one sentence per type. */
 export const sentenceKey = (type: string) => `log.say.${type}`;
 
@@ -47,8 +50,13 @@ export function describeEvent(e: ExerciseEvent, c: SentenceContext, t: T): strin
     case 'phase.closed':
     case 'answers.shared':
       return say('', { title: str(d.title) || titled(str(d.key || d.phase), c.phase) });
-    case 'inject.released':
-      return say('', { title: str(d.title), to: audience(d, c, t), source: t(`exercise:log.source.${str(d.source) || 'schedule'}`, { by }) });
+    case 'inject.released': {
+      const source = str(d.source) || 'schedule';
+      // The server names who released an inject only for a jump: for the other sources
+      // done by hand the sentence says "a facilitator" rather than leaving a gap.
+      const how = by || !NAMED_SOURCES.has(source) ? t(`exercise:log.source.${source}`, { by }) : t(`exercise:consoleLayout.sourceUnnamed.${source}`);
+      return say('', { title: str(d.title), to: audience(d, c, t), source: how });
+    }
     case 'inject.held':
     case 'inject.unheld':
     case 'inject.skipped':
