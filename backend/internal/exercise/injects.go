@@ -111,7 +111,7 @@ func (s *Service) Release(ctx context.Context, exerciseID int64, key, by string)
 			return Write{}, conflict("invalid_state", "Injects can be released only while the exercise runs or is paused.")
 		}
 		data := injectData(in, teams, ex.Clock.Now(s.now()))
-		data.Source = "manual"
+		data.Source, data.By = "manual", by
 		return Write{Once: []string{"inject:" + key}, Events: releaseEvents(in, teams, data)}, nil
 	})
 	if errors.Is(err, apperr.ErrDuplicate) {
