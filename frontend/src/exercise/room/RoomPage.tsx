@@ -87,7 +87,33 @@ export function RoomPage() {
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
       <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
+      {/* On a phone the order is the DOM's: the folded briefing, then the injects and
+          messages, then the directory and the CBM reference. */}
       <div className="ex-room-grid">
+        <details
+          className="card ex-briefing ex-room-brief"
+          open={briefingOpen}
+          onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
+        >
+          <summary>
+            <h2>{t('room.briefing')}</h2>
+          </summary>
+          {briefing.isPending && <p role="status">{t('common.loading')}</p>}
+          {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
+          {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
+            <>
+              <h3>{t('room.pocs')}</h3>
+              <ul>
+                {myBriefing.points_of_contact.map((p, i) => (
+                  <li key={i}>
+                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
+                    {p.hours ? ` (${p.hours})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </details>
         <div className="ex-room-main">
           <InjectFeed exerciseId={id} injects={live.projection.injects} />
           {messages.isError && (
@@ -118,30 +144,6 @@ export function RoomPage() {
           />
         </div>
         <aside className="ex-room-side">
-          <details
-            className="card ex-briefing"
-            open={briefingOpen}
-            onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
-          >
-            <summary>
-              <h2>{t('room.briefing')}</h2>
-            </summary>
-            {briefing.isPending && <p role="status">{t('common.loading')}</p>}
-            {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
-            {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
-              <>
-                <h3>{t('room.pocs')}</h3>
-                <ul>
-                  {myBriefing.points_of_contact.map((p, i) => (
-                    <li key={i}>
-                      <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
-                      {p.hours ? ` (${p.hours})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </details>
           {/* No team of the viewer's after the end: the directory is then read-only. */}
           <PocDirectory exerciseId={id} self={ended ? undefined : teamId} channels={channels} channelTitle={channelTitle} />
           <CbmReference />
