@@ -40,10 +40,12 @@ function CbmOption({
   const sid = `${useId()}-sum`;
   return (
     <li data-cbm={item.key}>
-      <label className="ex-check">
+      <label className="ex-check msg-cbm-option">
         <input type="checkbox" checked={checked} onChange={() => onToggle(item.key)} />
-        {t('messages.cbmTitle', { key: item.key, title: item.title })}
-        {source && <span className="ex-badge">{t(`tagSources.by.${source}`)}</span>}
+        <span>
+          {t('messages.cbmTitle', { key: item.key, title: item.title })}{' '}
+          {source && <span className="ex-badge">{t(`tagSources.by.${source}`)}</span>}
+        </span>
       </label>
       <button
         type="button"
