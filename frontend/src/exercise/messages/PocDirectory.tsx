@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
@@ -10,6 +10,11 @@ interface Row {
   hours: string;
   languages: string;
 }
+
+/** The server's limits (backend/internal/exercise/poc.go checkPoC). */
+const MAX_ENTRIES = 6;
+const MAX_NAME = 200;
+const MAX_HOURS = 100;
 
 const toRow = (e: PocEntry): Row => ({ ...e, hours: e.hours ?? '', languages: (e.languages ?? []).join(', ') });
 
@@ -28,6 +33,7 @@ function PocEditor({
 }) {
   const { t } = useTranslation('exercise');
   const save = useSavePoc(exerciseId);
+  const ids = useId();
   const usable = channels.filter((c) => !c.all_teams && !c.control);
   const blank = (): Row => ({ role: 'policy', name: '', channel: usable[0]?.key ?? '', hours: '', languages: '' });
   const [rows, setRows] = useState<Row[]>(() => (entries.length ? entries.map(toRow) : [blank()]));
@@ -64,7 +70,7 @@ function PocEditor({
           </label>
           <label>
             {t('poc.name')}
-            <input value={r.name} onChange={(e) => put(i, { name: e.target.value })} />
+            <input value={r.name} maxLength={MAX_NAME} onChange={(e) => put(i, { name: e.target.value })} />
           </label>
           <label>
             {t('poc.channel')}
@@ -78,7 +84,7 @@ function PocEditor({
           </label>
           <label>
             {t('poc.hours')}
-            <input value={r.hours} onChange={(e) => put(i, { hours: e.target.value })} placeholder="24/7" />
+            <input value={r.hours} maxLength={MAX_HOURS} onChange={(e) => put(i, { hours: e.target.value })} placeholder="24/7" />
           </label>
           <label>
             {t('poc.languages')}
@@ -91,9 +97,20 @@ function PocEditor({
       ))}
       <ApiError error={save.error} />
       <div className="ex-toolbar">
-        <button type="button" className="button" onClick={() => setRows([...rows, blank()])}>
+        <button
+          type="button"
+          className="button"
+          disabled={rows.length >= MAX_ENTRIES}
+          aria-describedby={rows.length >= MAX_ENTRIES ? `${ids}-max` : undefined}
+          onClick={() => setRows([...rows, blank()])}
+        >
           {t('poc.add')}
         </button>
+        {rows.length >= MAX_ENTRIES && (
+          <span className="muted" id={`${ids}-max`}>
+            {t('limits.pocEntries', { max: MAX_ENTRIES })}
+          </span>
+        )}
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('poc.save')}
         </button>

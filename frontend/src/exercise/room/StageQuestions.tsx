@@ -6,6 +6,8 @@ import { saveAnswer } from '../api';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
 
 export const SAVE_DELAY_MS = 800;
+/** The server's limit (backend/internal/exercise/answers.go MaxAnswerLen). */
+const MAX_ANSWER = 10000;
 
 interface Props {
   exerciseId: number;
@@ -116,7 +118,8 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
       },
       (err: unknown) => {
         setStatus('error');
-        setError(apiErrorText(err));
+        // The server's message about the text is the whole story; its summary adds nothing.
+        setError(apiErrorText(err, 'instead'));
       },
     );
   };
@@ -158,7 +161,9 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
         rows={4}
         value={shown}
         readOnly={closed}
-        aria-describedby={`${id}-meta`}
+        maxLength={MAX_ANSWER}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-meta ${id}-error` : `${id}-meta`}
         onChange={(e) => onChange(e.target.value)}
       />
       <div className="ex-answer-meta" id={`${id}-meta`}>
@@ -168,7 +173,7 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
         <span aria-live="polite">{statusText}</span>
       </div>
       {error && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       )}
