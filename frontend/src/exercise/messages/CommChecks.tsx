@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, splitFieldErrors } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { formatHms } from '../clock';
 import { useAckCommCheck, useCommChecks, useSendCommCheck } from './api';
 import { formatDuration } from './model';
@@ -32,7 +33,7 @@ export function CommCheckCards({ exerciseId, self }: { exerciseId: number; self:
         <p className="msg-commcheck-done" data-check-id={latestDone.id}>
           {(() => {
             const row = (latestDone.teams ?? []).find((tm) => tm.team_id === self)!;
-            return t('commcheck.acknowledged', { by: row.by ?? '', after: formatDuration(row.after_seconds) });
+            return isolate((v) => t('commcheck.acknowledged', { ...v, after: formatDuration(row.after_seconds) }), { by: row.by ?? '' });
           })()}
         </p>
       )}
@@ -95,7 +96,7 @@ export function CommCheckPanel({ exerciseId, readOnly }: { exerciseId: number; r
           <div key={c.id} className="table-wrap" data-check-id={c.id}>
             <table className="ex-timeline msg-commcheck-table">
               <caption>
-                {t('commcheck.caption', { time: formatHms(c.offset_seconds ?? 0), text: c.text })} —{' '}
+                {isolate((v) => t('commcheck.caption', { ...v, time: formatHms(c.offset_seconds ?? 0) }), { text: c.text })} —{' '}
                 <span data-testid="commcheck-summary">{t('commcheck.summary', { acked, total: teams.length })}</span>
               </caption>
               <thead>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
 
 interface Row {
@@ -151,7 +152,7 @@ export function PocDirectory({
       {rows.map((r) => (
         <div key={r.team_id} className="msg-poc-team" data-team-id={r.team_id}>
           <h3>
-            {r.team}{' '}
+            <bdi>{r.team}</bdi>{' '}
             <span className={r.complete ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new'}>
               {r.complete ? t('poc.complete') : t('poc.incomplete')}
             </span>
@@ -172,15 +173,25 @@ export function PocDirectory({
                 <ul className="ex-list">
                   {(r.entries ?? []).map((e, i) => (
                     <li key={i}>
-                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {e.name} ·{' '}
+                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{e.name}</bdi> ·{' '}
                       {channelTitle(e.channel)}
-                      {e.hours ? ` · ${e.hours}` : ''}
-                      {e.languages?.length ? ` · ${e.languages.join(', ')}` : ''}
+                      {e.hours && (
+                        <>
+                          {' · '}
+                          <bdi>{e.hours}</bdi>
+                        </>
+                      )}
+                      {e.languages?.length ? (
+                        <>
+                          {' · '}
+                          <bdi>{e.languages.join(', ')}</bdi>
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               )}
-              {r.updated_by && <p className="muted">{t('poc.updatedBy', { name: r.updated_by })}</p>}
+              {r.updated_by && <p className="muted">{isolate((v) => t('poc.updatedBy', v), { name: r.updated_by })}</p>}
               {r.team_id === self && (
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   {t('poc.edit')}

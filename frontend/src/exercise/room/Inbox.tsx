@@ -274,7 +274,7 @@ export function Inbox({
                     >
                       <span className="msg-thread-subject">{th.root.subject}</span>
                       <span className="msg-thread-meta">
-                        {channelTitle(th.channel)} · {teamName(last.from)} · {formatHms(last.offset_seconds)}
+                        {channelTitle(th.channel)} · <bdi>{teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
                         {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
                       </span>
                       <StatusBadge m={th.root} />

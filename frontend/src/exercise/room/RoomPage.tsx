@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { PageTitle } from '../../components/PageTitle';
 import { useBriefing } from '../api';
@@ -71,7 +72,7 @@ export function RoomPage() {
           <PageTitle count={unread}>{teamName}</PageTitle>
           <p className="muted">
             {ex.title || ex.scenario.title}
-            {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
+            {ex.viewer.name && <> · {isolate((v) => t('room.you', v), { name: ex.viewer.name })}</>}
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
         </div>
@@ -106,8 +107,13 @@ export function RoomPage() {
               <ul>
                 {myBriefing.points_of_contact.map((p, i) => (
                   <li key={i}>
-                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
-                    {p.hours ? ` (${p.hours})` : ''}
+                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{p.name}</bdi>
+                    {p.hours && (
+                      <>
+                        {' ('}
+                        <bdi>{p.hours}</bdi>)
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

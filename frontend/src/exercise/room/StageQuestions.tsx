@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { saveAnswer } from '../api';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
@@ -61,7 +62,7 @@ export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhas
                       <ul>
                         {others.map((a) => (
                           <li key={a.teamId}>
-                            <strong>{teamName(a.teamId)}:</strong> {a.text}
+                            <strong>{teamName(a.teamId)}:</strong> <bdi className="ex-pre">{a.text}</bdi>
                           </li>
                         ))}
                       </ul>
@@ -167,7 +168,7 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
         onChange={(e) => onChange(e.target.value)}
       />
       <div className="ex-answer-meta" id={`${id}-meta`}>
-        {answer?.by && <span>{t('questions.lastEdit', { name: answer.by })}</span>}
+        {answer?.by && <span>{isolate((v) => t('questions.lastEdit', v), { name: answer.by })}</span>}
         {answer?.submitted && <span className="ex-badge ex-badge-ok">{t('questions.submitted')}</span>}
         {closed && <span>{t('questions.readOnly')}</span>}
         <span aria-live="polite">{statusText}</span>
