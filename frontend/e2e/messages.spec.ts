@@ -60,7 +60,7 @@ test('three teams use the hotline, a consultation request and a communication ch
     await form.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(thread(val!, hotline)).toBeVisible();
 
-    await expect(inbox(est!).getByRole('navigation', { name: 'Channels' }).getByRole('button', { name: /Point-of-contact hotline/ })).toContainText('1');
+    await expect(inbox(est!).getByLabel('Show', { exact: true }).locator('option[data-channel="poc_hotline"]')).toHaveText('Point-of-contact hotline (1 unread)');
     await expect(inbox(est!).getByRole('heading', { level: 2 })).toContainText('1 unread');
     await openThread(est!, hotline);
     await expect(thread(est!, hotline).getByText('phishing', { exact: true })).toBeVisible();
@@ -90,8 +90,17 @@ test('three teams use the hotline, a consultation request and a communication ch
     await about.click();
     await expect(about).toHaveAttribute('aria-expanded', 'true');
     await expect(req.locator('.msg-cbm-summary')).toContainText(/States consult each other/);
+    // The other measures wait behind a disclosure with a search box; one is added from there.
+    await expect(req.getByRole('checkbox', { name: /CBM 9:/ })).toHaveCount(0);
+    await req.locator('.msg-cbm-more > summary').click();
+    await req.getByLabel('Find a measure').fill('terminology');
+    await expect(req.getByRole('checkbox', { name: /^CBM \d+:/ })).toHaveCount(2);
+    await req.getByRole('checkbox', { name: /CBM 9: Shared terminology/ }).check();
+    await expect(req.getByRole('list', { name: 'This message will be tagged' })).toContainText('CBM 9');
+    await expect(req.locator('.msg-cbm-more > summary')).toContainText('1 chosen');
     await req.getByRole('button', { name: 'Send request' }).click();
     await expect(thread(nor!, consult).getByText('Open', { exact: true })).toBeVisible();
+    await expect(thread(nor!, consult).getByRole('list', { name: 'CBMs used' }).first()).toContainText('CBM 9');
 
     await openThread(val!, consult);
     const respond = thread(val!, consult).getByRole('group', { name: `Respond to “${consult}”` });

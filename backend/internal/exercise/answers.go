@@ -4,12 +4,14 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
-// MaxAnswerLen caps a stage answer; a team's shared answer is a paragraph or
+// MaxAnswerLen caps a stage answer, in characters (as the room's text box
+// counts them, whatever the script); a team's shared answer is a paragraph or
 // a few, not a report.
 const MaxAnswerLen = 10000
 
@@ -27,7 +29,7 @@ func (s *Service) SaveAnswer(ctx context.Context, exerciseID, teamID int64, phas
 	if err := checkQuestion(sc, phase, question); err != nil {
 		return err
 	}
-	if len(text) > MaxAnswerLen {
+	if utf8.RuneCountInString(text) > MaxAnswerLen {
 		return apperr.Invalid(map[string]string{"text": "An answer may have at most 10,000 characters."})
 	}
 	p, err := s.Projection(ctx, exerciseID)

@@ -184,3 +184,19 @@ func TestJoinsPerCodeAreBounded(t *testing.T) {
 		}
 	})
 }
+
+// A name that opens a right-to-left override and does not close it is
+// stored closed, so that it cannot reverse what follows it wherever it is
+// shown as plain text.
+func TestJoinClosesAnOpenOverrideInTheName(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		r := newRig(t, st)
+		j, err := r.svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "\u202eVictor", "192.0.2.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "\u202eVictor\u202c"; j.Participant.Name != want {
+			t.Fatalf("stored %+q, want %+q", j.Participant.Name, want)
+		}
+	})
+}

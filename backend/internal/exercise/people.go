@@ -33,6 +33,7 @@ func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, e
 	if name == "" || utf8.RuneCountInString(name) > MaxParticipantName {
 		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 160 characters) so your team knows who writes."})
 	}
+	name = closeBidi(name)
 	code = NormaliseCode(code)
 	if err := checkCode(code); err != nil {
 		return nil, err

@@ -26,6 +26,23 @@ describe('sign-in page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
   });
 
+  it("puts the server's message about a field at that field", async () => {
+    mockFetch({
+      'POST /api/v1/auth/login': () =>
+        jsonResponse(422, {
+          error: { code: 'validation_failed', message: 'Some fields are not valid.', fields: { email: 'This must not contain NUL characters (U+0000).' } },
+        }),
+    });
+    renderApp('/sign-in', null);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
+    await user.type(screen.getByLabelText('Password'), 'whatever-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Some fields are not valid.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('NUL');
+    expect(screen.getByLabelText('Email address')).toHaveAccessibleDescription('This must not contain NUL characters (U+0000).');
+  });
+
   it('shows the rate-limit message too', async () => {
     mockFetch({
       'POST /api/v1/auth/login': () =>

@@ -1,8 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { isApiError } from '../api/client';
 import { useLogin, useSession, type Credentials } from './session';
+import { splitFieldErrors } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PageTitle } from '../components/PageTitle';
@@ -46,12 +46,10 @@ export function SignInPage() {
     login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
   });
 
-  const serverError = login.error
-    ? isApiError(login.error)
-      ? login.error.message
-      : String(login.error)
-    : undefined;
-  const fieldErrors = isApiError(login.error) ? login.error.fields : {};
+  // The server's message for a field goes to the field; the rest to the banner.
+  const server = login.error ? splitFieldErrors(login.error, ['email', 'password'] as const) : null;
+  const serverError = server?.banner;
+  const fieldErrors = server?.fields ?? {};
 
   return (
     <div className="standalone">

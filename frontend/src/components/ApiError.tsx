@@ -45,3 +45,23 @@ export function splitFieldErrors<K extends string>(
   }
   return { fields, banner: [err.message, ...rest].join(' ') };
 }
+
+/**
+ * For a react-hook-form form: sets the server's messages on the form's fields (the first
+ * one takes the focus, which reads its message out) and returns the banner's text.
+ */
+export function applyServerErrors<K extends string>(
+  err: unknown,
+  names: readonly K[],
+  setError: (name: K, error: { type: string; message: string }, options?: { shouldFocus: boolean }) => void,
+): string {
+  const { fields, banner } = splitFieldErrors(err, names);
+  let first = true;
+  for (const name of names) {
+    const message = fields[name];
+    if (!message) continue;
+    setError(name, { type: 'server', message }, { shouldFocus: first });
+    first = false;
+  }
+  return banner;
+}

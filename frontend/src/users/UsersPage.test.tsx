@@ -26,12 +26,51 @@ describe('users page', () => {
     await user.type(screen.getByLabelText('Email address'), 'new@example.org');
     await user.type(screen.getByLabelText('Name'), 'New Person');
     await user.selectOptions(screen.getByLabelText('Role'), 'facilitator');
-    await user.type(screen.getByLabelText('Initial password'), 'short');
+    await user.type(screen.getByLabelText('Initial password'), 'long enough password');
     await user.click(screen.getByRole('button', { name: 'Create user' }));
 
     expect(await screen.findByText('The password must be at least 12 characters long.')).toBeInTheDocument();
     expect(screen.getByLabelText('Initial password')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Initial password')).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the marked fields.');
+  });
+
+  it('checks the limits the server has before sending, and puts a taken e-mail at its field', async () => {
+    const admin = makeUser();
+    const posted: unknown[] = [];
+    mockFetch({
+      'GET /api/v1/users': () => jsonResponse(200, { users: [admin] }),
+      'POST /api/v1/users': (_url, init) => {
+        posted.push(JSON.parse(String(init.body)));
+        return jsonResponse(409, { error: { code: 'email_taken', message: 'A user with this e-mail already exists.' } });
+      },
+    });
+    renderApp('/users', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    await screen.findByRole('rowheader', { name: /ana@example\.org/ });
+    expect(screen.getByLabelText('Name')).toHaveAttribute('maxlength', '200');
+
+    await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
+    await user.type(screen.getByLabelText('Name'), 'Ana Again');
+    const password = screen.getByLabelText('Initial password');
+    await user.type(password, 'short');
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+    expect(await screen.findByText('The password needs at least 12 characters.')).toBeInTheDocument();
+    // 37 Cyrillic letters are 74 bytes: more than bcrypt reads.
+    await user.clear(password);
+    await user.type(password, 'щ'.repeat(37));
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+    expect(await screen.findByText(/at most 72 bytes/)).toBeInTheDocument();
+    expect(posted).toHaveLength(0);
+
+    await user.clear(password);
+    await user.type(password, 'щ'.repeat(36));
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+    const email = screen.getByLabelText('Email address');
+    expect(await screen.findByText('A user with this e-mail already exists.')).toBeInTheDocument();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('A user with this e-mail already exists.');
+    expect(posted).toHaveLength(1);
   });
 
   it('asks for confirmation before deleting, then deletes', async () => {

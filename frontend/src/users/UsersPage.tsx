@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useForm, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { ROLES, type Role, type User } from '../api/types';
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers, type NewUser, type UserPatch } from '../api/users';
 import { useCurrentUser } from '../auth/guards';
-import { apiErrorText } from '../components/ApiError';
+import { apiErrorText, applyServerErrors } from '../components/ApiError';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
@@ -201,22 +201,22 @@ function UserRow({ user: u, self, busy, formatDate, onRole, onToggle, onReset, o
   );
 }
 
-/** Copies the server's per-field messages onto the form; returns whether any matched. */
-function applyFieldErrors<T extends FieldValues>(
-  err: unknown,
-  names: readonly FieldPath<T>[],
-  setError: (name: FieldPath<T>, e: { type: string; message: string }) => void,
-): boolean {
-  if (!isApiError(err)) return false;
-  let matched = false;
-  for (const name of names) {
-    const msg = err.fields[name];
-    if (msg) {
-      setError(name, { type: 'server', message: msg });
-      matched = true;
-    }
-  }
-  return matched;
+/** The server's limits (backend/internal/auth): a name of 200 characters, a password of 12 characters to 72 bytes. */
+const MAX_NAME = 200;
+const MIN_PASSWORD = 12;
+const MAX_PASSWORD_BYTES = 72;
+
+/** The password rules as react-hook-form rules, with the server's words for them. */
+function passwordRules(t: (k: string, o?: Record<string, unknown>) => string) {
+  return {
+    required: t('common.required'),
+    validate: (pw: string) =>
+      [...pw].length < MIN_PASSWORD
+        ? t('limits.passwordShort', { min: MIN_PASSWORD })
+        : new TextEncoder().encode(pw).length > MAX_PASSWORD_BYTES
+          ? t('limits.passwordLong', { max: MAX_PASSWORD_BYTES })
+          : true,
+  };
 }
 
 const NEW_USER_FIELDS = ['email', 'name', 'role', 'password'] as const;
@@ -241,8 +241,12 @@ function CreateUserForm({ onCreated }: { onCreated: (u: User) => void }) {
         onCreated(u);
       },
       onError: (err) => {
-        applyFieldErrors<NewUser>(err, NEW_USER_FIELDS, setError);
-        setFormError(apiErrorText(err, 'none'));
+        // An e-mail already taken is the e-mail field's problem, though the server says it as a conflict.
+        if (isApiError(err) && err.code === 'email_taken') {
+          setError('email', { type: 'server', message: err.message }, { shouldFocus: true });
+          return;
+        }
+        setFormError(applyServerErrors(err, NEW_USER_FIELDS, setError));
       },
     });
   });
@@ -260,7 +264,12 @@ function CreateUserForm({ onCreated }: { onCreated: (u: User) => void }) {
           <input type="email" autoComplete="off" {...register('email', { required: t('common.required') })} />
         </Field>
         <Field label={t('users.create.name')} error={errors.name?.message}>
-          <input type="text" autoComplete="off" {...register('name', { required: t('common.required') })} />
+          <input
+            type="text"
+            autoComplete="off"
+            maxLength={MAX_NAME}
+            {...register('name', { required: t('common.required'), maxLength: { value: MAX_NAME, message: t('limits.tooLong', { max: MAX_NAME }) } })}
+          />
         </Field>
         <Field label={t('users.create.role')} error={errors.role?.message}>
           <select {...register('role', { required: t('common.required') })}>
@@ -272,7 +281,7 @@ function CreateUserForm({ onCreated }: { onCreated: (u: User) => void }) {
           </select>
         </Field>
         <Field label={t('users.create.password')} hint={t('users.create.passwordHint')} error={errors.password?.message}>
-          <input type="password" autoComplete="new-password" {...register('password', { required: t('common.required') })} />
+          <input type="password" autoComplete="new-password" minLength={MIN_PASSWORD} {...register('password', passwordRules(t))} />
         </Field>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={create.isPending}>
@@ -302,7 +311,7 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose: (
       {
         onSuccess: onDone,
         onError: (err) => {
-          if (!applyFieldErrors<{ password: string }>(err, ['password'], setError)) setFormError(apiErrorText(err, 'none'));
+          setFormError(applyServerErrors(err, ['password'] as const, setError));
         },
       },
     );
@@ -321,7 +330,8 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose: (
             type="password"
             autoComplete="new-password"
             autoFocus
-            {...register('password', { required: t('common.required') })}
+            minLength={MIN_PASSWORD}
+            {...register('password', passwordRules(t))}
           />
         </Field>
         <div className="form-actions">

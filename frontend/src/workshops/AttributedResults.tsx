@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client';
 import { useCurrentUser } from '../auth/guards';
-import { apiErrorText } from '../components/ApiError';
+import { splitFieldErrors } from '../components/ApiError';
+import { formatDateTime } from '../components/dates';
 import { Field } from '../components/Field';
 import type { Workshop } from '../exercise/api';
 import { useUpdateWorkshop } from './api';
 
-/** The shortest reason the server takes (workshop.validate). */
+/** The shortest and longest reason the server takes (workshop.validate). */
 const MIN_REASON = 10;
+const MAX_REASON = 1000;
 
 /**
  * Attributed results: off by default (reports, CSVs and the dashboard speak of the
@@ -31,7 +32,7 @@ export function AttributedResults({ workshop }: { workshop: Workshop }) {
             <dt>{t('duties.attribution.reason')}</dt>
             <dd className="ex-pre">{a.reason}</dd>
             <dt>{t('duties.attribution.turnedOn')}</dt>
-            <dd>{t('duties.attribution.byAt', { by: a.by || '—', at: new Date(a.at).toLocaleString(i18n.language) })}</dd>
+            <dd>{t('duties.attribution.byAt', { by: a.by || '—', at: formatDateTime(a.at, i18n.language) })}</dd>
           </dl>
         </>
       ) : (
@@ -50,6 +51,12 @@ function AttributionForm({ workshop }: { workshop: Workshop }) {
   const on = workshop.attribution !== null;
   const [reason, setReason] = useState(workshop.attribution?.reason ?? '');
   const [error, setError] = useState<string | undefined>();
+  const [banner, setBanner] = useState('');
+  const refused = (err: unknown) => {
+    const split = splitFieldErrors(err, ['attribution_reason'] as const);
+    setError(split.fields.attribution_reason);
+    setBanner(split.banner);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,20 +65,24 @@ function AttributionForm({ workshop }: { workshop: Workshop }) {
       return;
     }
     setError(undefined);
-    update.mutate(
-      { attributed_results: true, attribution_reason: reason.trim() },
-      { onError: (err) => setError(isApiError(err) ? (err.fields.attribution_reason ?? apiErrorText(err)) : apiErrorText(err)) },
-    );
+    setBanner('');
+    update.mutate({ attributed_results: true, attribution_reason: reason.trim() }, { onError: refused });
   };
   const turnOff = () => {
     if (!window.confirm(t('duties.attribution.offConfirm'))) return;
-    update.mutate({ attributed_results: false }, { onError: (err) => setError(apiErrorText(err)) });
+    setBanner('');
+    update.mutate({ attributed_results: false }, { onError: refused });
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('duties.attribution.title')}>
+      {banner && (
+        <p className="alert error" role="alert">
+          {banner}
+        </p>
+      )}
       <Field label={t('duties.attribution.reason')} hint={t('duties.attribution.reasonHint')} error={error}>
-        <textarea rows={3} value={reason} required maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+        <textarea rows={3} value={reason} required maxLength={MAX_REASON} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={update.isPending}>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/guards';
-import { ApiError } from '../components/ApiError';
+import { splitFieldErrors } from '../components/ApiError';
 import { useStaffUsers, type Workshop } from '../exercise/api';
 import { DUTIES, useUpdateWorkshop, type StaffDuty } from './api';
 
@@ -50,6 +50,10 @@ function DutiesForm({ workshop }: { workshop: Workshop }) {
       return next;
     });
   };
+  // A refused duty is the table's problem (the "staff" field); anything else goes to the banner.
+  const server = update.error ? splitFieldErrors(update.error, ['staff', 'facilitator_ids'] as const) : null;
+  const tableError = server?.fields.staff ?? server?.fields.facilitator_ids;
+  const errorId = `${useId()}-error`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -79,6 +83,8 @@ function DutiesForm({ workshop }: { workshop: Workshop }) {
                   <td>
                     <select
                       aria-label={t('duties.workshop.dutyOf', { name: u.name || u.email })}
+                      aria-invalid={tableError ? true : undefined}
+                      aria-describedby={tableError ? errorId : undefined}
                       value={duties.get(u.id) ?? ''}
                       onChange={(e) => set(u.id, e.target.value as StaffDuty | '')}
                     >
@@ -95,6 +101,11 @@ function DutiesForm({ workshop }: { workshop: Workshop }) {
             </tbody>
           </table>
         </div>
+      )}
+      {tableError && (
+        <p className="field-error" id={errorId}>
+          {tableError}
+        </p>
       )}
       <ul className="field-hint">
         {DUTIES.map((d) => (
@@ -113,7 +124,11 @@ function DutiesForm({ workshop }: { workshop: Workshop }) {
           </span>
         )}
       </div>
-      <ApiError error={update.error} />
+      {server?.banner && (
+        <p className="alert error" role="alert">
+          {server.banner}
+        </p>
+      )}
     </form>
   );
 }

@@ -117,4 +117,35 @@ describe('the workshop page', () => {
     expect(await section.findByText(/non-attributive \(the default\)/)).toBeInTheDocument();
     expect(patches[1]).toEqual({ attributed_results: false });
   });
+
+  it('new exercise: a missing scenario and the server’s title message show at their fields', async () => {
+    const posted: unknown[] = [];
+    const scenario = { id: 'tutorial', version: 1, title: 'Tutorial', scenario_id: 1, version_id: 1 };
+    mockFetch({
+      'GET /api/v1/workshops/7': () => jsonResponse(200, { workshop: base, exercises: [] }),
+      'GET /api/v1/users': () => jsonResponse(200, { users: [admin, lena, carl, eva] }),
+      'GET /api/v1/scenarios': () => jsonResponse(200, { scenarios: [scenario] }),
+      'POST /api/v1/exercises': (_url, init) => {
+        posted.push(JSON.parse(String(init.body)));
+        return jsonResponse(422, {
+          error: { code: 'validation_failed', message: 'Some fields are not valid.', fields: { title: 'The title must be at most 200 characters.' } },
+        });
+      },
+    });
+    renderApp('/workshops/7', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    const section = within((await screen.findByRole('heading', { name: 'New exercise' })).closest('section')!);
+    await user.click(section.getByRole('button', { name: 'Create exercise' }));
+    expect(section.getByLabelText('Scenario')).toHaveAccessibleDescription('Choose the scenario to play.');
+    expect(posted).toHaveLength(0);
+
+    expect(section.getByLabelText('Exercise title')).toHaveAttribute('maxlength', '200');
+    await user.selectOptions(section.getByLabelText('Scenario'), await section.findByRole('option', { name: 'Tutorial (v1)' }));
+    await user.click(section.getByRole('button', { name: 'Create exercise' }));
+    expect(await section.findByText('The title must be at most 200 characters.')).toBeInTheDocument();
+    expect(section.getByLabelText('Exercise title')).toHaveAttribute('aria-invalid', 'true');
+    expect(section.getByLabelText('Scenario')).not.toHaveAttribute('aria-invalid');
+    expect(section.getByRole('alert')).toHaveTextContent('Some fields are not valid.');
+    expect(posted).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '../auth/guards';
-import { apiErrorText } from '../components/ApiError';
+import { splitFieldErrors } from '../components/ApiError';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/api';
@@ -18,7 +18,7 @@ import '../exercise/exercise.css';
  * its staff's duties and whether results are attributed.
  */
 export function WorkshopPage() {
-  const { t } = useTranslation('exercise');
+  const { t, i18n } = useTranslation('exercise');
   const id = Number(useParams().id);
   const workshop = useWorkshop(id);
   const user = useCurrentUser();
@@ -36,7 +36,7 @@ export function WorkshopPage() {
     <>
       <PageTitle>{w.title}</PageTitle>
       <p className="muted">
-        {[w.host_organisation, w.place, formatDates(w)].filter(Boolean).join(' · ')}
+        {[w.host_organisation, w.place, formatDates(w, i18n.language)].filter(Boolean).join(' · ')}
         {w.participants.length > 0 && <> · {t('workshops.states', { states: w.participants.join(', ') })}</>}
       </p>
       <p>
@@ -67,6 +67,9 @@ export function WorkshopPage() {
   );
 }
 
+/** The server's limit (backend/internal/exercise/service.go Create). */
+const MAX_EXERCISE_TITLE = 200;
+
 function NewExerciseForm({ workshopId }: { workshopId: number }) {
   const { t } = useTranslation('exercise');
   const scenarios = useScenarioChoices();
@@ -74,34 +77,31 @@ function NewExerciseForm({ workshopId }: { workshopId: number }) {
   const navigate = useNavigate();
   const [scenario, setScenario] = useState('');
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<string | undefined>();
+  const server = create.error ? splitFieldErrors(create.error, ['scenario_id', 'title'] as const) : null;
+  const scenarioError = missing ?? server?.fields.scenario_id;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!scenario) {
-      setError(t('exercises.pickScenario'));
+      create.reset();
+      setMissing(t('exercises.pickScenario'));
       return;
     }
-    setError(null);
-    create.mutate(
-      { scenario_id: scenario, title: title.trim() },
-      {
-        onSuccess: (x) => void navigate(`/exercises/${x.id}/console`),
-        onError: (err) => setError(apiErrorText(err)),
-      },
-    );
+    setMissing(undefined);
+    create.mutate({ scenario_id: scenario, title: title.trim() }, { onSuccess: (x) => void navigate(`/exercises/${x.id}/console`) });
   };
 
   return (
     <section className="card" aria-labelledby="new-exercise">
       <h2 id="new-exercise">{t('exercises.new')}</h2>
-      {error && (
+      {server?.banner && (
         <div className="alert error" role="alert">
-          {error}
+          {server.banner}
         </div>
       )}
       <form className="grid-form" onSubmit={submit} noValidate>
-        <Field label={t('exercises.scenario')}>
+        <Field label={t('exercises.scenario')} error={scenarioError}>
           <select value={scenario} onChange={(e) => setScenario(e.target.value)}>
             <option value="">{t('exercises.chooseScenario')}</option>
             {(scenarios.data ?? []).map((s) => (
@@ -111,8 +111,8 @@ function NewExerciseForm({ workshopId }: { workshopId: number }) {
             ))}
           </select>
         </Field>
-        <Field label={t('exercises.title')}>
-          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <Field label={t('exercises.title')} error={server?.fields.title}>
+          <input type="text" value={title} maxLength={MAX_EXERCISE_TITLE} onChange={(e) => setTitle(e.target.value)} />
         </Field>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={create.isPending}>

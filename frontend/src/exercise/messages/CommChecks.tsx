@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../components/ApiError';
+import { ApiError, splitFieldErrors } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { formatHms } from '../clock';
 import { useAckCommCheck, useCommChecks, useSendCommCheck } from './api';
 import { formatDuration } from './model';
@@ -32,7 +33,7 @@ export function CommCheckCards({ exerciseId, self }: { exerciseId: number; self:
         <p className="msg-commcheck-done" data-check-id={latestDone.id}>
           {(() => {
             const row = (latestDone.teams ?? []).find((tm) => tm.team_id === self)!;
-            return t('commcheck.acknowledged', { by: row.by ?? '', after: formatDuration(row.after_seconds) });
+            return isolate((v) => t('commcheck.acknowledged', { ...v, after: formatDuration(row.after_seconds) }), { by: row.by ?? '' });
           })()}
         </p>
       )}
@@ -40,12 +41,17 @@ export function CommCheckCards({ exerciseId, self }: { exerciseId: number; self:
   );
 }
 
+/** The server's limit (backend/internal/exercise/commchecks.go). */
+const MAX_CHECK_TEXT = 2000;
+
 /** Facilitators: send a communication check and see who acknowledged it, how fast. */
 export function CommCheckPanel({ exerciseId, readOnly }: { exerciseId: number; readOnly: boolean }) {
   const { t } = useTranslation('exercise');
   const checks = useCommChecks(exerciseId);
   const send = useSendCommCheck(exerciseId);
   const [text, setText] = useState(() => t('commcheck.defaultText'));
+  const ids = useId();
+  const refused = send.error ? splitFieldErrors(send.error, ['text'] as const) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send.mutate(text.trim());
@@ -58,14 +64,30 @@ export function CommCheckPanel({ exerciseId, readOnly }: { exerciseId: number; r
         <form className="ex-inline" onSubmit={submit}>
           <label>
             {t('commcheck.text')}{' '}
-            <input value={text} onChange={(e) => setText(e.target.value)} size={40} />
+            <input
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              size={40}
+              maxLength={MAX_CHECK_TEXT}
+              aria-invalid={refused?.fields.text ? true : undefined}
+              aria-describedby={refused?.fields.text ? `${ids}-error` : undefined}
+            />
           </label>
           <button type="submit" className="button primary" disabled={send.isPending}>
             {t('commcheck.send')}
           </button>
         </form>
       )}
-      <ApiError error={send.error} />
+      {refused?.fields.text && (
+        <p className="field-error" id={`${ids}-error`}>
+          {refused.fields.text}
+        </p>
+      )}
+      {refused?.banner && (
+        <p className="alert error" role="alert">
+          {refused.banner}
+        </p>
+      )}
       {list.length === 0 && <p className="muted">{t('commcheck.none')}</p>}
       {list.map((c) => {
         const teams = c.teams ?? [];
@@ -74,7 +96,7 @@ export function CommCheckPanel({ exerciseId, readOnly }: { exerciseId: number; r
           <div key={c.id} className="table-wrap" data-check-id={c.id}>
             <table className="ex-timeline msg-commcheck-table">
               <caption>
-                {t('commcheck.caption', { time: formatHms(c.offset_seconds ?? 0), text: c.text })} —{' '}
+                {isolate((v) => t('commcheck.caption', { ...v, time: formatHms(c.offset_seconds ?? 0) }), { text: c.text })} —{' '}
                 <span data-testid="commcheck-summary">{t('commcheck.summary', { acked, total: teams.length })}</span>
               </caption>
               <thead>

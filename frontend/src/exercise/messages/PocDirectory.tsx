@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
 
 interface Row {
@@ -10,6 +11,11 @@ interface Row {
   hours: string;
   languages: string;
 }
+
+/** The server's limits (backend/internal/exercise/poc.go checkPoC). */
+const MAX_ENTRIES = 6;
+const MAX_NAME = 200;
+const MAX_HOURS = 100;
 
 const toRow = (e: PocEntry): Row => ({ ...e, hours: e.hours ?? '', languages: (e.languages ?? []).join(', ') });
 
@@ -28,6 +34,7 @@ function PocEditor({
 }) {
   const { t } = useTranslation('exercise');
   const save = useSavePoc(exerciseId);
+  const ids = useId();
   const usable = channels.filter((c) => !c.all_teams && !c.control);
   const blank = (): Row => ({ role: 'policy', name: '', channel: usable[0]?.key ?? '', hours: '', languages: '' });
   const [rows, setRows] = useState<Row[]>(() => (entries.length ? entries.map(toRow) : [blank()]));
@@ -64,7 +71,7 @@ function PocEditor({
           </label>
           <label>
             {t('poc.name')}
-            <input value={r.name} onChange={(e) => put(i, { name: e.target.value })} />
+            <input value={r.name} maxLength={MAX_NAME} onChange={(e) => put(i, { name: e.target.value })} />
           </label>
           <label>
             {t('poc.channel')}
@@ -78,7 +85,7 @@ function PocEditor({
           </label>
           <label>
             {t('poc.hours')}
-            <input value={r.hours} onChange={(e) => put(i, { hours: e.target.value })} placeholder="24/7" />
+            <input value={r.hours} maxLength={MAX_HOURS} onChange={(e) => put(i, { hours: e.target.value })} placeholder="24/7" />
           </label>
           <label>
             {t('poc.languages')}
@@ -91,9 +98,20 @@ function PocEditor({
       ))}
       <ApiError error={save.error} />
       <div className="ex-toolbar">
-        <button type="button" className="button" onClick={() => setRows([...rows, blank()])}>
+        <button
+          type="button"
+          className="button"
+          disabled={rows.length >= MAX_ENTRIES}
+          aria-describedby={rows.length >= MAX_ENTRIES ? `${ids}-max` : undefined}
+          onClick={() => setRows([...rows, blank()])}
+        >
           {t('poc.add')}
         </button>
+        {rows.length >= MAX_ENTRIES && (
+          <span className="muted" id={`${ids}-max`}>
+            {t('limits.pocEntries', { max: MAX_ENTRIES })}
+          </span>
+        )}
         <button type="submit" className="button primary" disabled={save.isPending}>
           {t('poc.save')}
         </button>
@@ -134,7 +152,7 @@ export function PocDirectory({
       {rows.map((r) => (
         <div key={r.team_id} className="msg-poc-team" data-team-id={r.team_id}>
           <h3>
-            {r.team}{' '}
+            <bdi>{r.team}</bdi>{' '}
             <span className={r.complete ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new'}>
               {r.complete ? t('poc.complete') : t('poc.incomplete')}
             </span>
@@ -155,15 +173,25 @@ export function PocDirectory({
                 <ul className="ex-list">
                   {(r.entries ?? []).map((e, i) => (
                     <li key={i}>
-                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {e.name} ·{' '}
+                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{e.name}</bdi> ·{' '}
                       {channelTitle(e.channel)}
-                      {e.hours ? ` · ${e.hours}` : ''}
-                      {e.languages?.length ? ` · ${e.languages.join(', ')}` : ''}
+                      {e.hours && (
+                        <>
+                          {' · '}
+                          <bdi>{e.hours}</bdi>
+                        </>
+                      )}
+                      {e.languages?.length ? (
+                        <>
+                          {' · '}
+                          <bdi>{e.languages.join(', ')}</bdi>
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               )}
-              {r.updated_by && <p className="muted">{t('poc.updatedBy', { name: r.updated_by })}</p>}
+              {r.updated_by && <p className="muted">{isolate((v) => t('poc.updatedBy', v), { name: r.updated_by })}</p>}
               {r.team_id === self && (
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   {t('poc.edit')}

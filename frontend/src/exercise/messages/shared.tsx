@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCBMs } from '../../api/scenarios';
 import { cbmTitle } from '../../components/CbmChip';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import type { Exercise } from '../api';
 import { formatHms } from '../clock';
@@ -125,6 +126,24 @@ export function recipientsText(m: Message, teamName: TeamName, t: (k: string) =>
   return parts.join(', ');
 }
 
+/** A message's recipients, each name isolated (see isolate). */
+function RecipientList({ m, teamName }: { m: Message; teamName: TeamName }) {
+  const { t } = useTranslation('exercise');
+  if (m.all) return <>{t('messages.allTeams')}</>;
+  const names = (m.to ?? []).map(teamName);
+  if (m.to_control) names.push(t('messages.control'));
+  return (
+    <>
+      {names.map((n, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <bdi>{n}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 export function StatusBadge({ m }: { m: Message }) {
   const { t } = useTranslation('exercise');
   if (!isRequest(m)) return null;
@@ -162,9 +181,13 @@ export function MessageView({
         {m.subject}
       </h4>
       <p className="msg-from">
-        {t('messages.fromTo', {
-          from: `${teamName(m.from)} (${m.from_name})`,
-          to: recipientsText(m, teamName, t),
+        {isolate((v) => t('messages.fromTo', v), {
+          from: (
+            <>
+              <bdi>{teamName(m.from)}</bdi> (<bdi>{m.from_name}</bdi>)
+            </>
+          ),
+          to: <RecipientList m={m} teamName={teamName} />,
         })}
       </p>
       <div className="msg-body">
@@ -175,13 +198,18 @@ export function MessageView({
         <ol className="msg-steps" aria-label={t('messages.steps')}>
           {(m.steps ?? []).map((s, i) => (
             <li key={i} data-step={s.status}>
-              {t('messages.step', {
-                status: t(`messages.status.${s.status}`),
+              {isolate((v) => t('messages.step', { ...v, status: t(`messages.status.${s.status}`), after: formatDuration(s.after_seconds) }), {
                 team: teamName(s.team_id),
                 by: s.by,
-                after: formatDuration(s.after_seconds),
               })}
-              {s.note ? ` — ${s.note}` : ''}
+              {s.note ? (
+                <>
+                  {' — '}
+                  <bdi>{s.note}</bdi>
+                </>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ol>

@@ -1,12 +1,19 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { catalogueOf, useCBMs } from '../../api/scenarios';
-import { ApiError } from '../../components/ApiError';
+import { catalogueOf, useCBMs, type CBMItem } from '../../api/scenarios';
+import { splitFieldErrors } from '../../components/ApiError';
+import { Field } from '../../components/Field';
 import { useRequestKinds, type Team } from '../api';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
-import { effectiveCbms, suggestTags, type TagSuggestion } from '../messages/model';
+import { effectiveCbms, suggestTags, type SuggestionSource, type TagSuggestion } from '../messages/model';
 import type { TeamName } from '../messages/shared';
+
+/** The server's limits (backend/internal/exercise/messages.go MaxSubject, MaxBody). */
+const MAX_SUBJECT = 200;
+const MAX_BODY = 20000;
+
+const COMPOSER_FIELDS = ['channel', 'to', 'kind', 'subject', 'body', 'cbms'] as const;
+type ComposerField = (typeof COMPOSER_FIELDS)[number];
 
 export interface ComposerDraft {
   channel?: string;
@@ -16,33 +23,93 @@ export interface ComposerDraft {
   replyTo?: number;
 }
 
+/** One CBM's checkbox, where its suggestion came from, and its summary one click away. */
+function CbmOption({
+  item,
+  checked,
+  source,
+  onToggle,
+}: {
+  item: CBMItem;
+  checked: boolean;
+  source: SuggestionSource | undefined;
+  onToggle: (key: string) => void;
+}) {
+  const { t } = useTranslation('exercise');
+  const [open, setOpen] = useState(false);
+  const sid = `${useId()}-sum`;
+  return (
+    <li data-cbm={item.key}>
+      <label className="ex-check msg-cbm-option">
+        <input type="checkbox" checked={checked} onChange={() => onToggle(item.key)} />
+        <span>
+          {t('messages.cbmTitle', { key: item.key, title: item.title })}{' '}
+          {source && <span className="ex-badge">{t(`tagSources.by.${source}`)}</span>}
+        </span>
+      </label>
+      <button
+        type="button"
+        className="button link msg-info"
+        aria-expanded={open}
+        aria-controls={sid}
+        onClick={() => setOpen(!open)}
+      >
+        {t('messages.about', { key: item.key })}
+      </button>
+      {open && (
+        <p id={sid} className="msg-cbm-summary">
+          {item.summary}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Whether a CBM matches what the sender typed in the search box: its number or words of its title. */
+export function cbmMatches(item: Pick<CBMItem, 'key' | 'title'>, query: string, locale?: string): boolean {
+  const q = query.trim().toLocaleLowerCase(locale).replace(/^(cbm|мд)\s*/u, '');
+  if (!q) return true;
+  return item.key === q || item.title.toLocaleLowerCase(locale).includes(q);
+}
+
 /**
- * CBM checkboxes. The channel's and the request kind's suggestions start ticked and say
- * where they come from; the tags the message will carry are listed first, each with a
- * button to remove it, so that a tag the channel added is never sent without the sender
- * seeing it. Each measure's summary is one click away.
+ * The CBM tags of a message. The tags it will carry come first, each with where it
+ * came from and a button to remove it, so that a tag the channel added is never sent
+ * without the sender seeing it; then the suggested measures; the other measures are
+ * folded behind a disclosure with a search box, so that sixteen checkboxes never stand
+ * between the message and Send (on a phone they filled two screens).
  */
 export function CbmPicker({
   suggestions,
   selected,
   onToggle,
+  error,
 }: {
   suggestions: readonly TagSuggestion[];
   selected: readonly string[];
   onToggle: (key: string) => void;
+  error?: string | undefined;
 }) {
-  const { t } = useTranslation('exercise');
+  const { t, i18n } = useTranslation('exercise');
   const cbms = useCBMs();
   const items = catalogueOf(cbms.data)?.items ?? [];
-  const [open, setOpen] = useState<string | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [query, setQuery] = useState('');
   const base = useId();
   const sourceOf = (key: string) => suggestions.find((s) => s.cbm === key)?.source;
   const sourceText = (key: string) => {
     const src = sourceOf(key);
     return src ? t(`tagSources.by.${src}`) : t('tagSources.byYou');
   };
+  const suggested = items.filter((it) => sourceOf(it.key));
+  const others = items.filter((it) => !sourceOf(it.key));
+  const othersChosen = others.filter((it) => selected.includes(it.key)).length;
+  const shown = others.filter((it) => cbmMatches(it, query, i18n.language));
+  const option = (it: CBMItem) => (
+    <CbmOption key={it.key} item={it} checked={selected.includes(it.key)} source={sourceOf(it.key)} onToggle={onToggle} />
+  );
   return (
-    <fieldset className="ex-fieldset msg-cbm-picker">
+    <fieldset className="ex-fieldset msg-cbm-picker" aria-describedby={error ? `${base}-error` : undefined}>
       <legend>{t('messages.tags')}</legend>
       <p className="muted" id={`${base}-hint`}>
         {t('tagSources.hint')}
@@ -69,35 +136,38 @@ export function CbmPicker({
           </ul>
         )}
       </div>
-      <ul className="msg-cbm-list">
-        {items.map((it) => {
-          const sid = `${base}-sum-${it.key}`;
-          const src = sourceOf(it.key);
-          return (
-            <li key={it.key}>
-              <label className="ex-check">
-                <input type="checkbox" checked={selected.includes(it.key)} onChange={() => onToggle(it.key)} />
-                {t('messages.cbmTitle', { key: it.key, title: it.title })}
-                {src && <span className="ex-badge">{t(`tagSources.by.${src}`)}</span>}
-              </label>
-              <button
-                type="button"
-                className="button link msg-info"
-                aria-expanded={open === it.key}
-                aria-controls={sid}
-                onClick={() => setOpen(open === it.key ? null : it.key)}
-              >
-                {t('messages.about', { key: it.key })}
-              </button>
-              {open === it.key && (
-                <p id={sid} className="msg-cbm-summary">
-                  {it.summary}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      {error && (
+        <p className="field-error" id={`${base}-error`}>
+          {error}
+        </p>
+      )}
+      {suggested.length > 0 && (
+        <>
+          <h4 id={`${base}-suggested`}>{t('composer.suggested')}</h4>
+          <ul className="msg-cbm-list" aria-labelledby={`${base}-suggested`}>
+            {suggested.map(option)}
+          </ul>
+        </>
+      )}
+      <details className="msg-cbm-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>
+          {suggested.length > 0 ? t('composer.otherCbms', { count: others.length }) : t('composer.allCbms', { count: others.length })}
+          {othersChosen > 0 && <span className="ex-badge">{t('composer.chosen', { count: othersChosen })}</span>}
+        </summary>
+        {moreOpen && (
+          <>
+            <label className="msg-cbm-search">
+              {t('composer.findCbm')}
+              <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('composer.findCbmHint')} />
+            </label>
+            {shown.length === 0 ? (
+              <p className="muted">{t('composer.noCbmMatch')}</p>
+            ) : (
+              <ul className="msg-cbm-list">{shown.map(option)}</ul>
+            )}
+          </>
+        )}
+      </details>
     </fieldset>
   );
 }
@@ -135,13 +205,25 @@ export function Composer({
   const [body, setBody] = useState('');
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [added, setAdded] = useState<Set<string>>(new Set());
-  const [problem, setProblem] = useState('');
+  // What the form itself found wrong before sending, by field.
+  const [missing, setMissing] = useState<Partial<Record<ComposerField, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const ch = channels.find((c) => c.key === channel);
   const suggestions = suggestTags(ch, kind, useRequestKinds(exerciseId));
   const suggested = suggestions.map((x) => x.cbm);
   const selected = effectiveCbms(suggested, removed, added);
   const ids = useId();
-  const fieldErrors = isApiError(send.error) ? send.error.fields : {};
+  // The server's field messages go to their fields; the rest (a reply to a message
+  // no longer visible, the summary) to the banner.
+  const server = send.error ? splitFieldErrors(send.error, COMPOSER_FIELDS) : null;
+  const fields = { ...server?.fields, ...missing };
+  const banner = server?.banner ?? '';
+  // After a refusal the first field in error takes the focus, which reads out its message.
+  const invalidCount = Object.keys(fields).length;
+  useEffect(() => {
+    if (invalidCount === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [invalidCount, send.error, missing]);
 
   const toggleCbm = (key: string) => {
     const on = selected.includes(key);
@@ -159,15 +241,15 @@ export function Composer({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setProblem('');
     const all = !!ch?.all_teams;
     const control = !!ch?.control;
-    if (!all && !control && to.length === 0 && !toControl) {
-      setProblem(t('messages.needRecipient'));
-      return;
-    }
-    if (!subject.trim() || !body.trim()) {
-      setProblem(t('messages.needText'));
+    const need: Partial<Record<ComposerField, string>> = {};
+    if (!all && !control && to.length === 0 && !toControl) need.to = t('messages.needRecipient');
+    if (!subject.trim()) need.subject = t('composer.needSubject');
+    if (!body.trim()) need.body = t('composer.needBody');
+    setMissing(need);
+    if (Object.keys(need).length > 0) {
+      send.reset();
       return;
     }
     send.mutate(
@@ -196,30 +278,42 @@ export function Composer({
   };
 
   return (
-    <form className="ex-form msg-composer" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form ref={formRef} className="ex-form msg-composer" onSubmit={submit} aria-labelledby={`${ids}-title`} noValidate>
       <h3 id={`${ids}-title`}>{draft?.replyTo ? t('messages.replyTitle') : t('messages.newTitle')}</h3>
-      <label>
-        {t('messages.channelLabel')}
-        <select aria-label={t('messages.channelLabel')} value={channel} onChange={(e) => setChannel(e.target.value)}>
-          {channels.map((c) => (
-            <option key={c.key} value={c.key}>
-              {channelTitle(c.key)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="ex-fieldset">
+      <div className="msg-composer-row">
+        <Field label={t('messages.channelLabel')} error={fields.channel}>
+          <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+            {channels.map((c) => (
+              <option key={c.key} value={c.key}>
+                {channelTitle(c.key)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('messages.kindLabel')} error={fields.kind}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as RequestKind)}>
+            <option value="">{t('messages.kind.none')}</option>
+            {REQUEST_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`messages.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <fieldset className="ex-fieldset msg-recipients" aria-describedby={fields.to ? `${ids}-to-error` : undefined}>
         <legend>{t('messages.recipients')}</legend>
         {ch?.all_teams ? (
           <p className="muted">{t('messages.toAllTeams')}</p>
         ) : ch?.control ? (
           <p className="muted">{t('messages.toControlOnly')}</p>
         ) : (
-          <>
+          <div className="msg-recipient-list">
             {others.map((tm) => (
               <label key={tm.id} className="ex-check">
                 <input
                   type="checkbox"
+                  aria-invalid={fields.to ? true : undefined}
                   checked={to.includes(tm.id)}
                   onChange={(e) => setTo(e.target.checked ? [...to, tm.id] : to.filter((x) => x !== tm.id))}
                 />
@@ -227,42 +321,34 @@ export function Composer({
               </label>
             ))}
             <label className="ex-check">
-              <input type="checkbox" checked={toControl} onChange={(e) => setToControl(e.target.checked)} />
+              <input
+                type="checkbox"
+                aria-invalid={fields.to ? true : undefined}
+                checked={toControl}
+                onChange={(e) => setToControl(e.target.checked)}
+              />
               {t('messages.control')}
             </label>
-          </>
+          </div>
         )}
-        {fieldErrors.to && <p className="field-error">{fieldErrors.to}</p>}
+        {fields.to && (
+          <p className="field-error" id={`${ids}-to-error`}>
+            {fields.to}
+          </p>
+        )}
       </fieldset>
-      <label>
-        {t('messages.kindLabel')}
-        <select aria-label={t('messages.kindLabel')} value={kind} onChange={(e) => setKind(e.target.value as RequestKind)}>
-          <option value="">{t('messages.kind.none')}</option>
-          {REQUEST_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`messages.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('messages.subject')}
-        <input aria-label={t('messages.subject')} value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
-      </label>
-      <label>
-        {t('messages.body')}
-        <textarea aria-label={t('messages.body')} rows={6} value={body} maxLength={20000} onChange={(e) => setBody(e.target.value)} aria-describedby={`${ids}-md`} />
-      </label>
-      <p id={`${ids}-md`} className="muted">
-        {t('messages.markdownHint')}
-      </p>
-      <CbmPicker suggestions={suggestions} selected={selected} onToggle={toggleCbm} />
-      {problem && (
+      <Field label={t('messages.subject')} error={fields.subject}>
+        <input type="text" value={subject} maxLength={MAX_SUBJECT} onChange={(e) => setSubject(e.target.value)} />
+      </Field>
+      <Field label={t('messages.body')} hint={t('messages.markdownHint')} error={fields.body}>
+        <textarea rows={6} value={body} maxLength={MAX_BODY} onChange={(e) => setBody(e.target.value)} />
+      </Field>
+      <CbmPicker suggestions={suggestions} selected={selected} onToggle={toggleCbm} error={fields.cbms} />
+      {banner && (
         <p className="alert error" role="alert">
-          {problem}
+          {banner}
         </p>
       )}
-      <ApiError error={send.error} />
       <div className="ex-toolbar">
         <button type="submit" className="button primary" disabled={send.isPending}>
           {kind ? t('messages.sendRequest') : t('messages.send')}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
@@ -90,6 +90,44 @@ function ThreadView({
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * Which channel's conversations to list. A select, not a row of buttons: scenarios add
+ * their own channels, and sixteen buttons took a phone's whole screen. Each option says
+ * how many messages are unread on it.
+ */
+function ChannelFilter({
+  value,
+  onChange,
+  channelKeys,
+  unread,
+  totalUnread,
+  channelTitle,
+}: {
+  value: string;
+  onChange: (key: string) => void;
+  channelKeys: readonly string[];
+  unread: ReadonlyMap<string, number>;
+  totalUnread: number;
+  channelTitle: (key: string) => string;
+}) {
+  const { t } = useTranslation('exercise');
+  const id = useId();
+  const withCount = (label: string, n: number) => (n > 0 ? t('composer.withUnread', { label, count: n }) : label);
+  return (
+    <div className="msg-channel-filter">
+      <label htmlFor={id}>{t('composer.showChannel')}</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{withCount(t('messages.allChannels'), totalUnread)}</option>
+        {channelKeys.map((k) => (
+          <option key={k} value={k} data-channel={k}>
+            {withCount(channelTitle(k), unread.get(k) ?? 0)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -208,33 +246,14 @@ export function Inbox({
           onCancel={() => setComposing(null)}
         />
       )}
-      <nav className="msg-channels" aria-label={t('messages.channels')}>
-        <button type="button" className="button secondary" aria-pressed={channel === ''} onClick={() => setChannel('')}>
-          {t('messages.allChannels')}
-          {totalUnread > 0 && <span className="ex-badge ex-badge-new"> {totalUnread}</span>}
-        </button>
-        {channelKeys.map((k) => {
-          const n = unread.get(k) ?? 0;
-          return (
-            <button
-              key={k}
-              type="button"
-              className="button secondary"
-              aria-pressed={channel === k}
-              data-channel={k}
-              onClick={() => setChannel(k)}
-            >
-              {channelTitle(k)}
-              {n > 0 && (
-                <span className="ex-badge ex-badge-new" aria-label={t('messages.unread', { count: n })}>
-                  {' '}
-                  {n}
-                </span>
-              )}
-            </button>
-          );
-        })}
-      </nav>
+      <ChannelFilter
+        value={channel}
+        onChange={setChannel}
+        channelKeys={channelKeys}
+        unread={unread}
+        totalUnread={totalUnread}
+        channelTitle={channelTitle}
+      />
       <div className="msg-inbox-grid">
         <div className="msg-thread-list-wrap">
           {visible.length === 0 ? (
@@ -255,7 +274,7 @@ export function Inbox({
                     >
                       <span className="msg-thread-subject">{th.root.subject}</span>
                       <span className="msg-thread-meta">
-                        {channelTitle(th.channel)} · {teamName(last.from)} · {formatHms(last.offset_seconds)}
+                        {channelTitle(th.channel)} · <bdi>{teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
                         {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
                       </span>
                       <StatusBadge m={th.root} />

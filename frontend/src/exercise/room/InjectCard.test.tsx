@@ -38,7 +38,7 @@ describe('InjectCard', () => {
     expect(card).toHaveAttribute('data-channel', channel);
     expect(card).toHaveClass(`ex-channel-${channel}`);
     expect(within(card).getByText(LABELS[channel]!)).toBeInTheDocument();
-    expect(within(card).getByText('From: Exercise control')).toBeInTheDocument();
+    expect(card.querySelector('.ex-inject-from')).toHaveTextContent('From: Exercise control');
     expect(within(card).getByText('00:02:05')).toBeInTheDocument();
     // Markdown is rendered, raw HTML is not.
     expect(within(card).getByText('bold').tagName).toBe('STRONG');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { formatHms } from '../clock';
 import type { ReleasedInject } from '../projection';
@@ -36,7 +37,7 @@ export function InjectCard({ inject, unread = false, onRead }: Props) {
         </time>
       </header>
       <h3 id={titleId}>{inject.title}</h3>
-      {inject.from && <p className="ex-inject-from">{t('feed.from', { from: inject.from })}</p>}
+      {inject.from && <p className="ex-inject-from">{isolate((v) => t('feed.from', v), { from: inject.from })}</p>}
       <div className="ex-inject-body">
         <Markdown>{inject.body}</Markdown>
       </div>

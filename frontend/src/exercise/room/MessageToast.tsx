@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../components/Bidi';
 import type { Message } from '../messages/api';
 import type { TeamName } from '../messages/shared';
 
@@ -22,7 +23,7 @@ export function MessageToast({
 }) {
   const { t } = useTranslation('exercise');
   const seen = useRef<number | null>(null);
-  const [shown, setShown] = useState<{ text: string; id: number } | null>(null);
+  const [shown, setShown] = useState<{ text: ReactNode; id: number } | null>(null);
   const newest = useMemo(() => (messages ?? []).reduce((a, m) => Math.max(a, m.id), 0), [messages]);
 
   useEffect(() => {
@@ -35,12 +36,14 @@ export function MessageToast({
     seen.current = Math.max(seen.current, newest);
     if (!fresh.length) return;
     const last = fresh.reduce((a, m) => (m.id > a.id ? m : a));
+    // The sender and the subject are isolated (<bdi>): a subject is anyone's text.
     const text =
       fresh.length > 1
         ? t('messages.announceMany', { count: fresh.length })
-        : last.kind
-          ? t('messages.announceRequest', { from: teamName(last.from), subject: last.subject })
-          : t('messages.announce', { from: teamName(last.from), subject: last.subject });
+        : isolate((v) => t(last.kind ? 'messages.announceRequest' : 'messages.announce', v), {
+            from: teamName(last.from),
+            subject: last.subject,
+          });
     const timer = setTimeout(() => setShown({ text, id: last.id }), 0);
     return () => clearTimeout(timer);
   }, [messages, newest, self, t, teamName]);

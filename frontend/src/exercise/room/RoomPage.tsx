@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { PageTitle } from '../../components/PageTitle';
 import { useBriefing } from '../api';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { OfflineBanner } from '../components/OfflineBanner';
 import { StreamEnded } from '../components/StreamEnded';
 import { isFinal } from '../stream';
 import { ExerciseClock } from '../components/ExerciseClock';
@@ -71,13 +73,14 @@ export function RoomPage() {
           <PageTitle count={unread}>{teamName}</PageTitle>
           <p className="muted">
             {ex.title || ex.scenario.title}
-            {ex.viewer.name ? ` · ${t('room.you', { name: ex.viewer.name })}` : ''}
+            {ex.viewer.name && <> · {isolate((v) => t('room.you', v), { name: ex.viewer.name })}</>}
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
       {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
+      <OfflineBanner state={live.stream.state} />
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
       {ended ? (
         <p className="alert info" role="note">
@@ -87,7 +90,38 @@ export function RoomPage() {
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
       <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
+      {/* On a phone the order is the DOM's: the folded briefing, then the injects and
+          messages, then the directory and the CBM reference. */}
       <div className="ex-room-grid">
+        <details
+          className="card ex-briefing ex-room-brief"
+          open={briefingOpen}
+          onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
+        >
+          <summary>
+            <h2>{t('room.briefing')}</h2>
+          </summary>
+          {briefing.isPending && <p role="status">{t('common.loading')}</p>}
+          {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
+          {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
+            <>
+              <h3>{t('room.pocs')}</h3>
+              <ul>
+                {myBriefing.points_of_contact.map((p, i) => (
+                  <li key={i}>
+                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{p.name}</bdi>
+                    {p.hours && (
+                      <>
+                        {' ('}
+                        <bdi>{p.hours}</bdi>)
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </details>
         <div className="ex-room-main">
           <InjectFeed exerciseId={id} injects={live.projection.injects} />
           {messages.isError && (
@@ -118,30 +152,6 @@ export function RoomPage() {
           />
         </div>
         <aside className="ex-room-side">
-          <details
-            className="card ex-briefing"
-            open={briefingOpen}
-            onToggle={(e) => setBriefingOpen(e.currentTarget.open)}
-          >
-            <summary>
-              <h2>{t('room.briefing')}</h2>
-            </summary>
-            {briefing.isPending && <p role="status">{t('common.loading')}</p>}
-            {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
-            {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
-              <>
-                <h3>{t('room.pocs')}</h3>
-                <ul>
-                  {myBriefing.points_of_contact.map((p, i) => (
-                    <li key={i}>
-                      <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> {p.name}
-                      {p.hours ? ` (${p.hours})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </details>
           {/* No team of the viewer's after the end: the directory is then read-only. */}
           <PocDirectory exerciseId={id} self={ended ? undefined : teamId} channels={channels} channelTitle={channelTitle} />
           <CbmReference />

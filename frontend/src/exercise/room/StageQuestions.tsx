@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../components/ApiError';
+import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { saveAnswer } from '../api';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
 
 export const SAVE_DELAY_MS = 800;
+/** The server's limit (backend/internal/exercise/answers.go MaxAnswerLen). */
+const MAX_ANSWER = 10000;
 
 interface Props {
   exerciseId: number;
@@ -59,7 +62,7 @@ export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhas
                       <ul>
                         {others.map((a) => (
                           <li key={a.teamId}>
-                            <strong>{teamName(a.teamId)}:</strong> {a.text}
+                            <strong>{teamName(a.teamId)}:</strong> <bdi className="ex-pre">{a.text}</bdi>
                           </li>
                         ))}
                       </ul>
@@ -116,7 +119,8 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
       },
       (err: unknown) => {
         setStatus('error');
-        setError(apiErrorText(err));
+        // The server's message about the text is the whole story; its summary adds nothing.
+        setError(apiErrorText(err, 'instead'));
       },
     );
   };
@@ -158,17 +162,19 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
         rows={4}
         value={shown}
         readOnly={closed}
-        aria-describedby={`${id}-meta`}
+        maxLength={MAX_ANSWER}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-meta ${id}-error` : `${id}-meta`}
         onChange={(e) => onChange(e.target.value)}
       />
       <div className="ex-answer-meta" id={`${id}-meta`}>
-        {answer?.by && <span>{t('questions.lastEdit', { name: answer.by })}</span>}
+        {answer?.by && <span>{isolate((v) => t('questions.lastEdit', v), { name: answer.by })}</span>}
         {answer?.submitted && <span className="ex-badge ex-badge-ok">{t('questions.submitted')}</span>}
         {closed && <span>{t('questions.readOnly')}</span>}
         <span aria-live="polite">{statusText}</span>
       </div>
       {error && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       )}
