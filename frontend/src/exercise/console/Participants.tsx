@@ -21,7 +21,7 @@ export function TeamMembers({
         <ul className="ex-people">
           {members.map((p) => (
             <li key={p.id}>
-              <span className={p.connected ? 'ex-dot ex-dot-on' : 'ex-dot'} aria-hidden="true" /> {p.name}{' '}
+              <span className={p.connected ? 'ex-dot ex-dot-on' : 'ex-dot'} aria-hidden="true" /> <bdi>{p.name}</bdi>{' '}
               <span className="muted">({p.connected ? t('teams.online') : t('teams.offline')})</span>{' '}
               {onRemove && (
                 <button
