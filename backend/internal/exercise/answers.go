@@ -153,7 +153,7 @@ func checkQuestion(sc *scenario.Scenario, phase, question string) error {
 // Note records a facilitator's observation; participants never see notes.
 func (s *Service) Note(ctx context.Context, exerciseID int64, text, by string) error {
 	text = strings.TrimSpace(text)
-	if text == "" || len(text) > 10000 {
+	if text == "" || utf8.RuneCountInString(text) > 10000 {
 		return apperr.Invalid(map[string]string{"text": "Write a note of at most 10,000 characters."})
 	}
 	_, err := s.append(ctx, exerciseID, func(*Exercise) (Write, error) {

@@ -32,3 +32,29 @@ func TestAnswerLimitCountsCharacters(t *testing.T) {
 		}
 	})
 }
+
+// A note and an ad-hoc inject's body count characters too: 10,000 and 20,000
+// Cyrillic letters are taken, one more is refused.
+func TestNoteAndAdHocLimitsCountCharacters(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		r := newRig(t, st)
+		ctx := context.Background()
+		r.clockDo("start")
+		note := strings.Repeat("ж", 10000)
+		if err := r.svc.Note(ctx, r.ex.ID, note, "Ana"); err != nil {
+			t.Fatalf("10,000 Cyrillic letters in a note: %v", err)
+		}
+		if err := r.svc.Note(ctx, r.ex.ID, note+"ж", "Ana"); err == nil {
+			t.Fatal("a note of 10,001 letters was taken")
+		}
+		body := strings.Repeat("ж", 20000)
+		adhoc := exercise.AdHoc{Title: "Пресс-релиз", Body: body, Channel: "news", From: "Пресса"}
+		if err := r.svc.ReleaseAdHoc(ctx, r.ex.ID, adhoc); err != nil {
+			t.Fatalf("20,000 Cyrillic letters in an ad-hoc inject: %v", err)
+		}
+		adhoc.Body += "ж"
+		if err := r.svc.ReleaseAdHoc(ctx, r.ex.ID, adhoc); err == nil {
+			t.Fatal("an ad-hoc inject of 20,001 letters was taken")
+		}
+	})
+}

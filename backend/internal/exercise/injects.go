@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/scenario"
@@ -167,7 +168,7 @@ func (s *Service) ReleaseAdHoc(ctx context.Context, exerciseID int64, a AdHoc) e
 	if a.Title == "" || len([]rune(a.Title)) > 200 {
 		fields["title"] = "Give the inject a title of at most 200 characters."
 	}
-	if a.Body == "" || len(a.Body) > 20000 {
+	if a.Body == "" || utf8.RuneCountInString(a.Body) > 20000 {
 		fields["body"] = "Write the inject's text (at most 20,000 characters)."
 	}
 	if a.Channel == "" {
