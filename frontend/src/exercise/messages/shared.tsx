@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCBMs } from '../../api/scenarios';
 import { cbmTitle } from '../../components/CbmChip';
@@ -40,39 +40,6 @@ export function useChannelTitle(channels: readonly MessageChannel[]) {
  */
 export function useMessagingSync(exerciseId: number, events: readonly ExerciseEvent[]) {
   useStreamCache(exerciseId, events);
-}
-
-/**
- * Announces messages that arrive after the page loaded (not those of `self`) in a
- * polite live region.
- */
-export function NewMessageAnnouncer({ messages, self, teamName }: { messages: readonly Message[] | undefined; self: number; teamName: TeamName }) {
-  const { t } = useTranslation('exercise');
-  const seen = useRef<number | null>(null);
-  const [text, setText] = useState('');
-  const newest = useMemo(() => (messages ?? []).reduce((a, m) => Math.max(a, m.id), 0), [messages]);
-  useEffect(() => {
-    if (!messages) return;
-    if (seen.current === null) {
-      seen.current = newest;
-      return;
-    }
-    const fresh = messages.filter((m) => m.id > seen.current! && m.from !== self);
-    seen.current = Math.max(seen.current, newest);
-    if (!fresh.length) return;
-    const last = fresh.reduce((a, m) => (m.id > a.id ? m : a));
-    const msg =
-      fresh.length === 1
-        ? t('messages.announce', { from: teamName(last.from), subject: last.subject })
-        : t('messages.announceMany', { count: fresh.length });
-    const timer = setTimeout(() => setText(msg), 0);
-    return () => clearTimeout(timer);
-  }, [messages, newest, self, t, teamName]);
-  return (
-    <div className="visually-hidden" role="status" aria-live="polite" data-testid="message-announcer">
-      {text}
-    </div>
-  );
 }
 
 /**
