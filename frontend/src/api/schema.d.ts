@@ -321,7 +321,10 @@ export interface paths {
         /** The CBM catalogues (the OSCE CBMs and any other catalogue shipped as data). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -626,6 +629,8 @@ export interface paths {
                 query?: {
                     /** @description A version number; the latest when absent. */
                     version?: components["parameters"]["Version"];
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
                 };
                 header?: never;
                 path: {
@@ -720,6 +725,305 @@ export interface paths {
                 422: components["responses"]["ValidationFailed"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+            };
+            cookie?: never;
+        };
+        /** How far a version is translated into each other OSCE language (staff). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One summary per language. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TranslationList"];
+                    };
+                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+                lang: components["parameters"]["LangPath"];
+            };
+            cookie?: never;
+        };
+        /** Every text of a version side by side with its translation and state: missing, stale or done (staff). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    lang: components["parameters"]["LangPath"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The texts in reading order. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TranslationTable"];
+                    };
+                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        /** Save translated texts of the latest version as a new version (staff). Unknown keys are refused (422) and nothing is stored. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    lang: components["parameters"]["LangPath"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TranslationEdit"];
+                };
+            };
+            responses: {
+                /** @description Nothing changed: `created` is false. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TranslationSaved"];
+                    };
+                };
+                /** @description A new version. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TranslationSaved"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/translations/{lang}/xliff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+                lang: components["parameters"]["LangPath"];
+            };
+            cookie?: never;
+        };
+        /** The texts of a version for one target language as an XLIFF 2.0 file, for translation tools (staff). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    lang: components["parameters"]["LangPath"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLIFF 2.0: one unit per text, its id the text key; stale targets have state initial and subState cbmex:stale. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xliff+xml": string;
+                    };
+                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        /**
+         * Import a translated XLIFF 2.0 file into the latest version as a new version (staff).
+         * @description Each target is stored with the fingerprint of the source text in the file, so a text whose source changed since the export is stale. Units that cannot be used are listed in `problems` with their line and column; a file that is not XLIFF 2.0 for this scenario and language is 422 invalid_xliff.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    lang: components["parameters"]["LangPath"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/xliff+xml": string;
+                    "application/xml": string;
+                };
+            };
+            responses: {
+                /** @description Nothing changed: `created` is false. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["XliffImported"];
+                    };
+                };
+                /** @description A new version. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["XliffImported"];
+                    };
+                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/translations/{lang}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+                lang: components["parameters"]["LangPath"];
+            };
+            cookie?: never;
+        };
+        /** The translation file of a version (grid-cascade.ru.yaml), to keep beside the source (staff). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    lang: components["parameters"]["LangPath"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The translation file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/yaml": string;
+                    };
+                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,7 +1367,10 @@ export interface paths {
         /** The exercise as the caller may see it (staff get join codes and the observer code). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path: {
                     id: components["parameters"]["ExerciseID"];
@@ -1111,6 +1418,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
                     last_event_id?: number;
                 };
                 header?: {
@@ -1162,6 +1471,8 @@ export interface paths {
             parameters: {
                 query?: {
                     after?: number;
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
                 };
                 header?: never;
                 path: {
@@ -1206,7 +1517,10 @@ export interface paths {
         /** Team briefings the caller may read (a participant, their own team's; staff and observers every team's). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path: {
                     id: components["parameters"]["ExerciseID"];
@@ -1250,7 +1564,10 @@ export interface paths {
         /** Staff get every inject with its state and facilitator notes; participants and observers the injects released to them (observers, to any team), newest first. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path: {
                     id: components["parameters"]["ExerciseID"];
@@ -1307,6 +1624,105 @@ export interface paths {
                 422: components["responses"]["ValidationFailed"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the language a participant or observer reads the exercise in; their next reads and streams use it. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LanguageChoice"];
+                };
+            };
+            responses: {
+                /** @description Changed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/injects/{key}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                key: string;
+            };
+            cookie?: never;
+        };
+        /** An inject of the scenario in its source language and each translation, to read what a team sees (staff). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The texts. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InjectTexts"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3149,7 +3565,10 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path: {
                     id: components["parameters"]["ExerciseID"];
@@ -3194,7 +3613,10 @@ export interface paths {
         /** The scorecards and measured evidence as CSV, one row per team and criterion (same visibility as the report). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
                 header?: never;
                 path: {
                     id: components["parameters"]["ExerciseID"];
@@ -3337,6 +3759,88 @@ export interface components {
             /** @description The id of the OSCE ICT CBM catalogue. */
             default: string;
             catalogues: components["schemas"]["CBMCatalogue"][];
+        };
+        /**
+         * @description One of the six official OSCE languages.
+         * @enum {string}
+         */
+        Language: "en" | "fr" | "de" | "it" | "ru" | "es";
+        /** @description The fields of this object shown in the scenario's source language because their translation into `lang` is missing or stale (the browser marks them); empty when everything is translated. */
+        Fallback: string[];
+        /**
+         * @description done: translated from the current source text; stale: the source changed since.
+         * @enum {string}
+         */
+        TextState: "done" | "missing" | "stale";
+        TranslationSummary: {
+            language: components["schemas"]["Language"];
+            total: number;
+            done: number;
+            missing: number;
+            stale: number;
+        };
+        TranslationList: {
+            source_language: components["schemas"]["Language"];
+            /** @description Every other OSCE language, translated or not. */
+            translations: components["schemas"]["TranslationSummary"][];
+        };
+        TranslationText: {
+            /** @description The stable key of the text, e.g. injects.power-cut.body. */
+            key: string;
+            source: string;
+            /** @description The translation; empty when missing. A stale one is the old translation. */
+            target: string;
+            state: components["schemas"]["TextState"];
+            markdown: boolean;
+        };
+        TranslationTable: {
+            scenario_id: string;
+            version: number;
+            source_language: components["schemas"]["Language"];
+            summary: components["schemas"]["TranslationSummary"];
+            texts: components["schemas"]["TranslationText"][];
+        };
+        TranslationEdit: {
+            /** @description New translations by text key; an empty string removes one. Each records the fingerprint of the current source text, so a stale text saved here is done. */
+            texts: {
+                [key: string]: string;
+            };
+        };
+        TranslationSaved: {
+            scenario: components["schemas"]["ScenarioVersion"];
+            /** @description False when nothing changed (no version was added). */
+            created: boolean;
+            translation: components["schemas"]["TranslationTable"];
+        };
+        XliffProblem: {
+            line: number;
+            column: number;
+            /** @description The unit id; empty for the file. */
+            unit: string;
+            message: string;
+        };
+        XliffImported: {
+            scenario: components["schemas"]["ScenarioVersion"];
+            created: boolean;
+            summary: components["schemas"]["TranslationSummary"];
+            /** @description Each unit that could not be used and why; the others were stored. */
+            problems: components["schemas"]["XliffProblem"][];
+        };
+        InjectTexts: {
+            key: string;
+            source_language: components["schemas"]["Language"];
+            /** @description The inject in its source language and in every language the scenario is translated into. */
+            texts: {
+                language: components["schemas"]["Language"];
+                title: string;
+                from: string;
+                body: string;
+                /** @description done for the source; otherwise the worst state of the inject's texts. */
+                state: components["schemas"]["TextState"];
+            }[];
+        };
+        LanguageChoice: {
+            language: components["schemas"]["Language"];
         };
         /** @enum {string} */
         ScenarioLevel: "introductory" | "intermediate" | "advanced";
@@ -3635,6 +4139,8 @@ export interface components {
             team: components["schemas"]["ExerciseTeam"];
         };
         ExercisePhase: {
+            lang?: components["schemas"]["Language"];
+            fallback?: components["schemas"]["Fallback"];
             key: string;
             title: string;
             clock: string;
@@ -3654,6 +4160,11 @@ export interface components {
                 version: number;
                 title: string;
                 summary: string;
+                source_language?: components["schemas"]["Language"];
+                /** @description The languages the exercise can be read in: the source language first, then each translation. */
+                languages?: components["schemas"]["Language"][];
+                lang?: components["schemas"]["Language"];
+                fallback?: components["schemas"]["Fallback"];
                 duration_seconds: number;
                 phases: components["schemas"]["ExercisePhase"][];
                 channels: components["schemas"]["Channel"][];
@@ -3673,6 +4184,8 @@ export interface components {
                 team_id?: number;
                 /** @description The name a participant or observer joined with. */
                 name?: string;
+                /** @description The language scenario content is read in: a participant's or observer's choice, or the `lang` asked for. */
+                language?: components["schemas"]["Language"];
                 /**
                  * @description Staff only: the caller's duty in the exercise's workshop (admins act as lead facilitators).
                  * @enum {string}
@@ -3702,11 +4215,14 @@ export interface components {
             code: string;
             /** @description The participant's name as the team sees it (a title and ministry fit). */
             name: string;
+            /** @description The language to read the exercise in; the workshop's language when absent. A language the scenario is not translated into shows the source text, marked. */
+            language?: components["schemas"]["Language"];
         };
         JoinResult: {
             token: string;
             csrf_token: string;
             exercise_id: number;
+            language?: components["schemas"]["Language"];
             participant: {
                 id: number;
                 name: string;
@@ -3740,6 +4256,8 @@ export interface components {
         InjectSource: "schedule" | "manual" | "trigger" | "adhoc" | "jump";
         /** @description An inject of the timeline with its state, as staff see it (the MSEL). */
         InjectRow: {
+            lang?: components["schemas"]["Language"];
+            fallback?: components["schemas"]["Fallback"];
             key: string;
             title: string;
             phase: string;
@@ -3776,6 +4294,8 @@ export interface components {
         };
         /** @description A released inject as participants and observers get it (the payload of inject.released). */
         ReleasedInject: {
+            lang?: components["schemas"]["Language"];
+            fallback?: components["schemas"]["Fallback"];
             key: string;
             title: string;
             phase?: string;
@@ -3862,12 +4382,16 @@ export interface components {
         Briefing: {
             title: string;
             summary: string;
+            lang?: components["schemas"]["Language"];
+            source_language?: components["schemas"]["Language"];
+            fallback?: components["schemas"]["Fallback"];
             teams: {
                 team_id: number;
                 name: string;
                 kind: components["schemas"]["TeamKind"];
                 briefing: string;
                 points_of_contact: components["schemas"]["PointOfContact"][];
+                fallback?: components["schemas"]["Fallback"];
             }[];
         };
         /**
@@ -3916,6 +4440,8 @@ export interface components {
             subject: string;
             /** @description Markdown; rendered without raw HTML. */
             body: string;
+            /** @description The language the sender reads the exercise in: messages are never translated (interpretation is human). */
+            lang?: components["schemas"]["Language"];
             cbms: string[];
             kind: components["schemas"]["RequestKind"];
             reply_to?: number;
@@ -4285,6 +4811,8 @@ export interface components {
         };
         /** @description The after-action report. Times are seconds of exercise time unless named wall. */
         Report: {
+            /** @description The language of the scenario's texts in the report (the workshop's by default); texts not translated stay in the source language. */
+            language?: components["schemas"]["Language"];
             exercise: {
                 id: number;
                 title: string;
@@ -4549,6 +5077,9 @@ export interface components {
         /** @description The file name problems are reported against. */
         Filename: string;
         ExerciseID: number;
+        /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+        Lang: components["schemas"]["Language"];
+        LangPath: components["schemas"]["Language"];
         UserID: number;
         WorkshopID: number;
         TeamID: number;
