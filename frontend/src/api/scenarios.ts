@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, type Schema } from './client';
 import type { paths } from './schema';
 
@@ -100,12 +101,28 @@ export function useScenario(id: string, version?: number) {
   });
 }
 
+/**
+ * The CBM catalogues with titles, summaries and guidance in the UI language: the query is
+ * per language, so a change of language fetches them again (once per language).
+ */
 export function useCBMs() {
+  const { i18n } = useTranslation();
+  const lang = cbmLanguage(i18n.resolvedLanguage ?? i18n.language);
   return useQuery({
-    queryKey: ['cbms'],
-    queryFn: ({ signal }) => api.get('/cbms', { signal }),
+    queryKey: ['cbms', lang],
+    queryFn: ({ signal }) => api.get('/cbms', { query: { lang }, signal }),
     staleTime: Infinity,
+    // The last language's texts stay in view while the new ones load.
+    placeholderData: keepPreviousData,
   });
+}
+
+type CbmLanguage = NonNullable<NonNullable<paths['/cbms']['get']['parameters']['query']>['lang']>;
+const CBM_LANGUAGES: readonly string[] = ['en', 'fr', 'de', 'it', 'ru', 'es'] satisfies CbmLanguage[];
+
+/** One of the six OSCE languages the catalogue is written in; English otherwise. */
+function cbmLanguage(lng: string | undefined): CbmLanguage {
+  return lng && CBM_LANGUAGES.includes(lng) ? (lng as CbmLanguage) : 'en';
 }
 
 /** The catalogue with `id`, else the default one. */

@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Answer, type Schema } from '../api/client';
+import { readLang, type Language } from './language';
 
 export type ClockStatus = Schema<'ClockStatus'>;
 export type ClockState = Schema<'Clock'>;
@@ -42,6 +43,8 @@ export function toInjectRow(r: InjectRow | ReleasedInject): InjectRow {
     source: r.source,
     ...(r.by ? { released_by: r.by } : {}),
     body: r.body,
+    ...(r.lang ? { lang: r.lang } : {}),
+    ...(r.fallback?.length ? { fallback: r.fallback } : {}),
   };
 }
 
@@ -117,7 +120,8 @@ export function useCreateExercise(workshopId: number) {
 export function useExercise(id: number) {
   return useQuery({
     queryKey: exerciseKeys.exercise(id),
-    queryFn: ({ signal }) => api.get('/exercises/{id}', { path: { id }, signal }).then((r) => r.exercise),
+    queryFn: ({ signal, client }) =>
+      api.get('/exercises/{id}', { path: { id }, query: readLang(client), signal }).then((r) => r.exercise),
     staleTime: 0,
   });
 }
@@ -129,7 +133,8 @@ export function useExercise(id: number) {
 export function useRequestKinds(id: number) {
   return useQuery({
     queryKey: exerciseKeys.exercise(id),
-    queryFn: ({ signal }) => api.get('/exercises/{id}', { path: { id }, signal }).then((r) => r.exercise),
+    queryFn: ({ signal, client }) =>
+      api.get('/exercises/{id}', { path: { id }, query: readLang(client), signal }).then((r) => r.exercise),
     staleTime: Infinity,
     select: (ex) => ex.scenario.request_kinds ?? [],
   }).data ?? NO_KINDS;
@@ -140,15 +145,17 @@ const NO_KINDS: Schema<'RequestKindTags'>[] = [];
 export function useBriefing(id: number) {
   return useQuery({
     queryKey: exerciseKeys.briefing(id),
-    queryFn: ({ signal }) => api.get('/exercises/{id}/briefing', { path: { id }, signal }),
+    queryFn: ({ signal, client }) => api.get('/exercises/{id}/briefing', { path: { id }, query: readLang(client), signal }),
   });
 }
 
 export function useInjects(id: number) {
   return useQuery({
     queryKey: exerciseKeys.injects(id),
-    queryFn: ({ signal }) =>
-      api.get('/exercises/{id}/injects', { path: { id }, signal }).then((r) => r.injects.map(toInjectRow)),
+    queryFn: ({ signal, client }) =>
+      api
+        .get('/exercises/{id}/injects', { path: { id }, query: readLang(client), signal })
+        .then((r) => r.injects.map(toInjectRow)),
   });
 }
 
@@ -269,6 +276,22 @@ export function saveAnswer(id: number, phase: string, question: string, text: st
   });
 }
 
-export function joinExercise(code: string, name: string) {
-  return api.post('/join', { body: { code, name } });
+export function joinExercise(code: string, name: string, language?: Language) {
+  return api.post('/join', { body: language ? { code, name, language } : { code, name } });
+}
+
+/** Stores the language a participant or observer reads the exercise in (their next reads and streams use it). */
+export function setReadingLanguage(id: number, language: Language) {
+  return api.put('/exercises/{id}/language', { path: { id }, body: { language } });
+}
+
+export type InjectTexts = Schema<'InjectTexts'>;
+
+/** An inject in its source language and every translation (staff), fetched once `enabled`. */
+export function useInjectTexts(id: number, key: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['exercises', id, 'inject-texts', key],
+    queryFn: ({ signal }) => api.get('/exercises/{id}/injects/{key}/texts', { path: { id, key }, signal }),
+    enabled,
+  });
 }

@@ -46,6 +46,8 @@ function releasedRow(e: ExerciseEvent): InjectRow {
     late: d.late === true,
     due_seconds: num(d.due_seconds, e.offset_seconds),
     offset_seconds: num(d.offset_seconds, e.offset_seconds),
+    ...(str(d.lang) ? { lang: str(d.lang) as ReleasedInject['lang'] } : {}),
+    ...(Array.isArray(d.fallback) ? { fallback: (d.fallback as unknown[]).filter((f): f is string => typeof f === 'string') } : {}),
   });
 }
 

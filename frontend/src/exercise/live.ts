@@ -1,13 +1,19 @@
-import { useMemo } from 'react';
-import { useExercise } from './api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { exerciseKeys, useExercise } from './api';
 import { readingFromState, type ClockReading } from './clock';
+import { readLang, useUiLanguage } from './language';
 import { project } from './projection';
 import { useExerciseStream } from './stream';
 
 /** The exercise (REST), its live stream and what the events say, together. */
 export function useLiveExercise(id: number) {
   const exercise = useExercise(id);
-  const stream = useExerciseStream(id);
+  const qc = useQueryClient();
+  const reading = useUiLanguage();
+  useLanguageRefresh(id, reading);
+  // Scenario content in the events is in the reader's language: a change reads them again.
+  const stream = useExerciseStream(id, { ...readLang(qc), reading });
   const projection = useMemo(() => project(stream.events), [stream.events]);
   const ex = exercise.data;
 
@@ -25,4 +31,21 @@ export function useLiveExercise(id: number) {
     projection.teamNames.get(teamId) ?? ex?.teams?.find((t) => t.id === teamId)?.name ?? `#${teamId}`;
 
   return { exercise, stream, projection, clock, skewMs: Number.isFinite(skewMs) ? skewMs : 0, phase, teamName };
+}
+
+/**
+ * Refetches what an exercise page shows in the reader's language when that changes (a
+ * participant's change is stored on the server first, see LanguagePicker): the exercise,
+ * its briefing and its injects.
+ */
+export function useLanguageRefresh(exerciseId: number, reading: string) {
+  const qc = useQueryClient();
+  const last = useRef(reading);
+  useEffect(() => {
+    if (last.current === reading) return;
+    last.current = reading;
+    for (const key of [exerciseKeys.exercise(exerciseId), exerciseKeys.briefing(exerciseId), exerciseKeys.injects(exerciseId)]) {
+      void qc.invalidateQueries({ queryKey: key, exact: true });
+    }
+  }, [qc, exerciseId, reading]);
 }

@@ -18,6 +18,9 @@ export interface StartedPhase {
   situation: string;
   questions: Question[];
   seq: number;
+  /** The language the texts are in, and those shown in the source language (see language.ts). */
+  lang: string;
+  fallback: string[];
 }
 
 export interface ReleasedInject {
@@ -33,6 +36,8 @@ export interface ReleasedInject {
   late: boolean;
   offsetSeconds: number;
   at: string;
+  lang: string;
+  fallback: string[];
 }
 
 export interface Answer {
@@ -73,6 +78,7 @@ export const answerKey = (teamId: number, phase: string, question: string) => `$
 const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
 const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 const bool = (v: unknown): boolean => v === true;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function putAnswer(answers: Map<string, Answer>, d: Record<string, unknown>, seq: number, submitted?: boolean) {
   const teamId = num(d.team_id);
@@ -121,7 +127,16 @@ export function project(events: readonly ExerciseEvent[]): Projection {
           ? (d.questions as Record<string, unknown>[]).map((q) => ({ key: str(q.key), text: str(q.text) }))
           : [];
         p.phases = p.phases.filter((ph) => ph.key !== key);
-        p.phases.push({ key, title: str(d.title), clock: str(d.clock), situation: str(d.situation), questions, seq: e.seq });
+        p.phases.push({
+          key,
+          title: str(d.title),
+          clock: str(d.clock),
+          situation: str(d.situation),
+          questions,
+          seq: e.seq,
+          lang: str(d.lang),
+          fallback: strings(d.fallback),
+        });
         p.currentPhase = key;
         break;
       }
@@ -142,6 +157,8 @@ export function project(events: readonly ExerciseEvent[]): Projection {
           late: bool(d.late),
           offsetSeconds: num(d.offset_seconds, e.offset_seconds),
           at: e.at,
+          lang: str(d.lang),
+          fallback: strings(d.fallback),
         });
         break;
       case 'answer.updated':

@@ -50,7 +50,7 @@ class MockEventSource {
 const factory = (url: string) => new MockEventSource(url) as unknown as EventSource;
 
 function setup(id = 7) {
-  return renderHook(({ id }) => useExerciseStream(id, factory), { initialProps: { id } });
+  return renderHook(({ id }) => useExerciseStream(id, { factory }), { initialProps: { id } });
 }
 
 /** Lets the hook's 25 ms batching run. */

@@ -82,10 +82,13 @@ export function parseEvent(raw: string): ExerciseEvent | null {
   }
 }
 
-/** The stream URL; `lastSeq` > 0 resumes after that event. */
-export function streamUrl(exerciseId: number, lastSeq: number): string {
-  const base = `${API_BASE}/exercises/${exerciseId}/events`;
-  return lastSeq > 0 ? `${base}?last_event_id=${lastSeq}` : base;
+/** The stream URL; `lastSeq` > 0 resumes after that event; `lang` asks for scenario content in that language. */
+export function streamUrl(exerciseId: number, lastSeq: number, lang?: string): string {
+  const q = new URLSearchParams();
+  if (lang) q.set('lang', lang);
+  if (lastSeq > 0) q.set('last_event_id', String(lastSeq));
+  const query = q.toString();
+  return `${API_BASE}/exercises/${exerciseId}/events${query ? `?${query}` : ''}`;
 }
 
 /** Delay before the n-th (1-based) reconnect we make ourselves: 1 s, 2 s, 4 s … at most 15 s. */
@@ -93,7 +96,7 @@ export function backoffMs(attempt: number): number {
   return Math.min(15_000, 1_000 * 2 ** Math.max(0, attempt - 1));
 }
 
-type EventSourceFactory = (url: string) => EventSource;
+export type EventSourceFactory = (url: string) => EventSource;
 
 const defaultFactory: EventSourceFactory = (url) => new EventSource(url, { withCredentials: true });
 
@@ -103,17 +106,30 @@ export interface ExerciseStream {
   lastSeq: number;
 }
 
+export interface StreamOptions {
+  factory?: EventSourceFactory;
+  /** Sent as `?lang=` (staff read in their UI language). */
+  lang?: string;
+  /**
+   * The language the viewer reads in. The server writes scenario content into the events
+   * in it, so a change reads the stream again from the start: the events then replace
+   * the ones kept (the seqs stay the same, the texts change).
+   */
+  reading?: string;
+}
+
 /**
  * Subscribes to an exercise's event stream. The browser's EventSource resumes with
  * Last-Event-ID on its own reconnects; when the stream fails for good, or the server
  * closes it (other than for removal), a new EventSource resumes with ?last_event_id.
  * Events are kept in seq order without duplicates.
  */
-export function useExerciseStream(exerciseId: number, factory: EventSourceFactory = defaultFactory): ExerciseStream {
+export function useExerciseStream(exerciseId: number, options: StreamOptions = {}): ExerciseStream {
+  const { factory = defaultFactory, lang, reading = lang ?? '' } = options;
   const [events, setEvents] = useState<ExerciseEvent[]>([]);
   const [state, setState] = useState<ConnectionState>('connecting');
-  // Where to resume: the highest seq handed to React for this exercise.
-  const cursor = useRef({ id: exerciseId, seq: 0 });
+  // Where to resume: the highest seq handed to React for this exercise and language.
+  const cursor = useRef({ id: exerciseId, reading, seq: 0, replace: false });
   const factoryRef = useRef(factory);
   // Reset when the exercise changes (state adjusted during render, as React recommends).
   const [forId, setForId] = useState(exerciseId);
@@ -124,7 +140,10 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
   }
 
   useEffect(() => {
-    if (cursor.current.id !== exerciseId) cursor.current = { id: exerciseId, seq: 0 };
+    if (cursor.current.id !== exerciseId) cursor.current = { id: exerciseId, reading, seq: 0, replace: false };
+    // Another language: read from the start, and let the first events replace the old
+    // ones (no empty page in between).
+    else if (cursor.current.reading !== reading) cursor.current = { id: exerciseId, reading, seq: 0, replace: true };
     let es: EventSource | null = null;
     let stopped = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -139,7 +158,10 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       buffer = [];
       if (stopped || !batch.length) return;
       for (const e of batch) if (e.seq > cursor.current.seq) cursor.current.seq = e.seq;
-      setEvents((prev) => mergeEvents(prev, batch));
+      if (cursor.current.replace) {
+        cursor.current.replace = false;
+        setEvents(mergeEvents([], batch));
+      } else setEvents((prev) => mergeEvents(prev, batch));
     };
 
     // Anything from the server (an event, a heartbeat, the open) proves the link alive.
@@ -191,7 +213,7 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
 
     function connect() {
       if (stopped) return;
-      const source = factoryRef.current(streamUrl(exerciseId, cursor.current.seq));
+      const source = factoryRef.current(streamUrl(exerciseId, cursor.current.seq, lang));
       es = source;
       alive(); // a connection that never opens is stalled too
       source.addEventListener('open', () => {
@@ -223,7 +245,7 @@ export function useExerciseStream(exerciseId: number, factory: EventSourceFactor
       clearTimeout(stallTimer);
       es?.close();
     };
-  }, [exerciseId]);
+  }, [exerciseId, lang, reading]);
 
   return { events, state, lastSeq: events.length ? events[events.length - 1]!.seq : 0 };
 }

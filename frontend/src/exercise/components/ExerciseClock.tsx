@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exerciseSeconds, formatHms, formatSpeed, type ClockReading } from '../clock';
+import { fallbackFields, InLang } from './Fallback';
 
 interface Props {
   reading: ClockReading | null;
   /** Server time minus local time, in ms (the clock's as_of is server time). */
   skewMs?: number;
-  phase?: { title: string; clock: string } | null;
+  phase?: { title: string; clock: string; lang?: string; fallback?: readonly string[] | null } | null;
+  /** The scenario's source language: a phase title without a current translation is in it. */
+  source?: string;
 }
 
 /** Exercise time (hh:mm:ss), ticking locally while running; status, speed and phase. */
-export function ExerciseClock({ reading, skewMs = 0, phase }: Props) {
+export function ExerciseClock({ reading, skewMs = 0, phase, source }: Props) {
   const { t } = useTranslation('exercise');
   const [now, setNow] = useState(() => Date.now());
   const running = reading?.status === 'running';
@@ -22,6 +25,8 @@ export function ExerciseClock({ reading, skewMs = 0, phase }: Props) {
 
   const status = reading?.status ?? 'draft';
   const seconds = reading ? exerciseSeconds(reading, now + skewMs) : 0;
+  // Too small a place for a mark: the language attribute says it to screen readers.
+  const fb = fallbackFields(phase, ['title', 'clock'], source);
   return (
     <section className={`ex-clock ex-clock-${status}`} aria-label={t('clock.label')}>
       <div className="ex-clock-time" role="timer" aria-label={t('clock.time')}>
@@ -34,8 +39,13 @@ export function ExerciseClock({ reading, skewMs = 0, phase }: Props) {
       <div className="ex-clock-phase">
         {phase ? (
           <>
-            <strong>{phase.title}</strong>
-            {phase.clock && <span className="ex-phase-clock"> · {phase.clock}</span>}
+            <strong lang={fb.lang('title')}>{phase.title}</strong>
+            {phase.clock && (
+              <span className="ex-phase-clock">
+                {' · '}
+                <InLang lang={fb.lang('clock')}>{phase.clock}</InLang>
+              </span>
+            )}
           </>
         ) : (
           <span className="muted">{t('clock.noPhase')}</span>

@@ -79,6 +79,8 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   }
 
   const status = live.clock?.status ?? ex.clock.status;
+  // Staff read in their UI language; what has no current translation is in this one, marked.
+  const source = ex.scenario.source_language ?? 'en';
   const msgs = messages.data ?? [];
   const liveLog = (
     <LiveLog exercise={ex} projection={live.projection} messages={msgs} events={events} teamName={live.teamName} staff={!readOnly} />
@@ -97,7 +99,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     panel,
   });
   const tabs: ConsoleTab[] = [
-    tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} />),
+    tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} texts={!readOnly} source={source} />),
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
     tab(
       'messages',
@@ -131,6 +133,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
         projection={live.projection}
         teams={ex.teams ?? []}
         teamName={live.teamName}
+        source={source}
       />,
     ),
     ...(!readOnly ? [tab('triggers', <Triggers exerciseId={id} readOnly={!may('trigger')} />, counts.triggers)] : []),
@@ -173,7 +176,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
       {!readOnly && status === 'ended' && <AfterEndSteps exerciseId={id} published={live.projection.reportPublished} />}
       <div className="ex-console-bar" ref={barRef}>
         <div className="ex-console-clock">
-          <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+          <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} source={source} />
           {may('clock') && (
             <ClockControls
               exercise={ex}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { sessionQuery, useSession } from '../../auth/session';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { asGuestSession } from '../../auth/guest';
+import { LanguagePicker } from './LanguagePicker';
 import '../exercise.css';
 
 /**
@@ -60,7 +60,8 @@ export function GuestShell({ kind }: { kind: 'room' | 'observe' }) {
           <span className="brand-name">{t('shell.brand')}</span>
         </div>
         <div className="topbar-tools">
-          <LanguageSwitcher />
+          {/* The language of the exercise's content, stored for this participant, and of the screens. */}
+          <LanguagePicker exerciseId={id} />
           <button type="button" className="button secondary" onClick={() => dialogRef.current?.showModal()}>
             {t('shell.leave')}
           </button>

@@ -6,9 +6,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { sessionQuery } from '../../auth/session';
 import { splitFieldErrors } from '../../components/ApiError';
 import { Field } from '../../components/Field';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PageTitle } from '../../components/PageTitle';
+import { LANGUAGES } from '../../i18n';
 import { joinExercise } from '../api';
+import { isLanguage, useUiLanguage } from '../language';
 import type { GuestSession } from '../../auth/guest';
 import '../exercise.css';
 
@@ -20,9 +21,15 @@ interface JoinForm {
 /** The longest name the server takes (exercise.MaxParticipantName): a title and a ministry fit. */
 const MAX_NAME = 160;
 
-/** Public: join an exercise with a team code (or the observer code) and a name. */
+/**
+ * Public: join an exercise with a team code (or the observer code), a name and the language
+ * to read it in. The language field is the page's language too: choosing one shows the
+ * page in it, and it is sent with the join; the UI then takes the language the server
+ * stored (see LanguagePicker in the room).
+ */
 export function JoinPage() {
-  const { t } = useTranslation('exercise');
+  const { t, i18n } = useTranslation('exercise');
+  const language = useUiLanguage();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -39,7 +46,8 @@ export function JoinPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await joinExercise(code.trim(), name.trim());
+      const r = await joinExercise(code.trim(), name.trim(), language);
+      if (isLanguage(r.language) && r.language !== language) await i18n.changeLanguage(r.language);
       const observer = !r.team;
       const session: GuestSession = {
         role: observer ? 'observer' : 'participant',
@@ -61,7 +69,6 @@ export function JoinPage() {
     <div className="standalone ex-join">
       <header className="standalone-header">
         <span className="brand-name">{t('shell.brand')}</span>
-        <LanguageSwitcher />
       </header>
       <main id="main" className="card sign-in">
         <PageTitle>{t('join.title')}</PageTitle>
@@ -88,6 +95,15 @@ export function JoinPage() {
               maxLength={MAX_NAME}
               {...register('name', { required: t('common.required'), maxLength: { value: MAX_NAME, message: t('join.nameTooLong', { max: MAX_NAME }) } })}
             />
+          </Field>
+          <Field label={t('language.label')} hint={t('language.joinHint')}>
+            <select value={language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
           </Field>
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>

@@ -6,6 +6,7 @@ import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import type { Exercise } from '../api';
 import { formatHms } from '../clock';
+import { useUiLanguage } from '../language';
 import type { ExerciseEvent } from '../stream';
 import { useStreamCache } from '../streamCache';
 import type { Message, MessageChannel } from './api';
@@ -122,6 +123,22 @@ export function StatusBadge({ m }: { m: Message }) {
   );
 }
 
+/**
+ * The language a message was written in, when it is not the reader's: messages are never
+ * translated (interpretation is human), so the reader learns it needs one. "RU" to the eye,
+ * "Written in Russian" to a screen reader.
+ */
+export function MessageLanguage({ lang }: { lang: string }) {
+  const { t } = useTranslation('exercise');
+  const written = t(`language.writtenIn.${lang}`, { defaultValue: lang });
+  return (
+    <span className="ex-badge msg-lang" title={written} data-lang={lang}>
+      <span aria-hidden="true">{lang.toUpperCase()}</span>
+      <span className="visually-hidden">{written}</span>
+    </span>
+  );
+}
+
 /** One message: header, Markdown body (strict), tags and, for a request, its status and steps. */
 export function MessageView({
   m,
@@ -136,15 +153,19 @@ export function MessageView({
 }) {
   const { t } = useTranslation('exercise');
   const strict = { external: t('messages.external'), image: t('messages.image') };
+  const reader = useUiLanguage();
+  // The sender's language, said and set on the text only where it differs from the reader's.
+  const other = m.lang && m.lang !== reader ? m.lang : undefined;
   return (
     <article className="msg" data-message-id={m.id} aria-labelledby={`msg-${m.id}-subject`}>
       <header className="msg-head">
         <span className="msg-channel">{channelTitle(m.channel)}</span>
         {m.kind && <span className="ex-badge">{t(`messages.kind.${m.kind}`)}</span>}
         <StatusBadge m={m} />
+        {other && <MessageLanguage lang={other} />}
         <span className="msg-time">{formatHms(m.offset_seconds)}</span>
       </header>
-      <h4 id={`msg-${m.id}-subject`} className="msg-subject">
+      <h4 id={`msg-${m.id}-subject`} className="msg-subject" lang={other}>
         {m.subject}
       </h4>
       <p className="msg-from">
@@ -157,7 +178,7 @@ export function MessageView({
           to: <RecipientList m={m} teamName={teamName} />,
         })}
       </p>
-      <div className="msg-body">
+      <div className="msg-body" lang={other}>
         <Markdown strict={strict}>{m.body}</Markdown>
       </div>
       <CbmTags cbms={m.cbms ?? []} sources={m.tag_sources} corrected={m.corrected_cbms} correctedBy={m.corrected_by} />

@@ -6,7 +6,8 @@ import { formatHms } from '../clock';
 import { useRequestAction, type Message, type MessageChannel, type RequestAction } from '../messages/api';
 import { Composer, type ComposerDraft } from './Composer';
 import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
-import { MessageView, StatusBadge, type TeamName } from '../messages/shared';
+import { MessageLanguage, MessageView, StatusBadge, type TeamName } from '../messages/shared';
+import { useUiLanguage } from '../language';
 
 /**
  * Acknowledge / answer / decline / escalate a request addressed to the team. Answering is
@@ -172,6 +173,7 @@ export function Inbox({
   onUnread?: (count: number) => void;
 }) {
   const { t } = useTranslation('exercise');
+  const reader = useUiLanguage();
   const threads = useMemo(() => groupThreads(messages), [messages]);
   const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
@@ -263,6 +265,7 @@ export function Inbox({
               {visible.map((th) => {
                 const n = threadUnread(th, read, self);
                 const last = th.messages[th.messages.length - 1]!;
+                const other = th.root.lang && th.root.lang !== reader ? th.root.lang : undefined;
                 return (
                   <li key={th.id} className={n > 0 ? 'msg-thread-item ex-unread' : 'msg-thread-item'}>
                     <button
@@ -272,12 +275,15 @@ export function Inbox({
                       onClick={() => setOpenId(th.id)}
                       data-thread-id={th.id}
                     >
-                      <span className="msg-thread-subject">{th.root.subject}</span>
+                      <span className="msg-thread-subject" lang={other}>
+                        {th.root.subject}
+                      </span>
                       <span className="msg-thread-meta">
                         {channelTitle(th.channel)} · <bdi>{teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
                         {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
                       </span>
                       <StatusBadge m={th.root} />
+                      {other && <MessageLanguage lang={other} />}
                       {n > 0 && <span className="ex-badge ex-badge-new">{t('messages.unread', { count: n })}</span>}
                     </button>
                   </li>

@@ -18,6 +18,8 @@ const inject = (channel: string, over: Partial<ReleasedInject> = {}): ReleasedIn
   late: false,
   offsetSeconds: 125,
   at: '2026-03-02T09:02:05Z',
+  lang: 'en',
+  fallback: [],
   ...over,
 });
 

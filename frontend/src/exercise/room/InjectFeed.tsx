@@ -39,7 +39,7 @@ export function useReadInjects(exerciseId: number) {
 }
 
 /** Released injects, newest first, with unread marking and a live region for new ones. */
-export function InjectFeed({ exerciseId, injects }: { exerciseId: number; injects: ReleasedInject[] }) {
+export function InjectFeed({ exerciseId, injects, source }: { exerciseId: number; injects: ReleasedInject[]; source?: string }) {
   const { t } = useTranslation('exercise');
   const { read, markRead } = useReadInjects(exerciseId);
   const unread = injects.filter((i) => !read.has(i.seq));
@@ -66,7 +66,7 @@ export function InjectFeed({ exerciseId, injects }: { exerciseId: number; inject
         <ol className="ex-feed-list">
           {injects.map((i) => (
             <li key={i.seq}>
-              <InjectCard inject={i} unread={!read.has(i.seq)} onRead={() => markRead([i.seq])} />
+              <InjectCard inject={i} unread={!read.has(i.seq)} onRead={() => markRead([i.seq])} source={source} />
             </li>
           ))}
         </ol>

@@ -10,6 +10,7 @@ import { OfflineBanner } from '../components/OfflineBanner';
 import { StreamEnded } from '../components/StreamEnded';
 import { isFinal } from '../stream';
 import { ExerciseClock } from '../components/ExerciseClock';
+import { fallbackFields, FallbackMark, InLang } from '../components/Fallback';
 import { InjectFeed } from './InjectFeed';
 import { StageQuestions } from './StageQuestions';
 import { useLiveExercise } from '../live';
@@ -62,6 +63,15 @@ export function RoomPage() {
   const teamId = ex.viewer.team_id ?? 0;
   const teamName = live.teamName(teamId);
   const myBriefing = briefing.data?.teams.find((b) => b.team_id === teamId) ?? briefing.data?.teams[0];
+  // Texts without a current translation are in the scenario's source language, marked.
+  const source = ex.scenario.source_language ?? briefing.data?.source_language ?? 'en';
+  const scenarioFb = fallbackFields(ex.scenario, ['title'], source);
+  const summaryFb = fallbackFields(briefing.data, ['summary'], source);
+  const teamFb = fallbackFields(
+    myBriefing ? { lang: briefing.data?.lang, fallback: myBriefing.fallback } : null,
+    ['briefing'],
+    source,
+  );
   // After the end the room is for reading: nothing offers a write that would fail.
   const ended = (live.clock?.status ?? ex.clock.status) === 'ended';
   const closedPhases = ended ? new Set(live.projection.phases.map((p) => p.key)) : live.projection.closedPhases;
@@ -72,7 +82,7 @@ export function RoomPage() {
         <div>
           <PageTitle count={unread}>{teamName}</PageTitle>
           <p className="muted">
-            {ex.title || ex.scenario.title}
+            {ex.title || <InLang lang={scenarioFb.lang('title')}>{ex.scenario.title}</InLang>}
             {ex.viewer.name && <> · {isolate((v) => t('room.you', v), { name: ex.viewer.name })}</>}
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
@@ -81,7 +91,7 @@ export function RoomPage() {
       </div>
       {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
       <OfflineBanner state={live.stream.state} />
-      <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} />
+      <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} source={source} />
       {ended ? (
         <p className="alert info" role="note">
           {t('room.endedReadOnly')}
@@ -102,18 +112,30 @@ export function RoomPage() {
             <h2>{t('room.briefing')}</h2>
           </summary>
           {briefing.isPending && <p role="status">{t('common.loading')}</p>}
-          {myBriefing && <Markdown>{myBriefing.briefing}</Markdown>}
+          {briefing.data?.summary && (
+            <div className="ex-briefing-summary" lang={summaryFb.lang('summary')}>
+              {summaryFb.whole && <FallbackMark source={source} />}
+              <Markdown>{briefing.data.summary}</Markdown>
+            </div>
+          )}
+          {myBriefing && (
+            <div className="ex-briefing-team" lang={teamFb.lang('briefing')}>
+              {teamFb.whole && <FallbackMark source={source} />}
+              <Markdown>{myBriefing.briefing}</Markdown>
+            </div>
+          )}
           {myBriefing?.points_of_contact && myBriefing.points_of_contact.length > 0 && (
             <>
               <h3>{t('room.pocs')}</h3>
               <ul>
                 {myBriefing.points_of_contact.map((p, i) => (
                   <li key={i}>
-                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{p.name}</bdi>
+                    <strong>{t(`room.pocRole.${p.role === 'technical' ? 'technical' : 'policy'}`)}:</strong>{' '}
+                    <bdi lang={teamFb.lang(`points_of_contact.${i + 1}.name`)}>{p.name}</bdi>
                     {p.hours && (
                       <>
                         {' ('}
-                        <bdi>{p.hours}</bdi>)
+                        <bdi lang={teamFb.lang(`points_of_contact.${i + 1}.hours`)}>{p.hours}</bdi>)
                       </>
                     )}
                   </li>
@@ -123,7 +145,7 @@ export function RoomPage() {
           )}
         </details>
         <div className="ex-room-main">
-          <InjectFeed exerciseId={id} injects={live.projection.injects} />
+          <InjectFeed exerciseId={id} injects={live.projection.injects} source={source} />
           {messages.isError && (
             <p className="alert error" role="alert">
               {t('common.loadFailed', { message: messages.error.message })}
@@ -149,6 +171,7 @@ export function RoomPage() {
             closedPhases={closedPhases}
             sharedPhases={live.projection.sharedPhases}
             teamName={live.teamName}
+            source={source}
           />
         </div>
         <aside className="ex-room-side">

@@ -4,6 +4,7 @@ import { apiErrorText } from '../../components/ApiError';
 import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
 import { saveAnswer } from '../api';
+import { fallbackFields, FallbackMark, InLang } from '../components/Fallback';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
 
 export const SAVE_DELAY_MS = 800;
@@ -18,10 +19,12 @@ interface Props {
   closedPhases: Set<string>;
   sharedPhases: Set<string>;
   teamName: (id: number) => string;
+  /** The scenario's source language, for texts shown untranslated. */
+  source?: string;
 }
 
 /** The discussion questions of every started phase, newest phase first, with the team's shared answers. */
-export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhases, sharedPhases, teamName }: Props) {
+export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhases, sharedPhases, teamName, source = 'en' }: Props) {
   const { t } = useTranslation('exercise');
   const ordered = [...phases].reverse();
   return (
@@ -31,16 +34,32 @@ export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhas
       {ordered.map((ph) => {
         const closed = closedPhases.has(ph.key);
         const shared = sharedPhases.has(ph.key);
+        const fields = [
+          'title',
+          ...(ph.clock ? ['clock'] : []),
+          ...(ph.situation ? ['situation'] : []),
+          ...ph.questions.map((q) => `questions.${q.key}`),
+        ];
+        const fb = fallbackFields(ph, fields, source);
         return (
           <section key={ph.key} className="ex-phase" aria-labelledby={`phase-${ph.key}`}>
             <h3 id={`phase-${ph.key}`}>
-              {ph.title} {ph.clock && <span className="muted">· {ph.clock}</span>}{' '}
+              <InLang lang={fb.lang('title')}>{ph.title}</InLang>{' '}
+              {ph.clock && (
+                <span className="muted">
+                  · <InLang lang={fb.lang('clock')}>{ph.clock}</InLang>
+                </span>
+              )}{' '}
               {closed && <span className="ex-badge">{t('questions.closed')}</span>}
+              {(fb.whole || fb.mark('title')) && <FallbackMark source={source} />}
             </h3>
             {ph.situation && (
-              <div className="ex-situation">
-                <Markdown>{ph.situation}</Markdown>
-              </div>
+              <>
+                {fb.mark('situation') && <FallbackMark source={source} />}
+                <div className="ex-situation" lang={fb.lang('situation')}>
+                  <Markdown>{ph.situation}</Markdown>
+                </div>
+              </>
             )}
             {ph.questions.map((q) => {
               const others = shared
@@ -53,6 +72,8 @@ export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhas
                     phase={ph.key}
                     question={q.key}
                     text={q.text}
+                    textLang={fb.lang(`questions.${q.key}`)}
+                    mark={fb.mark(`questions.${q.key}`) ? source : undefined}
                     answer={answers.get(answerKey(teamId, ph.key, q.key))}
                     closed={closed}
                   />
@@ -87,10 +108,13 @@ interface AnswerBoxProps {
   text: string;
   answer: Answer | undefined;
   closed: boolean;
+  /** The question's language attribute, and the source language when it is shown untranslated. */
+  textLang?: string;
+  mark?: string;
 }
 
 /** One shared answer: saves while typing (debounced), shows who edited last, can be submitted. */
-export function AnswerBox({ exerciseId, phase, question, text, answer, closed }: AnswerBoxProps) {
+export function AnswerBox({ exerciseId, phase, question, text, answer, closed, textLang, mark }: AnswerBoxProps) {
   const { t } = useTranslation('exercise');
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -155,7 +179,8 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed }:
   return (
     <div className="ex-answer" data-question={question}>
       <label htmlFor={id} className="ex-question-text">
-        {text}
+        <InLang lang={textLang}>{text}</InLang>
+        {mark && <> <FallbackMark source={mark} /></>}
       </label>
       <textarea
         id={id}
