@@ -88,6 +88,7 @@ describe('helpers', () => {
   it('builds the resume URL and backs off up to 15 s', () => {
     expect(streamUrl(3, 0)).toBe('/api/v1/exercises/3/events');
     expect(streamUrl(3, 42)).toBe('/api/v1/exercises/3/events?last_event_id=42');
+    expect(streamUrl(3, 42, 'ru')).toBe('/api/v1/exercises/3/events?lang=ru&last_event_id=42');
     expect([1, 2, 3, 4, 5, 9].map(backoffMs)).toEqual([1000, 2000, 4000, 8000, 15000, 15000]);
   });
 });
@@ -275,5 +276,55 @@ describe('a stalled link', () => {
     expect(second.url).toContain('last_event_id=1');
     act(() => second.open());
     expect(result.current.state).toBe('live');
+  });
+});
+
+describe('another reading language', () => {
+  const said = (seq: number, title: string): ExerciseEvent => ({ ...ev(seq), data: { key: `k${seq}`, title } });
+
+  it('asks for the language, and on a change reads the stream again from the start; its events replace the old ones', () => {
+    const { result, rerender } = renderHook(({ lang }) => useExerciseStream(7, { factory, lang }), { initialProps: { lang: 'en' } });
+    const first = MockEventSource.last();
+    expect(first.url).toBe('/api/v1/exercises/7/events?lang=en');
+    act(() => {
+      first.open();
+      first.send(said(1, 'Phishing wave'));
+      first.send(said(2, 'Servers found'));
+    });
+    flush();
+    expect(result.current.events.map((e) => e.data.title)).toEqual(['Phishing wave', 'Servers found']);
+
+    rerender({ lang: 'ru' });
+    expect(first.closed).toBe(true);
+    const second = MockEventSource.last();
+    // From the start (no last_event_id): the events kept are in the old language.
+    expect(second.url).toBe('/api/v1/exercises/7/events?lang=ru');
+    // Until the replay comes, the old events stay in view.
+    expect(result.current.events).toHaveLength(2);
+    act(() => {
+      second.open();
+      second.send(said(1, 'Волна фишинга'));
+      second.send(said(2, 'Серверы найдены'));
+    });
+    flush();
+    expect(result.current.events.map((e) => e.data.title)).toEqual(['Волна фишинга', 'Серверы найдены']);
+    act(() => second.send(said(3, 'Заявление')));
+    flush();
+    expect(result.current.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    // A reconnect in the new language resumes where it left off.
+    act(() => second.fail(true));
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(MockEventSource.last().url).toBe('/api/v1/exercises/7/events?lang=ru&last_event_id=3');
+  });
+
+  it('a reader whose language the server stores sends none, and still reads the stream again on a change', () => {
+    const { rerender } = renderHook(({ reading }) => useExerciseStream(7, { factory, reading }), { initialProps: { reading: 'en' } });
+    const first = MockEventSource.last();
+    act(() => first.open());
+    act(() => first.send(ev(4)));
+    flush();
+    rerender({ reading: 'fr' });
+    expect(first.closed).toBe(true);
+    expect(MockEventSource.last().url).toBe('/api/v1/exercises/7/events');
   });
 });
