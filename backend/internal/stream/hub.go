@@ -53,6 +53,10 @@ type Hub struct {
 	// Presence shares who is connected with the other replicas (nil: this
 	// process only).
 	Presence PresenceStore
+	// Localize reads an event in a language (nil: events go as written).
+	// The fan-out calls it once per event and language in use, never per
+	// stream. Set it before Run.
+	Localize func(ctx context.Context, exerciseID int64, e exercise.Event, lang string) (exercise.Event, error)
 	replica  string
 
 	access accessState
@@ -289,7 +293,7 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 	h.mu.Unlock()
 	run, gap := following(handed, cursor)
 	if len(run) > 0 {
-		h.fanOut(t, run)
+		h.fanOut(ctx, exerciseID, t, run)
 		cursor = run[len(run)-1].Seq
 	}
 	if !stale && !gap {
@@ -301,7 +305,7 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 			return err
 		}
 		if len(evs) > 0 {
-			h.fanOut(t, evs)
+			h.fanOut(ctx, exerciseID, t, evs)
 			cursor = evs[len(evs)-1].Seq
 		}
 		// A short page is the end: rows committed after the read come with
@@ -334,7 +338,8 @@ func following(handed []exercise.Event, cursor int64) (run []exercise.Event, gap
 	return run, false
 }
 
-func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
+func (h *Hub) fanOut(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) {
+	variants := h.localizeAll(ctx, exerciseID, t, evs)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for i := range evs {
@@ -344,7 +349,9 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 		}
 		t.cursor = e.Seq
 		removed := removedSession(*e)
-		var d *Delivery // encoded on first use, shared by every stream
+		// Encoded on first use, once per language, shared by every stream
+		// reading in it.
+		frames := map[string]*Delivery{}
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
 				h.drop(t, s, ReasonRemoved)
@@ -353,8 +360,14 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 			if !exercise.CanSee(s.viewer, e.Audience) {
 				continue
 			}
+			lang := ""
+			if exercise.Localizable(e.Type) {
+				lang = s.viewer.Language
+			}
+			d := frames[lang]
 			if d == nil {
-				d = &Delivery{Seq: e.Seq, Frame: Frame(e)}
+				d = &Delivery{Seq: e.Seq, Frame: Frame(variant(variants, i, lang, e))}
+				frames[lang] = d
 			}
 			select {
 			case s.C <- d:
@@ -363,6 +376,51 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 			}
 		}
 	}
+}
+
+// localizeAll reads each event with scenario texts in each language the
+// topic's streams read in, before the hub's lock is taken: the first read
+// of a language may load its translation. A stream that subscribes in a
+// new language meanwhile gets the event as written, marked by no lang.
+func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) map[int]map[string]*exercise.Event {
+	if h.Localize == nil {
+		return nil
+	}
+	h.mu.Lock()
+	langs := map[string]bool{}
+	for s := range t.subs {
+		if s.viewer.Language != "" {
+			langs[s.viewer.Language] = true
+		}
+	}
+	h.mu.Unlock()
+	if len(langs) == 0 {
+		return nil
+	}
+	out := map[int]map[string]*exercise.Event{}
+	for i, e := range evs {
+		if !exercise.Localizable(e.Type) {
+			continue
+		}
+		out[i] = map[string]*exercise.Event{}
+		for lang := range langs {
+			loc, err := h.Localize(ctx, exerciseID, e, lang)
+			if err != nil {
+				h.log.Warn("an event could not be read in a language; it goes as written", "exercise", exerciseID, "lang", lang, "err", err)
+				continue
+			}
+			out[i][lang] = &loc
+		}
+	}
+	return out
+}
+
+// variant is event i in lang when it was localized, else as written.
+func variant(variants map[int]map[string]*exercise.Event, i int, lang string, e *exercise.Event) *exercise.Event {
+	if v := variants[i][lang]; v != nil {
+		return v
+	}
+	return e
 }
 
 // drop removes a subscriber (h.mu held); a topic without subscribers goes,
