@@ -169,7 +169,7 @@ func (s *server) importXliff(c echo.Context) error {
 		return err
 	}
 	out := xliffImportedJSON{Scenario: toVersionJSON(v), Created: created,
-		Summary: toTranslationSummaryJSON(lang, tr.Progress(sc)), Problems: each(probs, toXliffProblemJSON)}
+		Summary: toTranslationSummaryJSON(lang, tr.Progress(sc)), Problems: append([]xliffProblemJSON{}, each(probs, toXliffProblemJSON)...)}
 	return c.JSON(savedStatus(created), out)
 }
 
