@@ -7,6 +7,7 @@
 package stream
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -99,6 +100,7 @@ type Sub struct {
 	Done       chan struct{} // closed when the hub drops the subscriber
 	exerciseID int64
 	viewer     exercise.Viewer
+	lang       int // the slot of viewer.Language in languageSlots
 	access     Access
 	sessionID  string
 	once       sync.Once
@@ -132,7 +134,8 @@ func (h *Hub) Count() int {
 // and live events overlap rather than leave a gap (the reader drops repeats
 // by sequence number).
 func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, a Access) (*Sub, error) {
-	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, access: a, sessionID: a.SessionID}
+	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, access: a, sessionID: a.SessionID,
+		lang: languageSlot(v.Language)}
 	if !a.Expires.IsZero() && !h.Now().Before(a.Expires) {
 		s.close(ReasonExpired)
 		return s, nil
@@ -349,9 +352,10 @@ func (h *Hub) fanOut(ctx context.Context, exerciseID int64, t *topic, evs []exer
 		}
 		t.cursor = e.Seq
 		removed := removedSession(*e)
-		// Encoded on first use, once per language, shared by every stream
-		// reading in it.
-		frames := map[string]*Delivery{}
+		// Encoded on first use, once per language (index 0: as written),
+		// shared by every stream reading in it.
+		var frames [len(languageSlots)]*Delivery
+		vs := variants[i]
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
 				h.drop(t, s, ReasonRemoved)
@@ -360,14 +364,18 @@ func (h *Hub) fanOut(ctx context.Context, exerciseID int64, t *topic, evs []exer
 			if !exercise.CanSee(s.viewer, e.Audience) {
 				continue
 			}
-			lang := ""
-			if exercise.Localizable(e.Type) {
-				lang = s.viewer.Language
+			slot := 0
+			if vs != nil && vs[s.lang] != nil {
+				slot = s.lang
 			}
-			d := frames[lang]
+			d := frames[slot]
 			if d == nil {
-				d = &Delivery{Seq: e.Seq, Frame: Frame(variant(variants, i, lang, e))}
-				frames[lang] = d
+				ev := e
+				if slot != 0 {
+					ev = vs[slot]
+				}
+				d = &Delivery{Seq: e.Seq, Frame: Frame(ev)}
+				frames[slot] = d
 			}
 			select {
 			case s.C <- d:
@@ -378,49 +386,68 @@ func (h *Hub) fanOut(ctx context.Context, exerciseID int64, t *topic, evs []exer
 	}
 }
 
+// languageSlots are the languages a stream may read in, by slot: 0 is the
+// scenario as written. A fixed array keeps the fan-out's per-stream work a
+// lookup by index.
+var languageSlots = [...]string{"", "en", "fr", "de", "it", "ru", "es"}
+
+func languageSlot(lang string) int {
+	for i, l := range languageSlots {
+		if l == lang {
+			return i
+		}
+	}
+	return 0
+}
+
+// variants are an event read in each language, by slot; nil where it reads
+// as written.
+type variants = *[len(languageSlots)]*exercise.Event
+
 // localizeAll reads each event with scenario texts in each language the
 // topic's streams read in, before the hub's lock is taken: the first read
-// of a language may load its translation. A stream that subscribes in a
-// new language meanwhile gets the event as written, marked by no lang.
-func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) map[int]map[string]*exercise.Event {
+// of a language may load its translation. Only variants that differ from
+// the event as written are kept; a stream reading in another language (or
+// one that subscribed meanwhile) gets the event as written, which says so
+// by carrying no lang.
+func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) map[int]variants {
 	if h.Localize == nil {
 		return nil
 	}
 	h.mu.Lock()
-	langs := map[string]bool{}
+	var inUse [len(languageSlots)]bool
 	for s := range t.subs {
-		if s.viewer.Language != "" {
-			langs[s.viewer.Language] = true
-		}
+		inUse[s.lang] = true
 	}
 	h.mu.Unlock()
-	if len(langs) == 0 {
-		return nil
-	}
-	out := map[int]map[string]*exercise.Event{}
+	var out map[int]variants
 	for i, e := range evs {
 		if !exercise.Localizable(e.Type) {
 			continue
 		}
-		out[i] = map[string]*exercise.Event{}
-		for lang := range langs {
-			loc, err := h.Localize(ctx, exerciseID, e, lang)
-			if err != nil {
-				h.log.Warn("an event could not be read in a language; it goes as written", "exercise", exerciseID, "lang", lang, "err", err)
+		for slot, used := range inUse {
+			if slot == 0 || !used {
 				continue
 			}
-			out[i][lang] = &loc
+			loc, err := h.Localize(ctx, exerciseID, e, languageSlots[slot])
+			if err != nil {
+				h.log.Warn("an event could not be read in a language; it goes as written", "exercise", exerciseID,
+					"lang", languageSlots[slot], "err", err)
+				continue
+			}
+			if bytes.Equal(loc.Data, e.Data) { // an ad-hoc inject reads the same in every language
+				continue
+			}
+			if out == nil {
+				out = map[int]variants{}
+			}
+			if out[i] == nil {
+				out[i] = new([len(languageSlots)]*exercise.Event)
+			}
+			out[i][slot] = &loc
 		}
 	}
 	return out
-}
-
-// variant is event i in lang when it was localized, else as written.
-func variant(variants map[int]map[string]*exercise.Event, i int, lang string, e *exercise.Event) *exercise.Event {
-	if v := variants[i][lang]; v != nil {
-		return v
-	}
-	return e
 }
 
 // drop removes a subscriber (h.mu held); a topic without subscribers goes,
