@@ -2,7 +2,10 @@ package scenario
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cbmex/cbmex/scenarios"
@@ -107,6 +110,34 @@ func TestBundledTranslations(t *testing.T) {
 		for _, lang := range langs {
 			if !slices.Contains(have[id], lang) {
 				t.Errorf("%s has no complete %s translation (scenarios/%s.%s.yaml)", id, lang, id, lang)
+			}
+		}
+	}
+}
+
+// The Russian texts use the terms of the Russian versions of the OSCE
+// decisions: a tabletop exercise is «настольные учения» («штабные учения»
+// is a military command-staff exercise), points of contact are «точки
+// контакта», the CBM 10 network is the «Коммуникационная сеть ОБСЕ».
+func TestRussianTerms(t *testing.T) {
+	wrong := []string{"штабные учения", "штабных учени", "контактные пункты", "контактных пунктов", "контактный пункт", "Сеть связи ОБСЕ"}
+	files, _ := filepath.Glob("../../../scenarios/*.ru.yaml")
+	more, _ := filepath.Glob("../../../frontend/src/i18n/locales/ru.json")
+	files = append(files, more...)
+	more, _ = filepath.Glob("../../../frontend/src/i18n/locales/*/ru.json")
+	files = append(files, more...)
+	if len(files) < 4 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ToLower(string(data))
+		for _, w := range wrong {
+			if strings.Contains(text, strings.ToLower(w)) {
+				t.Errorf("%s says %q", f, w)
 			}
 		}
 	}
