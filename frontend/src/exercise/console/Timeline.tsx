@@ -129,10 +129,10 @@ export function Timeline({ exerciseId, readOnly, teamName, texts = false, source
                         className="button small secondary ex-langs-toggle"
                         aria-expanded={open}
                         aria-controls={open ? `inject-langs-${r.key}` : undefined}
+                        aria-label={t('language.textsOf', { title: r.title })}
                         onClick={() => toggle(r.key)}
                       >
                         {t('language.texts')}
-                        <span className="visually-hidden">: {r.title}</span>
                       </button>
                     </td>
                   )}
