@@ -182,7 +182,7 @@ test('three delegations read the exercise in English, Russian and French; the fa
     // The facilitator reads the source (English) and the Russian text of the inject.
     await expect(welcomeRow.getByRole('rowheader')).toContainText('Welcome to the exercise');
     await expect(checkRow.getByRole('rowheader')).toContainText('Communication check from the OSCE Secretariat');
-    const toggle = checkRow.getByRole('button', { name: 'Languages: Communication check from the OSCE Secretariat' });
+    const toggle = checkRow.getByRole('button', { name: 'Translations: Communication check from the OSCE Secretariat' });
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const texts = timeline.locator('tr[data-inject-texts="comm-check"]');
@@ -199,7 +199,7 @@ test('three delegations read the exercise in English, Russian and French; the fa
       await fac.setViewportSize({ width: 1280, height: 1400 });
       await checkRow.evaluate((row) => {
         const covered = [...document.querySelectorAll('.ex-console-bar, .ex-tablist')].reduce((h, el) => h + el.getBoundingClientRect().height, 0);
-        window.scrollBy(0, row.getBoundingClientRect().top - covered - 60);
+        window.scrollBy(0, row.getBoundingClientRect().top - covered - 110);
       });
       await fac.screenshot({ path: pathJoin(SHOT_DIR, 'room-lang-console-languages-1280.png') });
       await fac.setViewportSize({ width: 1280, height: 900 });
@@ -295,7 +295,7 @@ test('a text without a current translation is shown in the source language, mark
     const row = fac.locator('.ex-timeline tr[data-inject-key="welcome"]');
     await expect(row.getByRole('rowheader')).toContainText('Welcome to the exercise');
     await expect(fac.locator('.ex-timeline .ex-fallback-mark')).toHaveCount(0);
-    await row.getByRole('button', { name: 'Languages: Welcome to the exercise' }).click();
+    await row.getByRole('button', { name: 'Translations: Welcome to the exercise' }).click();
     const russian = fac.locator('tr[data-inject-texts="welcome"] li[data-language="ru"]');
     await expect(russian.getByText('Not translated')).toBeVisible();
     await expect(russian.getByText('Teams reading in this language see the source text.')).toBeVisible();

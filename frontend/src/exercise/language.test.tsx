@@ -1,9 +1,12 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../api/queryClient';
 import type { Session } from '../api/types';
+import { sessionQuery } from '../auth/session';
 import i18n from '../i18n';
 import { jsonResponse, makeUser, mockFetch, renderApp } from '../test/utils';
+import { readLang } from './language';
 
 /** An EventSource the test drives; every one opened is kept, in order. */
 class ScriptedEventSource {
@@ -321,7 +324,7 @@ describe('the console', () => {
     const user = userEvent.setup();
     renderApp('/exercises/5/console', staff);
     const title = await screen.findByRole('rowheader', { name: /Phishing wave/ });
-    const toggle = within(title.closest('tr')!).getByRole('button', { name: 'Languages: Phishing wave' });
+    const toggle = within(title.closest('tr')!).getByRole('button', { name: 'Translations: Phishing wave' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(calls(fetch).some((c) => c.path.endsWith('/texts'))).toBe(false);
 
@@ -357,5 +360,18 @@ describe('the CBM catalogue', () => {
     await waitFor(() => expect(calls(fetch).filter((c) => c.path === '/api/v1/cbms').map((c) => c.lang)).toEqual(['ru']));
     await act(() => i18n.changeLanguage('fr'));
     await waitFor(() => expect(calls(fetch).filter((c) => c.path === '/api/v1/cbms').map((c) => c.lang)).toEqual(['ru', 'fr']));
+  });
+});
+
+describe('readLang', () => {
+  it('asks for the UI language for staff, and for nothing for participants and observers (their stored choice)', async () => {
+    const client = createQueryClient();
+    client.setQueryData(sessionQuery.queryKey, { role: 'facilitator', user: makeUser({ role: 'facilitator' }), csrf_token: 't' } as never);
+    await act(() => i18n.changeLanguage('ru'));
+    expect(readLang(client)).toEqual({ lang: 'ru' });
+    client.setQueryData(sessionQuery.queryKey, participant as never);
+    expect(readLang(client)).toEqual({});
+    client.setQueryData(sessionQuery.queryKey, { ...participant, role: 'observer' } as never);
+    expect(readLang(client)).toEqual({});
   });
 });

@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, isApiError, type Schema } from '../api/client';
 import type { ExerciseEvent } from '../exercise/stream';
+import { readLang } from '../exercise/language';
 
 export type Scale = Schema<'Scale'>;
 export type Report = Schema<'Report'>;
@@ -91,12 +92,12 @@ export function useTeamMessages(id: number, team: number) {
   });
 }
 
-/** Reads the whole event log the caller may see, page by page (up to 500 events each). */
-export async function fetchWholeLog(id: number, signal?: AbortSignal): Promise<ExerciseEvent[]> {
+/** Reads the whole event log the caller may see, page by page (up to 500 events each); `lang`: scenario texts in it. */
+export async function fetchWholeLog(id: number, signal?: AbortSignal, lang?: Language): Promise<ExerciseEvent[]> {
   const out: ExerciseEvent[] = [];
   let after = 0;
   for (let i = 0; i < 10_000; i++) {
-    const page = await api.get('/exercises/{id}/log', { path: { id }, query: { after }, signal });
+    const page = await api.get('/exercises/{id}/log', { path: { id }, query: lang ? { after, lang } : { after }, signal });
     out.push(...(page.events ?? []));
     if (!page.more || page.next_after <= after) break;
     after = page.next_after;
@@ -105,7 +106,7 @@ export async function fetchWholeLog(id: number, signal?: AbortSignal): Promise<E
 }
 
 export function useWholeLog(id: number) {
-  return useQuery({ queryKey: reportKeys.log(id), queryFn: ({ signal }) => fetchWholeLog(id, signal) });
+  return useQuery({ queryKey: reportKeys.log(id), queryFn: ({ signal, client }) => fetchWholeLog(id, signal, readLang(client).lang) });
 }
 
 // ---- Dashboard ----

@@ -62,7 +62,7 @@ export function Timeline({ exerciseId, readOnly, teamName, texts = false, source
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  const columns = 4 + (readOnly ? 0 : 1) + (texts ? 1 : 0);
+  const columns = readOnly ? 4 : 5;
   return (
     <section className="card ex-wide" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
@@ -77,11 +77,6 @@ export function Timeline({ exerciseId, readOnly, teamName, texts = false, source
               <th scope="col">{t('timeline.audience')}</th>
               <th scope="col">{t('timeline.state')}</th>
               {!readOnly && <th scope="col">{t('timeline.actions')}</th>}
-              {texts && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('language.texts')}</span>
-                </th>
-              )}
             </tr>
           </thead>
           <tbody>
@@ -102,6 +97,20 @@ export function Timeline({ exerciseId, readOnly, teamName, texts = false, source
                   <td>{audienceText(r.audience, teamName, t)}</td>
                   <td>
                     <span className={`ex-badge ex-inject-${r.state}`}>{t(`timeline.states.${r.state}`)}</span>
+                    {texts && (
+                      // Beside the state, not in a column of its own: the timeline has no width to spare.
+                      <button
+                        type="button"
+                        className="button small secondary ex-langs-toggle"
+                        aria-expanded={open}
+                        aria-controls={open ? `inject-langs-${r.key}` : undefined}
+                        aria-label={t('language.textsOf', { title: r.title })}
+                        title={t('language.texts')}
+                        onClick={() => toggle(r.key)}
+                      >
+                        <span aria-hidden="true">🌐</span>
+                      </button>
+                    )}
                     {r.late && <span className="muted"> {t('timeline.late')}</span>}
                     <JumpNote row={r} />
                   </td>
@@ -120,20 +129,6 @@ export function Timeline({ exerciseId, readOnly, teamName, texts = false, source
                           </button>
                         ))}
                       </div>
-                    </td>
-                  )}
-                  {texts && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button small secondary ex-langs-toggle"
-                        aria-expanded={open}
-                        aria-controls={open ? `inject-langs-${r.key}` : undefined}
-                        aria-label={t('language.textsOf', { title: r.title })}
-                        onClick={() => toggle(r.key)}
-                      >
-                        {t('language.texts')}
-                      </button>
                     </td>
                   )}
                 </tr>
