@@ -35,6 +35,15 @@ export function pendingTexts(
   return out;
 }
 
+/**
+ * A Markdown text as it reads: the line breaks inside a paragraph (a YAML block is
+ * wrapped at 80 columns) become spaces, as they do when the text is shown; blank lines,
+ * list items, headings and quotes keep theirs, so the markup stays visible.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/([^\n])\n(?!\n|\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|))[ \t]*/g, '$1 ');
+}
+
 /** Rows for a textarea holding the longer of `texts`, at about 60 characters a line. */
 export function rowsFor(...texts: string[]): number {
   const lines = (s: string) => s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 60)), 0);
@@ -60,7 +69,6 @@ export function TranslationEditor({ table, lang, readOnly, onSave }: EditorProps
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string[] | null>(null);
-  const legendId = useId();
 
   const pending = useMemo(() => pendingTexts(table.texts, drafts, kept), [table.texts, drafts, kept]);
   const dirtyCount = Object.keys(pending).length;
@@ -126,13 +134,15 @@ export function TranslationEditor({ table, lang, readOnly, onSave }: EditorProps
     <div className="tr-editor" onKeyDown={onKeyDown}>
       <div className="tr-toolbar">
         <fieldset className="tr-filter">
-          <legend id={legendId}>{t('translations.editor.show')}</legend>
-          {FILTERS.map((f) => (
-            <label key={f} className={filter === f ? 'tr-filter-option checked' : 'tr-filter-option'}>
-              <input type="radio" name="tr-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
-              {t(`translations.editor.filter.${f}`)} <span className="tr-filter-count">({counts[f]})</span>
-            </label>
-          ))}
+          <legend>{t('translations.editor.show')}</legend>
+          <div className="tr-filter-options">
+            {FILTERS.map((f) => (
+              <label key={f} className="tr-filter-option">
+                <input type="radio" name="tr-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+                {t(`translations.editor.filter.${f}`)} <span className="tr-filter-count">({counts[f]})</span>
+              </label>
+            ))}
+          </div>
         </fieldset>
         {!readOnly && (
           <div className="tr-save">
@@ -237,7 +247,7 @@ function Row({ text: x, sourceLang, lang, value, kept, readOnly, onChange, onKee
           {ownName(sourceLang)}
         </span>
         <div id={`${id}-source`} lang={sourceLang} className="tr-source-text">
-          {x.source}
+          {x.markdown ? unwrapLines(x.source) : x.source}
         </div>
       </div>
       <div className="tr-target">
@@ -257,6 +267,8 @@ function Row({ text: x, sourceLang, lang, value, kept, readOnly, onChange, onKee
       </div>
       <div className="tr-status">
         <StateBadge state={x.state} />
+      </div>
+      <div className="tr-row-actions">
         {x.state === 'stale' && <p className="tr-hint">{t('translations.editor.staleHint')}</p>}
         {changed && <p className="tr-edited">{t('translations.editor.edited')}</p>}
         {x.state === 'stale' && !changed && !readOnly && (

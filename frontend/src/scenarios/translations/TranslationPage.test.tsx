@@ -6,7 +6,7 @@ import type { Session } from '../../api/types';
 import { jsonResponse, makeUser, mockFetch, renderApp } from '../../test/utils';
 import type { TranslationText } from './api';
 import { detail, table, TEXTS, version } from './fixtures';
-import { pendingTexts, rowsFor } from './TranslationEditor';
+import { pendingTexts, rowsFor, unwrapLines } from './TranslationEditor';
 
 afterEach(async () => {
   vi.unstubAllGlobals();
@@ -45,7 +45,7 @@ describe('the side-by-side translation view', () => {
   it('shows what needs work first, and filters by state with a count', async () => {
     open();
     const user = userEvent.setup();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Russian translation: Grid cascade' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Russian translation — Grid cascade' })).toBeInTheDocument();
     expect(keysShown()).toEqual(['summary', 'injects.power-cut.title', 'injects.power-cut.from']);
     expect(screen.getByTestId('shown-count')).toHaveTextContent('3 of 4 texts shown');
 
@@ -166,7 +166,7 @@ describe('the side-by-side translation view', () => {
   it('speaks the UI language, whatever the target language', async () => {
     await act(() => i18n.changeLanguage('ru'));
     open('fr');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Перевод на французский: Grid cascade' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Перевод на французский — Grid cascade' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /^Требуют работы/ })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Перевод summary' })).toHaveAttribute('lang', 'fr');
   });
@@ -201,5 +201,14 @@ describe('pendingTexts', () => {
     expect(rowsFor('a\nb\nc\nd', 'x')).toBe(4);
     expect(rowsFor('x'.repeat(300))).toBe(5);
     expect(rowsFor('x'.repeat(10_000))).toBe(20);
+  });
+});
+
+describe('unwrapLines', () => {
+  it('joins the lines of a paragraph and keeps blank lines, list items, headings and quotes', () => {
+    const src = '**You play Valdoria.**\n\nYour team sits in the\nMinistry.\n- first item\n  goes on\n- second\n1. one\n# Title\n> quote\n*emphasis* starts a line';
+    expect(unwrapLines(src)).toBe(
+      '**You play Valdoria.**\n\nYour team sits in the Ministry.\n- first item goes on\n- second\n1. one\n# Title\n> quote *emphasis* starts a line',
+    );
   });
 });

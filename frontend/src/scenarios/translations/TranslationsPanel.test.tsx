@@ -55,7 +55,7 @@ describe('the translations of a scenario version', () => {
     const dl = within(ru).getByRole('link', { name: 'Download XLIFF (Русский)' });
     expect(dl).toHaveAttribute('href', '/api/v1/scenarios/grid/translations/ru/xliff?version=3');
     expect(dl).toHaveAttribute('download', 'grid.ru.xlf');
-    expect(within(ru).getByRole('link', { name: 'Download translation file (Русский)' })).toHaveAttribute(
+    expect(within(ru).getByRole('link', { name: 'Download YAML (Русский)' })).toHaveAttribute(
       'href',
       '/api/v1/scenarios/grid/translations/ru/file?version=3',
     );
