@@ -40,8 +40,13 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	injects := fs.Int("injects", 20, "ad-hoc injects to release, one at a time")
 	dbURL := fs.String("database-url", "", "PostgreSQL URL (empty: SQLite in a temporary folder)")
 	settle := fs.Duration("settle", time.Second, "idle time before reading memory; over 2m includes the runtime's periodic forced GC")
+	langs := fs.String("languages", "", "comma-separated languages the participants join in, in turn (e.g. en,ru,fr); empty: the workshop's")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
+	}
+	benchLanguages = nil
+	if *langs != "" {
+		benchLanguages = strings.Split(*langs, ",")
 	}
 	if *n < 1 || *n > 10000 || *injects < 1 || *injects > 1000 {
 		fmt.Fprintln(stderr, "cbmex bench: --n must be 1..10000 and --injects 1..1000")
@@ -55,6 +60,9 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	res.print(stdout)
 	return 0
 }
+
+// benchLanguages are the languages participants join in, in turn.
+var benchLanguages []string
 
 type benchResult struct {
 	N, Injects            int
@@ -304,7 +312,11 @@ func (c *benchClient) connect(ctx context.Context, exID int64, codes []string, n
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			var j struct{ Token string }
-			if err := c.call("POST", "/api/v1/join", "", map[string]string{"code": codes[i%len(codes)], "name": fmt.Sprintf("P%d", i)}, &j); err != nil {
+			in := map[string]string{"code": codes[i%len(codes)], "name": fmt.Sprintf("P%d", i)}
+			if len(benchLanguages) > 0 {
+				in["language"] = benchLanguages[i%len(benchLanguages)]
+			}
+			if err := c.call("POST", "/api/v1/join", "", in, &j); err != nil {
 				errs <- err
 				return
 			}

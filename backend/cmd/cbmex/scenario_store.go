@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/library"
@@ -19,22 +20,26 @@ func runScenarioImport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	files := lib.files
-	failed := false
-	for _, name := range files {
-		src, err := os.ReadFile(name)
+	groups, ok := groupScenarioFiles(lib.files, stderr)
+	failed := !ok
+	for _, g := range groups {
+		b, err := readBundle(g)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			fmt.Fprintln(stderr, err)
 			failed = true
 			continue
 		}
-		v, status, err := lib.Import(ctx, name, src, library.OriginCLI)
+		v, status, err := lib.Import(ctx, b, library.OriginCLI)
 		if err != nil {
 			fmt.Fprintln(stderr, describeErr(err))
 			failed = true
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s — %s version %d\n", name, status, v.Slug, v.Number)
+		langs := ""
+		if len(v.Languages) > 1 {
+			langs = " in " + strings.Join(v.Languages, ", ")
+		}
+		fmt.Fprintf(stdout, "%s: %s — %s version %d%s\n", g.file, status, v.Slug, v.Number, langs)
 	}
 	if failed {
 		return 1
@@ -78,6 +83,26 @@ func runScenarioExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// readBundle reads a scenario file and its translations.
+func readBundle(g scenarioFiles) (library.Bundle, error) {
+	b := library.Bundle{Filename: g.file}
+	var err error
+	if b.Source, err = os.ReadFile(g.file); err != nil {
+		return b, fmt.Errorf("%s: %v", g.file, err)
+	}
+	for lang, file := range g.translations {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return b, fmt.Errorf("%s: %v", file, err)
+		}
+		if b.Translations == nil {
+			b.Translations = map[string][]byte{}
+		}
+		b.Translations[lang] = data
+	}
+	return b, nil
 }
 
 // cliLibrary is the library plus the positional arguments of the command.

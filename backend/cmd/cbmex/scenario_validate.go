@@ -13,6 +13,9 @@ import (
 const scenarioValidateUsage = `usage: cbmex scenario validate FILE...
 
 Checks scenario files and prints every problem as file:line:col: message.
+The translations beside each file (grid-cascade.ru.yaml next to
+grid-cascade.yaml) are checked too: texts they lack, texts whose source
+changed since they were translated (stale), and keys the scenario does not have.
 Exit status: 0 all files valid, 1 problems found, 2 usage error.
 `
 
@@ -41,13 +44,27 @@ func runScenarioValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	var valid []*scenario.Scenario
-	for _, file := range args {
-		s, ok := validateScenarioFile(file, set, stderr)
+	groups, ok := groupScenarioFiles(args, stderr)
+	if !ok {
+		status = 1
+	}
+	var summaries []string
+	for _, g := range groups {
+		s, ok := validateScenarioFile(g.file, set, stderr)
 		if !ok {
 			status = 1
 			continue
 		}
 		valid = append(valid, s)
+		for _, lang := range scenario.Languages {
+			if file, ok := g.translations[lang]; ok {
+				line, ok := validateTranslationFile(file, s, stderr)
+				if !ok {
+					status = 1
+				}
+				summaries = append(summaries, line)
+			}
+		}
 	}
 	failed := map[string]bool{}
 	if probs := scenario.CheckLibrary(valid); len(probs) > 0 {
@@ -62,7 +79,31 @@ func runScenarioValidate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, scenarioSummary(s))
 		}
 	}
+	for _, line := range summaries {
+		if line != "" {
+			fmt.Fprintln(stdout, line)
+		}
+	}
 	return status
+}
+
+// validateTranslationFile checks one translation against its scenario and
+// returns the summary line for a complete one.
+func validateTranslationFile(file string, s *scenario.Scenario, stderr io.Writer) (string, bool) {
+	data, err := readScenarioFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s:1:1: %v\n", file, err)
+		return "", false
+	}
+	tr, probs := scenario.ParseTranslation(file, data)
+	if len(probs) == 0 {
+		probs = tr.Check(s)
+	}
+	if len(probs) > 0 {
+		fmt.Fprintln(stderr, probs.Error())
+		return "", false
+	}
+	return fmt.Sprintf("%s: ok — %d of %d texts translated into %s", file, len(s.Texts()), len(s.Texts()), tr.Language), true
 }
 
 func validateScenarioFile(file string, set *cbm.Set, stderr io.Writer) (*scenario.Scenario, bool) {

@@ -102,3 +102,49 @@ func TestScenarioValidateCapsProblems(t *testing.T) {
 		t.Fatalf("%d lines, the last %q", len(lines), lines[len(lines)-1])
 	}
 }
+
+// The translations beside a scenario are checked with it: a text whose
+// source changed since it was translated is reported at its key, one that
+// is missing at texts:, and a translation named alone is refused.
+func TestScenarioValidateTranslations(t *testing.T) {
+	dir := t.TempDir()
+	src := miniScenario(t)
+	file := writeScenario(t, dir, "mini.yaml", src)
+	s, probs := scenario.Parse("mini.yaml", []byte(src), nil)
+	if probs != nil {
+		t.Fatal(probs)
+	}
+	tr := scenario.NewTranslation(s, "ru")
+	for _, text := range s.Texts() {
+		tr.Set(text.Key, text.Value, "перевод: "+text.Key)
+	}
+	ru := writeScenario(t, dir, "mini.ru.yaml", string(tr.Marshal(s)))
+
+	var stdout, stderr bytes.Buffer
+	if code := runScenarioValidate([]string{file}, &stdout, &stderr); code != 0 {
+		t.Fatalf("a complete translation: exit %d\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), ru+": ok — ") {
+		t.Errorf("stdout %q names no translation", stdout.String())
+	}
+
+	// The author edits the title after the translation.
+	writeScenario(t, dir, "mini.yaml", strings.Replace(src, "title: "+s.Title, "title: A new title", 1))
+	stdout.Reset()
+	stderr.Reset()
+	code := runScenarioValidate([]string{file, ru}, &stdout, &stderr)
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if code != 1 || len(lines) != 1 {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exactly the stale title", code, stderr.String())
+	}
+	want := ru + ":7:3: title is stale"
+	if !strings.HasPrefix(lines[0], want) {
+		t.Errorf("stderr %q, want it to start with %q", lines[0], want)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := runScenarioValidate([]string{ru}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "a translation is checked with its scenario") {
+		t.Errorf("a translation alone: exit %d, %q", code, stderr.String())
+	}
+}

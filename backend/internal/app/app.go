@@ -80,6 +80,7 @@ func New(ctx context.Context, cfg *config.Config, st *store.Store, o Options) (*
 		a.Hub.Now = o.Now
 	}
 	a.Hub.Presence = st.Presence()
+	a.Hub.Localize = a.Exercises.LocalizeOne
 	a.Exercises.OnAppend(a.Hub.Notify)
 	st.OnAccessChange(a.Hub.AccessChanged)
 	return a, nil

@@ -138,7 +138,7 @@ func TestHandedEventsAreTheStoredRows(t *testing.T) {
 		})
 		r.clockDo("start")
 		r.clock.Advance(90*time.Second + 123456789*time.Nanosecond) // a wall time finer than the database keeps
-		if _, err := r.svc.Join(ctx, r.teams["valdoria"].JoinCode, "Vera", "192.0.2.7"); err != nil {
+		if _, err := r.svc.Join(ctx, r.teams["valdoria"].JoinCode, "Vera", "192.0.2.7", ""); err != nil {
 			t.Fatal(err)
 		}
 		ex, teams, err := r.svc.Get(ctx, r.ex.ID)

@@ -323,7 +323,7 @@ func TestRemovedParticipantsTokenIsRefused(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		r := newRig(t, st)
 		ctx := context.Background()
-		j, err := r.svc.Join(ctx, " "+strings.ToLower(strings.ReplaceAll(r.teams["norhaven"].JoinCode, "-", " ")), "Chen", "192.0.2.1")
+		j, err := r.svc.Join(ctx, " "+strings.ToLower(strings.ReplaceAll(r.teams["norhaven"].JoinCode, "-", " ")), "Chen", "192.0.2.1", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -336,10 +336,10 @@ func TestRemovedParticipantsTokenIsRefused(t *testing.T) {
 		if _, err := r.auth.Authenticate(ctx, j.Token); err == nil {
 			t.Fatal("a removed participant's token still works")
 		}
-		if _, err := r.svc.Join(ctx, "ZZZZ-ZZZZ", "Eve", "192.0.2.1"); !isCode(err, "unknown_code") {
+		if _, err := r.svc.Join(ctx, "ZZZZ-ZZZZ", "Eve", "192.0.2.1", ""); !isCode(err, "unknown_code") {
 			t.Fatalf("bad code: %v", err)
 		}
-		obs, err := r.svc.Join(ctx, r.ex.ObserverCode, "Olga", "192.0.2.1")
+		obs, err := r.svc.Join(ctx, r.ex.ObserverCode, "Olga", "192.0.2.1", "")
 		if err != nil || obs.Team != nil {
 			t.Fatalf("observer join: %+v %v", obs, err)
 		}

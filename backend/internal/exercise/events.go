@@ -168,6 +168,15 @@ type PhaseData struct {
 	Clock     string         `json:"clock"`
 	Situation string         `json:"situation"`
 	Questions []QuestionData `json:"questions"`
+	Localized
+}
+
+// Localized says which language a payload drawn from the scenario is in,
+// and which of its fields stayed in the scenario's source language. Both
+// are set only when it is read in another language (see LocalizeEvent).
+type Localized struct {
+	Lang     string   `json:"lang,omitempty"`
+	Fallback []string `json:"fallback,omitempty"`
 }
 
 // QuestionData is one discussion question.
@@ -192,6 +201,7 @@ type InjectData struct {
 	Late          bool    `json:"late"`
 	DueSeconds    float64 `json:"due_seconds"`
 	OffsetSeconds float64 `json:"offset_seconds"`
+	Localized
 }
 
 // KeyData names an inject, trigger or phase (held, unheld, skipped, fired, closed, shared).
@@ -255,6 +265,9 @@ type MessageData struct {
 	CBMs      []string `json:"cbms"`
 	Kind      string   `json:"kind,omitempty"` // "" for a message; information, consultation or assistance for a request
 	ReplyTo   int64    `json:"reply_to,omitempty"`
+	// Lang is the language the sender reads the exercise in: messages are
+	// never translated, and a reader should know what they look at.
+	Lang string `json:"lang,omitempty"`
 	// TagSources says where each of CBMs came from (TagBySender,
 	// TagByChannel…); absent on messages sent before it was recorded.
 	TagSources map[string]string `json:"tag_sources,omitempty"`

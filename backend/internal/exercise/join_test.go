@@ -37,7 +37,7 @@ func TestFailedJoinLeavesNoSession(t *testing.T) {
 		r := newRig(t, st)
 		events := countRows(t, st, "events")
 		svc := exercise.NewService(failingParticipants{st.Exercises()}, r.lib, r.auth, r.clock.Now)
-		if j, err := svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "Chen", "192.0.2.1"); err == nil {
+		if j, err := svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "Chen", "192.0.2.1", ""); err == nil {
 			t.Fatalf("join succeeded: %+v", j)
 		}
 		if n := countRows(t, st, "sessions"); n != 0 {
@@ -47,7 +47,7 @@ func TestFailedJoinLeavesNoSession(t *testing.T) {
 			t.Fatalf("%d events written by a failed join", n-events)
 		}
 		// And a join that works writes all three.
-		if _, err := r.svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "Chen", "192.0.2.1"); err != nil {
+		if _, err := r.svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "Chen", "192.0.2.1", ""); err != nil {
 			t.Fatal(err)
 		}
 		if s, p := countRows(t, st, "sessions"), countRows(t, st, "participants"); s != 1 || p != 1 {
@@ -60,7 +60,7 @@ func TestFailedJoinLeavesNoSession(t *testing.T) {
 // the error's code.
 func (r *rig) joinCode(code, from string) string {
 	r.t.Helper()
-	_, err := r.svc.Join(context.Background(), code, "Someone", from)
+	_, err := r.svc.Join(context.Background(), code, "Someone", from, "")
 	if err == nil {
 		return "ok"
 	}
@@ -191,7 +191,7 @@ func TestJoinsPerCodeAreBounded(t *testing.T) {
 func TestJoinClosesAnOpenOverrideInTheName(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		r := newRig(t, st)
-		j, err := r.svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "\u202eVictor", "192.0.2.1")
+		j, err := r.svc.Join(context.Background(), r.teams["norhaven"].JoinCode, "\u202eVictor", "192.0.2.1", "")
 		if err != nil {
 			t.Fatal(err)
 		}

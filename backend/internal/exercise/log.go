@@ -16,6 +16,15 @@ func (s *Service) Events(ctx context.Context, v Viewer, exerciseID, after int64,
 			visible = append(visible, e)
 		}
 	}
+	if v.Language != "" && anyLocalizable(visible) {
+		ex, err := s.store.Exercise(ctx, exerciseID)
+		if err != nil {
+			return nil, after, err
+		}
+		if visible, err = s.Localize(ctx, ex, visible, v.Language); err != nil {
+			return nil, after, err
+		}
+	}
 	return visible, last, nil
 }
 

@@ -15,6 +15,9 @@ import (
 type Sender struct {
 	TeamID int64 // 0 = the facilitators' control cell
 	Name   string
+	// Lang is the language the sender reads the exercise in, which their
+	// message is most likely written in ("" when unknown).
+	Lang string
 }
 
 // Outgoing is a message to send.
@@ -60,7 +63,7 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 	}
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
 		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo,
-		TagSources: tagSources(sc, o)}
+		TagSources: tagSources(sc, o), Lang: from.Lang}
 	aud := messageAudience(data)
 	answers := replyAnswers(p, from, o)
 	send := func(answers *Message) ([]Event, error) {

@@ -41,6 +41,8 @@ type Participant struct {
 	SessionID  string
 	JoinedAt   time.Time
 	RemovedAt  *time.Time
+	// Language is the OSCE language the participant reads the exercise in.
+	Language string
 }
 
 // Event is one entry of an exercise's append-only log.
@@ -86,6 +88,9 @@ type Store interface {
 	AddParticipant(ctx context.Context, p *Participant) error
 	Participants(ctx context.Context, exerciseID int64) ([]Participant, error)
 	ParticipantBySession(ctx context.Context, sessionID string) (*Participant, error)
+	SetParticipantLanguage(ctx context.Context, participantID int64, lang string) error
+	// WorkshopLanguage is the language participants read in by default.
+	WorkshopLanguage(ctx context.Context, workshopID int64) (string, error)
 	RemoveParticipant(ctx context.Context, id int64, at time.Time) error
 
 	Append(ctx context.Context, exerciseID int64, now time.Time, decide func(*Exercise) (Write, error)) ([]Event, error)

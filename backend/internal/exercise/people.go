@@ -3,10 +3,12 @@ package exercise
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
 )
 
 // Joined is the outcome of joining with a code.
@@ -28,10 +30,13 @@ var errBadCode = apperr.New(404, "unknown_code", "This code is not valid. Check 
 // person may join again from another device: each join is its own session.
 // from is the client address: wrong codes are limited per address and per
 // server, joins per code.
-func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, error) {
+func (s *Service) Join(ctx context.Context, code, name, from, lang string) (*Joined, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || utf8.RuneCountInString(name) > MaxParticipantName {
 		return nil, apperr.Invalid(map[string]string{"name": "Enter your name (at most 160 characters) so your team knows who writes."})
+	}
+	if lang != "" && !slices.Contains(scenario.Languages, lang) {
+		return nil, apperr.Invalid(map[string]string{"language": "Choose one of the OSCE languages: en, fr, de, it, ru, es."})
 	}
 	name = closeBidi(name)
 	code = NormaliseCode(code)
@@ -48,7 +53,26 @@ func (s *Service) Join(ctx context.Context, code, name, from string) (*Joined, e
 	if err := s.sessions.AdmitJoin(ctx, code); err != nil {
 		return nil, err
 	}
+	if lang == "" {
+		if lang, err = s.store.WorkshopLanguage(ctx, j.Exercise.WorkshopID); err != nil {
+			return nil, err
+		}
+	}
+	j.Participant.Language = lang
 	return j, s.admit(ctx, j, name)
+}
+
+// SetLanguage changes the language the participant holding a session reads
+// the exercise in.
+func (s *Service) SetLanguage(ctx context.Context, exerciseID int64, sessionID, lang string) error {
+	if !slices.Contains(scenario.Languages, lang) {
+		return apperr.Invalid(map[string]string{"language": "Choose one of the OSCE languages: en, fr, de, it, ru, es."})
+	}
+	p, err := s.ParticipantOf(ctx, exerciseID, sessionID)
+	if err != nil {
+		return err
+	}
+	return s.store.SetParticipantLanguage(ctx, p.ID, lang)
 }
 
 // lookUpCode finds what a code opens, within the limits on wrong codes:
@@ -92,7 +116,8 @@ func (s *Service) admit(ctx context.Context, j *Joined, name string) error {
 			return err
 		}
 		j.Token = token
-		j.Participant = Participant{ExerciseID: j.Exercise.ID, Name: name, SessionID: sid, JoinedAt: s.now().UTC()}
+		j.Participant = Participant{ExerciseID: j.Exercise.ID, Name: name, SessionID: sid, JoinedAt: s.now().UTC(),
+			Language: j.Participant.Language}
 		if j.Team != nil {
 			j.Participant.TeamID = &j.Team.ID
 		}

@@ -41,6 +41,9 @@ type Viewer struct {
 	Staff    bool
 	TeamID   int64 // participants only
 	Observer bool  // joined with the observer code: watches the play, writes nothing
+	// Language is the language scenario content is read in ("": as
+	// written). It has no part in what the viewer may see.
+	Language string
 }
 
 // CanSee is the one place that decides visibility. REST reads, the event

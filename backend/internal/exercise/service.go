@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/apperr"
@@ -14,6 +15,9 @@ import (
 // Scenarios gives the parsed scenario of a stored version.
 type Scenarios interface {
 	ScenarioOfVersion(ctx context.Context, versionID int64) (*scenario.Scenario, error)
+	// Localized is the version read in lang, with the texts that stayed
+	// in the source language.
+	Localized(ctx context.Context, versionID int64, lang string) (*scenario.Scenario, scenario.Fallbacks, error)
 	KnownCBM(catalogue, key string) bool
 }
 
@@ -42,6 +46,8 @@ type Service struct {
 	notify func(exerciseID int64, evs ...Event)
 
 	cache *projectionCache
+	// versions maps exercise ids to their scenario version (int64 → int64).
+	versions sync.Map
 }
 
 // OnAppend sets a function called after every successful append, once the
@@ -125,6 +131,12 @@ func (s *Service) List(ctx context.Context, workshopID int64) ([]Exercise, error
 // Scenario returns the exercise's pinned scenario.
 func (s *Service) Scenario(ctx context.Context, ex *Exercise) (*scenario.Scenario, error) {
 	return s.scenarios.ScenarioOfVersion(ctx, ex.ScenarioVersionID)
+}
+
+// ScenarioIn returns the exercise's scenario read in lang ("": as
+// written), with the texts that stayed in the source language.
+func (s *Service) ScenarioIn(ctx context.Context, ex *Exercise, lang string) (*scenario.Scenario, scenario.Fallbacks, error) {
+	return s.scenarios.Localized(ctx, ex.ScenarioVersionID, lang)
 }
 
 // Projection returns the exercise's state folded from its log, brought up to

@@ -13,8 +13,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/cbmex/cbmex/backend/internal/scenario"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/store/storetest"
+	"github.com/cbmex/cbmex/backend/internal/xliff"
 )
 
 // caller is a kind of principal: a column of the authorisation table.
@@ -64,8 +66,9 @@ type authzRow struct {
 }
 
 type (
-	yamlDoc string
-	xlsxDoc []byte
+	yamlDoc  string
+	xlsxDoc  []byte
+	xliffDoc []byte
 )
 
 // Status patterns that many rows share.
@@ -126,6 +129,13 @@ func serverRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/scenarios/:id/export", want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id/msel.xlsx", want: staffOnly},
 		{route: "POST /api/v1/scenarios/:id/msel", body: fx.msel, want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/translations", want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/translations/:lang", want: staffOnly},
+		{route: "PUT /api/v1/scenarios/:id/translations/:lang", body: map[string]any{"texts": map[string]string{"title": "Titre"}},
+			want: statuses{401, 403, 403, 403, 201, 200, 200, 200, 200}}, // the first saves, the others change nothing
+		{route: "GET /api/v1/scenarios/:id/translations/:lang/xliff", want: staffOnly},
+		{route: "POST /api/v1/scenarios/:id/translations/:lang/xliff", body: fx.xliff(), want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/translations/:lang/file", want: staffOnly},
 
 		// Workshops: staff read those they run (an unassigned facilitator
 		// lists none), admins write; the controllers set up exercises.
@@ -152,6 +162,9 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/exercises/:id/log", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/briefing", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/injects", want: inExercise},
+		{route: "GET /api/v1/exercises/:id/injects/:key/texts", want: exStaffRead},
+		{route: "PUT /api/v1/exercises/:id/language", body: map[string]any{"language": "fr"},
+			want: statuses{401, 204, 204, 204, 404, 403, 403, 403, 403}},
 		{route: "GET /api/v1/exercises/:id/answers", want: inExercise},
 		{route: "PUT /api/v1/exercises/:id/answers/:phase/:question", body: map[string]any{"text": "An answer"},
 			want: statuses{401, 204, 204, 403, 404, 403, 403, 403, 403}},
@@ -492,6 +505,7 @@ func (fx *authzFixture) fill(pattern string, x *authzExercise) string {
 		"exercises/:id": fmt.Sprint(x.id), "injects/:key": "valdoria-phishing", "triggers/:key": "staff-call",
 		":phase": "getting-started", ":question": "gs-q1", ":team": fmt.Sprint(x.teams["valdoria"]),
 		":pid": fmt.Sprint(x.spareParticipant), ":msg": fmt.Sprint(x.msg), ":check": fmt.Sprint(x.check),
+		":lang": "fr",
 	}
 	segs := strings.Split(pattern, "/")
 	for i, s := range segs {
@@ -524,6 +538,8 @@ func (fx *authzFixture) send(method, path, bearer string, body any) resp {
 		rd, ctype = strings.NewReader(string(b)), "application/yaml"
 	case xlsxDoc:
 		rd, ctype = bytes.NewReader(b), xlsxType
+	case xliffDoc:
+		rd, ctype = bytes.NewReader(b), xliffType
 	default:
 		j, err := json.Marshal(b)
 		if err != nil {
@@ -552,4 +568,19 @@ func (fx *authzFixture) send(method, path, bearer string, body any) resp {
 	}
 	r.raw, _ = io.ReadAll(res.Body)
 	return r
+}
+
+// xliff is an XLIFF file of the fixture's scenario for French with nothing
+// translated: importing it stores nothing new.
+func (fx *authzFixture) xliff() xliffDoc {
+	fx.t.Helper()
+	sc, probs := scenario.Parse("authz.yaml", []byte(fx.scenarioYAML(fx.scenario)), nil)
+	if probs != nil {
+		fx.t.Fatal(probs)
+	}
+	data, err := xliff.Export(sc, nil, "fr")
+	if err != nil {
+		fx.t.Fatal(err)
+	}
+	return xliffDoc(data)
 }

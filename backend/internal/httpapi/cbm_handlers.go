@@ -7,5 +7,9 @@ import (
 )
 
 func (s *server) listCBMs(c echo.Context) error {
-	return c.JSON(http.StatusOK, toCBMsJSON(s.Library.CBMs()))
+	lang, err := queryLang(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toCBMsJSON(s.Library.CBMs(), lang))
 }

@@ -24,10 +24,13 @@ type cbmItemJSON struct {
 	Guidance string `json:"guidance"`
 }
 
-func toCBMsJSON(set *cbm.Set) cbmsJSON {
+// toCBMsJSON shows the catalogues in lang, each text in English where it
+// has no translation.
+func toCBMsJSON(set *cbm.Set, lang string) cbmsJSON {
 	out := cbmsJSON{Default: set.Default().ID, Catalogues: make([]catalogueJSON, 0, len(set.IDs()))}
 	for _, id := range set.IDs() {
 		if c, ok := set.Catalogue(id); ok {
+			c = c.In(lang)
 			out.Catalogues = append(out.Catalogues, catalogueJSON{ID: c.ID, Title: c.Title, Source: c.Source,
 				Items: each(c.Items, func(it cbm.Item) cbmItemJSON { return cbmItemJSON(it) })})
 		}

@@ -144,6 +144,9 @@ func inboxViewOf(ev sseEvent) map[string]any {
 	if v, ok := d["tag_sources"]; ok {
 		m["tag_sources"] = v
 	}
+	if v, ok := d["lang"]; ok {
+		m["lang"] = v
+	}
 	if m["kind"] != "" {
 		m["status"] = "open"
 	}

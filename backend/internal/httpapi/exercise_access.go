@@ -19,7 +19,21 @@ type exCtx struct {
 	teams  []exercise.Team
 	viewer exercise.Viewer
 	p      *auth.Principal
-	duty   workshop.Duty // staff only: what they do in the workshop (admins: lead)
+	duty   workshop.Duty         // staff only: what they do in the workshop (admins: lead)
+	pt     *exercise.Participant // the participant or observer, once looked up
+}
+
+// participant is the participant or observer holding the caller's session,
+// looked up once per request.
+func (s *server) participant(c echo.Context, x *exCtx) (*exercise.Participant, error) {
+	if x.pt == nil {
+		pt, err := s.Exercises.ParticipantOf(c.Request().Context(), x.ex.ID, x.p.SessionID)
+		if err != nil {
+			return nil, err
+		}
+		x.pt = pt
+	}
+	return x.pt, nil
 }
 
 // staff tells whether the caller runs the exercise (and may write as staff).
@@ -46,11 +60,6 @@ func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !p.IsStaff() { // the delegations staff recorded are for the console
-		if teams, err = s.asRoles(ctx, ex, teams); err != nil {
-			return nil, err
-		}
-	}
 	x := &exCtx{ex: ex, teams: teams, p: p}
 	switch p.Role {
 	case auth.RoleParticipant:
@@ -64,7 +73,35 @@ func (s *server) loadExercise(c echo.Context) (*exCtx, error) {
 		}
 		x.viewer, x.duty = exercise.Viewer{Staff: true}, duty
 	}
+	if x.viewer.Language, err = s.readingLanguage(c, x); err != nil {
+		return nil, err
+	}
+	if !p.IsStaff() { // the delegations staff recorded are for the console
+		if x.teams, err = s.asRoles(ctx, ex, teams, x.viewer.Language); err != nil {
+			return nil, err
+		}
+	}
 	return x, nil
+}
+
+// readingLanguage is the language the caller reads scenario content in:
+// ?lang= when given, else a participant's or observer's own choice; staff
+// read the source unless they ask.
+func (s *server) readingLanguage(c echo.Context, x *exCtx) (string, error) {
+	if lang, err := queryLang(c); lang != "" || err != nil {
+		return lang, err
+	}
+	if x.staff() {
+		return "", nil
+	}
+	pt, err := s.participant(c, x)
+	if isNotFound(err) {
+		return "", nil // a session from before participants were recorded by it
+	}
+	if err != nil {
+		return "", err
+	}
+	return pt.Language, nil
 }
 
 // staffDuty tells whether a staff member runs the exercise (an admin, or a
@@ -111,7 +148,7 @@ func (s *server) actorName(c echo.Context, x *exCtx) string {
 		}
 		return x.p.User.Email
 	}
-	if pt, err := s.Exercises.ParticipantOf(c.Request().Context(), x.ex.ID, x.p.SessionID); err == nil {
+	if pt, err := s.participant(c, x); err == nil {
 		return pt.Name
 	}
 	return "participant"

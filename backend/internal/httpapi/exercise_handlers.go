@@ -80,11 +80,16 @@ func (s *server) writeExercise(c echo.Context, status int) error {
 	if err != nil {
 		return err
 	}
-	sc, err := s.Exercises.Scenario(c.Request().Context(), x.ex)
+	ctx := c.Request().Context()
+	sc, fb, err := s.Exercises.ScenarioIn(ctx, x.ex, x.viewer.Language)
 	if err != nil {
 		return err
 	}
-	out := toExerciseJSON(x, sc, s.Exercises.Now())
+	v, err := s.Library.VersionByID(ctx, x.ex.ScenarioVersionID)
+	if err != nil {
+		return err
+	}
+	out := toExerciseJSON(x, sc, fb, v.Languages, s.Exercises.Now())
 	if !x.staff() {
 		out.Viewer.Name = s.actorName(c, x)
 	}

@@ -46,15 +46,21 @@ type phaseViewJSON struct {
 	Title    string `json:"title"`
 	Clock    string `json:"clock"`
 	StartsAt int64  `json:"starts_at_seconds"`
+	exercise.Localized
 }
 
 type exerciseJSON struct {
 	exerciseSummaryJSON
 	Scenario struct {
-		ID       string          `json:"id"`
-		Version  int             `json:"version"`
-		Title    string          `json:"title"`
-		Summary  string          `json:"summary"`
+		ID      string `json:"id"`
+		Version int    `json:"version"`
+		Title   string `json:"title"`
+		Summary string `json:"summary"`
+		// SourceLanguage is the one the scenario is written in; Languages
+		// are those it can be read in (the source, then translations).
+		SourceLanguage string   `json:"source_language"`
+		Languages      []string `json:"languages"`
+		exercise.Localized
 		Duration int64           `json:"duration_seconds"`
 		Phases   []phaseViewJSON `json:"phases"`
 		Channels []channelJSON   `json:"channels"`
@@ -81,6 +87,9 @@ type viewerJSON struct {
 	// it allows, so the console offers only what the server accepts.
 	Duty string   `json:"duty,omitempty"`
 	Acts []string `json:"acts,omitempty"`
+	// Language is the one scenario content is read in ("" for staff
+	// reading the source).
+	Language string `json:"language,omitempty"`
 }
 
 // staffViewer is a staff member's viewer: their duty and what it allows.
@@ -94,12 +103,24 @@ func staffViewer(d workshop.Duty) viewerJSON {
 	return v
 }
 
-func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON {
+// toExerciseJSON shows the exercise with its scenario sc read in the
+// viewer's language (fb: the texts that stayed in the source language) and
+// langs, the languages the scenario version can be read in.
+func toExerciseJSON(x *exCtx, sc *scenario.Scenario, fb scenario.Fallbacks, langs []string, now time.Time) exerciseJSON {
 	out := exerciseJSON{exerciseSummaryJSON: toExerciseSummary(x.ex, now)}
 	out.Scenario.ID, out.Scenario.Version, out.Scenario.Title = sc.ID, sc.Version, sc.Title
 	out.Scenario.Summary, out.Scenario.Duration = sc.Summary, secs(sc.Duration)
+	out.Scenario.SourceLanguage, out.Scenario.Languages = sc.SourceLanguage(), nonNil(langs)
+	lang := x.viewer.Language
+	if fb != nil {
+		out.Scenario.Localized = exercise.LocalizedFields(lang, fb, "", "title", "summary")
+	}
 	for _, p := range sc.Phases {
-		out.Scenario.Phases = append(out.Scenario.Phases, phaseViewJSON{p.Key, p.Title, p.Clock, secs(p.StartsAt)})
+		pv := phaseViewJSON{Key: p.Key, Title: p.Title, Clock: p.Clock, StartsAt: secs(p.StartsAt)}
+		if fb != nil {
+			pv.Localized = exercise.LocalizedFields(lang, fb, "phases."+p.Key, "title", "clock")
+		}
+		out.Scenario.Phases = append(out.Scenario.Phases, pv)
 	}
 	for _, ch := range sc.AllChannels() {
 		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
@@ -123,6 +144,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, now time.Time) exerciseJSON
 	default:
 		out.Viewer.Role, out.Viewer.TeamID = "participant", x.viewer.TeamID
 	}
+	out.Viewer.Language = lang
 	return out
 }
 

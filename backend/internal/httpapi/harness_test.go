@@ -99,6 +99,7 @@ type req struct {
 	method, path string
 	body         any
 	yaml         string // sent as application/yaml instead of body
+	xliff        string // sent as application/xliff+xml instead of body
 	bearer       string
 	cookies      []*http.Cookie
 	csrf         string
@@ -126,6 +127,9 @@ func (e *env) do(r req) resp {
 	ctype := "application/json"
 	if r.yaml != "" {
 		body, ctype = strings.NewReader(r.yaml), "application/yaml"
+	}
+	if r.xliff != "" {
+		body, ctype = strings.NewReader(r.xliff), xliffType
 	}
 	hr, err := http.NewRequest(r.method, e.srv.URL+r.path, body)
 	if err != nil {

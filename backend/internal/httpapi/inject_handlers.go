@@ -22,15 +22,31 @@ func (s *server) listInjects(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !x.seesStaffOnly() {
-		return c.JSON(http.StatusOK, releasedInjectsJSON{Injects: each(p.VisibleReleases(x.viewer), toReleasedInjectJSON)})
-	}
-	sc, err := s.Exercises.Scenario(ctx, x.ex)
+	lang := x.viewer.Language
+	sc, fb, err := s.Exercises.ScenarioIn(ctx, x.ex, lang)
 	if err != nil {
 		return err
 	}
+	if !x.seesStaffOnly() {
+		out := releasedInjectsJSON{Injects: []releasedInjectJSON{}}
+		for _, r := range p.VisibleReleases(x.viewer) {
+			d := r.InjectData
+			if fb != nil {
+				d = exercise.LocalizeInject(d, sc, fb, lang)
+			}
+			out.Injects = append(out.Injects, releasedInjectJSON(d))
+		}
+		return c.JSON(http.StatusOK, out)
+	}
 	timeline := p.Timeline(sc, x.teams, x.ex.Clock.Now(s.Exercises.Now()))
-	return c.JSON(http.StatusOK, injectTimelineJSON{Injects: each(timeline, toInjectStateJSON)})
+	out := injectTimelineJSON{Injects: make([]injectStateJSON, len(timeline))}
+	for i, is := range timeline {
+		out.Injects[i] = toInjectStateJSON(is)
+		if _, scripted := sc.Inject(is.Key); scripted && fb != nil {
+			out.Injects[i].Localized = exercise.LocalizedFields(lang, fb, "injects."+is.Key, "title", "from", "body")
+		}
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
 func (s *server) injectAction(action string) echo.HandlerFunc {

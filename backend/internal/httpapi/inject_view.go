@@ -33,6 +33,7 @@ type injectStateJSON struct {
 	SkippedSeconds   *float64       `json:"skipped_seconds,omitempty"`
 	Body             string         `json:"body"`
 	FacilitatorNotes string         `json:"facilitator_notes,omitempty"`
+	exercise.Localized
 }
 
 // recipientsJSON is who an inject reaches (team ids), as in the event log.
@@ -87,8 +88,5 @@ type releasedInjectJSON struct {
 	Late          bool    `json:"late"`
 	DueSeconds    float64 `json:"due_seconds"`
 	OffsetSeconds float64 `json:"offset_seconds"`
-}
-
-func toReleasedInjectJSON(r exercise.ReleasedInject) releasedInjectJSON {
-	return releasedInjectJSON(r.InjectData)
+	exercise.Localized
 }

@@ -24,7 +24,7 @@ func (s *server) sender(c echo.Context, x *exCtx) (exercise.Sender, error) {
 			return exercise.Sender{}, err
 		}
 	}
-	return exercise.Sender{TeamID: x.viewer.TeamID, Name: s.actorName(c, x)}, nil
+	return exercise.Sender{TeamID: x.viewer.TeamID, Name: s.actorName(c, x), Lang: x.viewer.Language}, nil
 }
 
 func (s *server) listMessages(c echo.Context) error {

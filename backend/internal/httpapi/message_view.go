@@ -19,6 +19,7 @@ type messageJSON struct {
 	CBMs          []string          `json:"cbms"`
 	Kind          string            `json:"kind"`
 	ReplyTo       int64             `json:"reply_to,omitempty"`
+	Lang          string            `json:"lang,omitempty"`
 	SentAt        time.Time         `json:"sent_at"`
 	OffsetSeconds float64           `json:"offset_seconds"`
 	Status        string            `json:"status,omitempty"`
@@ -44,7 +45,7 @@ type requestStepJSON struct {
 
 func toMessageJSON(m *exercise.Message, staff bool) messageJSON {
 	out := messageJSON{Seq: m.Seq, From: m.From, FromName: m.FromName, To: nonNilIDs(m.To), ToControl: m.ToControl, All: m.All,
-		Channel: m.Channel, Subject: m.Subject, Body: m.Body, CBMs: nonNil(m.CBMs), Kind: m.Kind, ReplyTo: m.ReplyTo,
+		Channel: m.Channel, Subject: m.Subject, Body: m.Body, CBMs: nonNil(m.CBMs), Kind: m.Kind, ReplyTo: m.ReplyTo, Lang: m.Lang,
 		SentAt: m.CreatedAt, OffsetSeconds: m.Offset.Seconds(), Status: m.Status, TagSources: m.TagSources}
 	for _, st := range m.Updates {
 		out.Steps = append(out.Steps, requestStepJSON{Status: st.Status, TeamID: st.TeamID, By: st.By, Note: st.Note, Answer: st.Answer,

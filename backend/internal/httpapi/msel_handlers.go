@@ -21,7 +21,11 @@ func (s *server) exportMSEL(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc, err := s.Library.Parsed(v)
+	lang, err := queryLang(c)
+	if err != nil {
+		return err
+	}
+	sc, _, err := s.Library.Localized(c.Request().Context(), v.ID, lang)
 	if err != nil {
 		return err
 	}
@@ -29,7 +33,11 @@ func (s *server) exportMSEL(c echo.Context) error {
 	if err := msel.ExportXLSX(sc, &buf); err != nil {
 		return err
 	}
-	return attachment(c, v.Slug+"-msel.xlsx", xlsxType, buf.Bytes())
+	name := v.Slug + "-msel.xlsx"
+	if lang != "" && lang != sc.SourceLanguage() {
+		name = v.Slug + "-msel-" + lang + ".xlsx"
+	}
+	return attachment(c, name, xlsxType, buf.Bytes())
 }
 
 // importMSEL replaces a scenario's injects with a spreadsheet's rows (CSV or

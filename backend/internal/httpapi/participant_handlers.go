@@ -11,8 +11,9 @@ import (
 )
 
 type joinRequest struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Language string `json:"language"`
 }
 
 // join lets a participant or observer in with a code, no account needed.
@@ -23,12 +24,12 @@ func (s *server) join(c echo.Context) error {
 	if err := c.Bind(&req); err != nil {
 		return badJSON(err)
 	}
-	j, err := s.Exercises.Join(c.Request().Context(), req.Code, req.Name, c.RealIP())
+	j, err := s.Exercises.Join(c.Request().Context(), req.Code, req.Name, c.RealIP(), req.Language)
 	if err != nil {
 		return err
 	}
 	if j.Team != nil {
-		teams, err := s.asRoles(c.Request().Context(), j.Exercise, []exercise.Team{*j.Team})
+		teams, err := s.asRoles(c.Request().Context(), j.Exercise, []exercise.Team{*j.Team}, j.Participant.Language)
 		if err != nil {
 			return err
 		}

@@ -30,6 +30,7 @@ type joinJSON struct {
 	Token       string           `json:"token"`
 	CSRFToken   string           `json:"csrf_token"`
 	ExerciseID  int64            `json:"exercise_id"`
+	Language    string           `json:"language"`
 	Participant joinedPersonJSON `json:"participant"`
 	Team        *teamViewJSON    `json:"team,omitempty"` // absent for an observer
 }
@@ -41,7 +42,7 @@ type joinedPersonJSON struct {
 }
 
 func toJoinJSON(j *exercise.Joined, csrf string) joinJSON {
-	out := joinJSON{Token: j.Token, CSRFToken: csrf, ExerciseID: j.Exercise.ID,
+	out := joinJSON{Token: j.Token, CSRFToken: csrf, ExerciseID: j.Exercise.ID, Language: j.Participant.Language,
 		Participant: joinedPersonJSON{ID: j.Participant.ID, Name: j.Participant.Name, TeamID: j.Participant.TeamID}}
 	if j.Team != nil {
 		out.Team = &teamViewJSON{ID: j.Team.ID, Key: j.Team.Key, Name: j.Team.Name}

@@ -25,6 +25,7 @@ type reportJSON struct {
 	Notes       []noteJSON          `json:"notes,omitempty"` // facilitator observations (staff)
 	Plan        []improvementJSON   `json:"improvement_plan"`
 	Definitions map[string]string   `json:"definitions"`
+	Language    string              `json:"language"`
 	Roles       []teamRoleJSON      `json:"roles"`       // every team, by its role in the scenario
 	Attribution *attributionJSON    `json:"attribution"` // null: non-attributive (the default)
 }
@@ -33,7 +34,7 @@ func toReportJSON(r *scoring.Report) reportJSON {
 	return reportJSON{Exercise: toReportExerciseJSON(r.Exercise), Published: r.Published,
 		Timeline: each(r.Timeline, toTimelineEntryJSON), Answers: each(r.Answers, toReportAnswerJSON),
 		Teams: each(r.Teams, toAttributedTeamJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
-		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions,
+		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions, Language: r.Language,
 		Roles: each(r.Roles, toTeamRoleJSON), Attribution: toAttributionJSON(r.Attribution)}
 }
 

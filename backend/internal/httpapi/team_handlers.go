@@ -55,10 +55,9 @@ func (s *server) briefing(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc, err := s.Exercises.Scenario(c.Request().Context(), x.ex)
+	sc, fb, err := s.Exercises.ScenarioIn(c.Request().Context(), x.ex, x.viewer.Language)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, briefingJSON{Title: sc.Title, Summary: sc.Summary,
-		Teams: each(exercise.Briefings(sc, x.teams, x.viewer), toTeamBriefingJSON)})
+	return c.JSON(http.StatusOK, toBriefingJSON(sc, fb, x.viewer.Language, exercise.Briefings(sc, x.teams, x.viewer)))
 }

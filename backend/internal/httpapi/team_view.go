@@ -1,6 +1,9 @@
 package httpapi
 
-import "github.com/cbmex/cbmex/backend/internal/exercise"
+import (
+	"github.com/cbmex/cbmex/backend/internal/exercise"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
+)
 
 // teamEnvelope answers a team's rename and new code.
 type teamEnvelope struct {
@@ -14,9 +17,11 @@ func staffTeamJSON(t *exercise.Team) teamViewJSON {
 
 // briefingJSON answers GET /exercises/{id}/briefing.
 type briefingJSON struct {
-	Title   string             `json:"title"`
-	Summary string             `json:"summary"`
-	Teams   []teamBriefingJSON `json:"teams"`
+	Title          string             `json:"title"`
+	Summary        string             `json:"summary"`
+	SourceLanguage string             `json:"source_language"`
+	Teams          []teamBriefingJSON `json:"teams"`
+	exercise.Localized
 }
 
 type teamBriefingJSON struct {
@@ -25,9 +30,26 @@ type teamBriefingJSON struct {
 	Kind            string    `json:"kind"`
 	Briefing        string    `json:"briefing"`
 	PointsOfContact []pocJSON `json:"points_of_contact"`
+	Fallback        []string  `json:"fallback,omitempty"`
 }
 
-func toTeamBriefingJSON(b exercise.Briefing) teamBriefingJSON {
-	tj := toTeamJSON(b.Scenario)
-	return teamBriefingJSON{TeamID: b.Team.ID, Name: b.Team.Name, Kind: tj.Kind, Briefing: tj.Briefing, PointsOfContact: tj.PointsOfContact}
+// toBriefingJSON shows the briefings of sc, the scenario read in lang (fb:
+// the texts that stayed in the source language).
+func toBriefingJSON(sc *scenario.Scenario, fb scenario.Fallbacks, lang string, bs []exercise.Briefing) briefingJSON {
+	out := briefingJSON{Title: sc.Title, Summary: sc.Summary, SourceLanguage: sc.SourceLanguage()}
+	if fb != nil {
+		out.Localized = exercise.LocalizedFields(lang, fb, "", "title", "summary")
+	}
+	for _, b := range bs {
+		tj := toTeamJSON(b.Scenario)
+		tb := teamBriefingJSON{TeamID: b.Team.ID, Name: b.Team.Name, Kind: tj.Kind, Briefing: tj.Briefing, PointsOfContact: tj.PointsOfContact}
+		if fb != nil {
+			tb.Fallback = exercise.LocalizedFields(lang, fb, "teams."+b.Scenario.Key, "name", "briefing").Fallback
+		}
+		out.Teams = append(out.Teams, tb)
+	}
+	if out.Teams == nil {
+		out.Teams = []teamBriefingJSON{}
+	}
+	return out
 }

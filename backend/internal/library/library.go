@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -37,8 +38,12 @@ type Version struct {
 	Phases     int
 	Injects    int
 	Origin     string // bundled, upload, editor, cli, spreadsheet
-	CreatedBy  *int64
-	CreatedAt  time.Time
+	// Translations are the translation files of the version by language
+	// (grid-cascade.ru.yaml's text under "ru"); nil when it has none.
+	// Lists of versions leave them out.
+	Translations map[string][]byte
+	CreatedBy    *int64
+	CreatedAt    time.Time
 }
 
 // Origins of a version.
@@ -47,6 +52,7 @@ const (
 	OriginUpload      = "upload"
 	OriginCLI         = "cli"
 	OriginSpreadsheet = "spreadsheet"
+	OriginTranslation = "translation"
 )
 
 // Store is what the library needs from storage. Lookups return
@@ -75,6 +81,8 @@ type Library struct {
 	cbms   *cbm.Set
 	now    func() time.Time
 	parsed *parsedCache
+	// localized keeps versions read in other languages.
+	localized *localizedCache
 }
 
 // New wires a Library.
@@ -82,7 +90,8 @@ func New(store Store, cbms *cbm.Set, now func() time.Time) *Library {
 	if now == nil {
 		now = time.Now
 	}
-	return &Library{store: store, cbms: cbms, now: now, parsed: &parsedCache{m: map[int64]*scenario.Scenario{}}}
+	return &Library{store: store, cbms: cbms, now: now, parsed: &parsedCache{m: map[int64]*scenario.Scenario{}},
+		localized: &localizedCache{m: map[localizedKey]localized{}}}
 }
 
 // CBMs returns the catalogues scenarios are checked against.
@@ -128,11 +137,17 @@ func (l *Library) Validate(filename string, src []byte) (*scenario.Scenario, err
 
 // Create stores a scenario whose id is new to the library.
 func (l *Library) Create(ctx context.Context, filename string, src []byte, origin string, by *int64) (*Version, error) {
-	s, err := l.Validate(filename, src)
+	return l.CreateBundle(ctx, Bundle{Filename: filename, Source: src}, origin, by)
+}
+
+// CreateBundle stores a scenario whose id is new to the library, with its
+// translations.
+func (l *Library) CreateBundle(ctx context.Context, b Bundle, origin string, by *int64) (*Version, error) {
+	s, err := l.ValidateBundle(b)
 	if err != nil {
 		return nil, err
 	}
-	v := l.newVersion(s, src, origin, by)
+	v := l.newVersion(s, b.Source, b.Translations, origin, by)
 	if err := l.store.CreateScenario(ctx, v); err != nil {
 		if errors.Is(err, apperr.ErrDuplicate) {
 			return nil, apperr.New(http.StatusConflict, "scenario_exists",
@@ -144,14 +159,31 @@ func (l *Library) Create(ctx context.Context, filename string, src []byte, origi
 }
 
 // Update stores src as a new version of the scenario. The file must keep the
-// scenario's id. When src is identical to the latest version nothing is
-// stored and that version is returned with created=false.
+// scenario's id. The translations of the latest version come along: texts
+// whose source changed become stale, and the translators see which. When
+// nothing changed nothing is stored and the latest version is returned
+// with created=false.
 func (l *Library) Update(ctx context.Context, scenarioID int64, filename string, src []byte, origin string, by *int64) (v *Version, created bool, err error) {
 	latest, err := l.Get(ctx, scenarioID, 0)
 	if err != nil {
 		return nil, false, err
 	}
-	s, err := l.Validate(filename, src)
+	return l.update(ctx, latest, Bundle{Filename: filename, Source: src, Translations: latest.Translations}, origin, by)
+}
+
+// UpdateBundle stores a scenario file and its translations as a new
+// version: translations the bundle does not have are dropped.
+func (l *Library) UpdateBundle(ctx context.Context, scenarioID int64, b Bundle, origin string, by *int64) (v *Version, created bool, err error) {
+	latest, err := l.Get(ctx, scenarioID, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	return l.update(ctx, latest, b, origin, by)
+}
+
+func (l *Library) update(ctx context.Context, latest *Version, b Bundle, origin string, by *int64) (v *Version, created bool, err error) {
+	src := b.Source
+	s, err := l.ValidateBundle(b)
 	if err != nil {
 		return nil, false, err
 	}
@@ -159,33 +191,33 @@ func (l *Library) Update(ctx context.Context, scenarioID int64, filename string,
 		return nil, false, apperr.Invalid(map[string]string{"id": "The file's id is \"" + s.ID +
 			"\" but this scenario's id is \"" + latest.Slug + "\". To make a different scenario, create a new one."})
 	}
-	if checksum(src) == latest.Checksum {
+	if checksum(src, b.Translations) == latest.Checksum {
 		return latest, false, nil
 	}
-	v = l.newVersion(s, src, origin, by)
-	v.ScenarioID = scenarioID
+	v = l.newVersion(s, src, b.Translations, origin, by)
+	v.ScenarioID = latest.ScenarioID
 	if err := l.store.AddVersion(ctx, v); err != nil {
 		return nil, false, err
 	}
 	return v, true, nil
 }
 
-// Import stores a file from disk or from the bundle: a new scenario, a new
-// version of an existing one, or nothing when it is unchanged.
-func (l *Library) Import(ctx context.Context, filename string, src []byte, origin string) (*Version, string, error) {
-	s, err := l.Validate(filename, src)
+// Import stores a file from disk with the translations beside it: a new
+// scenario, a new version of an existing one, or nothing when unchanged.
+func (l *Library) Import(ctx context.Context, b Bundle, origin string) (*Version, string, error) {
+	s, err := l.ValidateBundle(b)
 	if err != nil {
 		return nil, "", err
 	}
 	id, err := l.store.ScenarioID(ctx, s.ID)
 	if errors.Is(err, apperr.ErrNoRow) {
-		v, err := l.Create(ctx, filename, src, origin, nil)
+		v, err := l.CreateBundle(ctx, b, origin, nil)
 		return v, "created", err
 	}
 	if err != nil {
 		return nil, "", err
 	}
-	v, created, err := l.Update(ctx, id, filename, src, origin, nil)
+	v, created, err := l.UpdateBundle(ctx, id, b, origin, nil)
 	if !created {
 		return v, "unchanged", err
 	}
@@ -227,18 +259,39 @@ func (l *Library) Versions(ctx context.Context, scenarioID int64) ([]Version, er
 	return l.store.Versions(ctx, scenarioID)
 }
 
-func (l *Library) newVersion(s *scenario.Scenario, src []byte, origin string, by *int64) *Version {
+func (l *Library) newVersion(s *scenario.Scenario, src []byte, translations map[string][]byte, origin string, by *int64) *Version {
 	return &Version{
-		Slug: s.ID, Source: src, Checksum: checksum(src), Title: s.Title, Summary: s.Summary,
-		Level: string(s.Level), Duration: s.Duration, Languages: s.Languages, Themes: s.Themes,
+		Slug: s.ID, Source: src, Checksum: checksum(src, translations), Title: s.Title, Summary: s.Summary,
+		Level: string(s.Level), Duration: s.Duration, Languages: offered(s, translations), Themes: s.Themes,
 		CBMs: s.CBMs, Teams: len(s.Teams), Phases: len(s.Phases), Injects: len(s.Injects),
-		Origin: origin, CreatedBy: by, CreatedAt: l.now().UTC(),
+		Translations: translations, Origin: origin, CreatedBy: by, CreatedAt: l.now().UTC(),
 	}
 }
 
-func checksum(src []byte) string {
-	sum := sha256.Sum256(src)
-	return hex.EncodeToString(sum[:])
+// offered lists the languages a version can be read in: the one it is
+// written in, then those it is translated into, in the usual OSCE order.
+func offered(s *scenario.Scenario, translations map[string][]byte) []string {
+	out := []string{s.SourceLanguage()}
+	for _, lang := range scenario.Languages {
+		if _, ok := translations[lang]; ok && lang != out[0] {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// checksum identifies a version's content: the source alone when it has
+// no translations (so versions stored before translations keep theirs).
+func checksum(src []byte, translations map[string][]byte) string {
+	h := sha256.New()
+	h.Write(src)
+	for _, lang := range scenario.Languages {
+		if f, ok := translations[lang]; ok {
+			fmt.Fprintf(h, "\x00%s\x00%d\x00", lang, len(f))
+			h.Write(f)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func parseID(s string) (int64, bool) {

@@ -77,6 +77,11 @@ func Parse(filename string, data []byte, cbms *cbm.Set) (*Scenario, Problems) {
 	if root == nil {
 		return nil, p.probs.List()
 	}
+	if id := peek(root, "scenario"); id != "" && peek(root, "language") != "" {
+		p.errorf(root, "this is the %s translation of the scenario %q, not a scenario file; keep it beside %s.yaml, or import it on the scenario's Translations page",
+			peek(root, "language"), id, id)
+		return nil, p.probs.List()
+	}
 	s := p.scenario(root)
 	for i := 0; i < len(p.later); i++ {
 		p.later[i]()

@@ -179,7 +179,7 @@ func (tr *Translation) entries(d *decoder, v *yaml.Node, label string) {
 func (tr *Translation) State(key, source string) TextState {
 	e, ok := tr.Entries[key]
 	switch {
-	case !ok || e.Text == "":
+	case !ok || strings.TrimSpace(e.Text) == "":
 		return StateMissing
 	case e.Source != Fingerprint(source):
 		return StateStale
@@ -209,17 +209,25 @@ func (tr *Translation) Check(s *Scenario) Problems {
 	texts := s.Texts()
 	known := make(map[string]bool, len(texts))
 	var keys []string
+	missing := 0
 	for _, t := range texts {
 		known[t.Key] = true
 		keys = append(keys, t.Key)
 		switch tr.State(t.Key, t.Value) {
 		case StateMissing:
-			d.errorf(tr.textsNode, "%s has no %s text (source: %q); translate it", t.Key, tr.Language, excerpt(t.Value))
+			// A translation just begun lacks most texts: name the first
+			// few, count the rest, and leave room for the other problems.
+			if missing++; missing <= maxMissingListed {
+				d.errorf(tr.textsNode, "%s has no %s text (source: %q); translate it", t.Key, tr.Language, excerpt(t.Value))
+			}
 		case StateStale:
 			e := tr.Entries[t.Key]
 			d.errorf(at(t.Key), "%s is stale: the source text changed since it was translated (translated from %s, the source is now %s: %q); check the translation and set source: %s",
 				t.Key, e.Source, Fingerprint(t.Value), excerpt(t.Value), Fingerprint(t.Value))
 		}
+	}
+	if missing > maxMissingListed {
+		d.errorf(tr.textsNode, "… and %d more texts have no %s translation yet", missing-maxMissingListed, tr.Language)
 	}
 	for _, k := range tr.order {
 		if !known[k] {
@@ -228,6 +236,9 @@ func (tr *Translation) Check(s *Scenario) Problems {
 	}
 	return d.probs.List()
 }
+
+// maxMissingListed is how many missing texts Check names one by one.
+const maxMissingListed = 20
 
 // excerpt shortens a text for a message.
 func excerpt(s string) string {
@@ -290,6 +301,26 @@ func (tr *Translation) Set(key, source, text string) {
 	tr.Entries[key] = Entry{Text: text, Source: Fingerprint(source)}
 }
 
+// SetEntry records an entry as it is, with the fingerprint it carries.
+func (tr *Translation) SetEntry(key string, e Entry) {
+	if _, ok := tr.Entries[key]; !ok {
+		tr.order = append(tr.order, key)
+	}
+	tr.Entries[key] = Entry{Text: e.Text, Source: e.Source}
+}
+
+// Clone copies the translation, so that a change to the copy (an import)
+// leaves the stored one as it was.
+func (tr *Translation) Clone() *Translation {
+	c := *tr
+	c.Entries = make(map[string]Entry, len(tr.Entries))
+	for k, e := range tr.Entries {
+		c.Entries[k] = e
+	}
+	c.order = slices.Clone(tr.order)
+	return &c
+}
+
 // NewTranslation starts an empty translation of s into lang.
 func NewTranslation(s *Scenario, lang string) *Translation {
 	return &Translation{Scenario: s.ID, Language: lang, Entries: map[string]Entry{},
@@ -345,4 +376,44 @@ func textNode(v string) *yaml.Node {
 		n.Style = yaml.LiteralStyle
 	}
 	return n
+}
+
+// TextRow is one text of a scenario beside its translation, as a
+// translator works through them.
+type TextRow struct {
+	Text
+	Target string // the translation; a stale one is the old translation
+	State  TextState
+}
+
+// Rows lists every text of s, in reading order, with its translation.
+func (tr *Translation) Rows(s *Scenario) []TextRow {
+	texts := s.Texts()
+	out := make([]TextRow, len(texts))
+	for i, t := range texts {
+		out[i] = TextRow{Text: t, Target: tr.Entries[t.Key].Text, State: tr.State(t.Key, t.Value)}
+	}
+	return out
+}
+
+// Progress counts a translation's texts by state.
+type Progress struct {
+	Total, Done, Missing, Stale int
+}
+
+// Progress tells how far tr translates s.
+func (tr *Translation) Progress(s *Scenario) Progress {
+	var p Progress
+	for _, r := range tr.Rows(s) {
+		p.Total++
+		switch r.State {
+		case StateDone:
+			p.Done++
+		case StateMissing:
+			p.Missing++
+		case StateStale:
+			p.Stale++
+		}
+	}
+	return p
 }

@@ -14,6 +14,8 @@ import (
 // Report is the after-action report of one exercise. Times are seconds of
 // exercise time unless named wall.
 type Report struct {
+	// Language is the one the scenario's texts are in.
+	Language    string
 	Exercise    ExerciseInfo
 	Published   bool
 	Timeline    []TimelineEntry

@@ -142,8 +142,24 @@ var errNotPublished = apperr.New(http.StatusForbidden, "report_not_published", "
 // Report builds the after-action report as v may see it, naming the real
 // delegations only when the exercise's workshop turned on attributed
 // results.
+//
+// The scenario's texts (objectives, criteria, questions, inject titles) are
+// in v's language, or the workshop's when v reads the source; each falls
+// back to the source language where it has no current translation.
 func (s *Service) Report(ctx context.Context, exerciseID int64, v exercise.Viewer) (*Report, error) {
-	b, err := s.build(ctx, exerciseID)
+	ex, teams, err := s.ex.Get(ctx, exerciseID)
+	if err != nil {
+		return nil, err
+	}
+	lang := v.Language
+	if lang == "" && s.workshops != nil {
+		w, err := s.workshops.Workshop(ctx, ex.WorkshopID)
+		if err != nil {
+			return nil, err
+		}
+		lang = w.Language
+	}
+	b, err := s.buildIn(ctx, ex, teams, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +187,13 @@ func (s *Service) build(ctx context.Context, exerciseID int64) (*built, error) {
 }
 
 func (s *Service) buildOf(ctx context.Context, ex *exercise.Exercise, teams []exercise.Team) (*built, error) {
-	sc, err := s.ex.Scenario(ctx, ex)
+	return s.buildIn(ctx, ex, teams, "")
+}
+
+// buildIn builds the report with the scenario read in lang ("": as
+// written), released injects and phases included.
+func (s *Service) buildIn(ctx context.Context, ex *exercise.Exercise, teams []exercise.Team, lang string) (*built, error) {
+	sc, _, err := s.ex.ScenarioIn(ctx, ex, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +201,15 @@ func (s *Service) buildOf(ctx context.Context, ex *exercise.Exercise, teams []ex
 	if err != nil {
 		return nil, err
 	}
-	return &built{r: Build(sc, ex, teams, evs, s.ex.Now()), ex: ex, sc: sc}, nil
+	if evs, err = s.ex.Localize(ctx, ex, evs, lang); err != nil {
+		return nil, err
+	}
+	r := Build(sc, ex, teams, evs, s.ex.Now())
+	r.Language = lang
+	if lang == "" {
+		r.Language = sc.SourceLanguage()
+	}
+	return &built{r: r, ex: ex, sc: sc}, nil
 }
 
 func (s *Service) scenarioAndTeams(ctx context.Context, exerciseID int64) (*scenario.Scenario, []exercise.Team, error) {

@@ -49,6 +49,7 @@ type participantRow struct {
 	SessionID  string
 	JoinedAt   time.Time
 	RemovedAt  *time.Time
+	Language   string
 }
 
 func (participantRow) TableName() string { return "participants" }
@@ -216,7 +217,8 @@ func (x *Exercises) UpdateTeam(ctx context.Context, t *exercise.Team) error {
 // AddParticipant records a person who joined (inside the context's
 // transaction, if any).
 func (x *Exercises) AddParticipant(ctx context.Context, p *exercise.Participant) error {
-	r := participantRow{ExerciseID: p.ExerciseID, TeamID: p.TeamID, Name: p.Name, SessionID: p.SessionID, JoinedAt: p.JoinedAt}
+	r := participantRow{ExerciseID: p.ExerciseID, TeamID: p.TeamID, Name: p.Name, SessionID: p.SessionID, JoinedAt: p.JoinedAt,
+		Language: p.Language}
 	if err := x.s.conn(ctx).Create(&r).Error; err != nil {
 		return failed(err, "add a participant to exercise %d", p.ExerciseID)
 	}
@@ -245,6 +247,19 @@ func (x *Exercises) ParticipantBySession(ctx context.Context, sessionID string) 
 	}
 	p := exercise.Participant(r)
 	return &p, nil
+}
+
+// SetParticipantLanguage records the language a participant reads in.
+func (x *Exercises) SetParticipantLanguage(ctx context.Context, id int64, lang string) error {
+	err := x.s.DB.WithContext(ctx).Model(&participantRow{ID: id}).Update("language", lang).Error
+	return failed(err, "set the language of participant %d", id)
+}
+
+// WorkshopLanguage is the language a workshop is held in.
+func (x *Exercises) WorkshopLanguage(ctx context.Context, workshopID int64) (string, error) {
+	var lang string
+	err := x.s.DB.WithContext(ctx).Table("workshops").Select("language").Where("id = ?", workshopID).Scan(&lang).Error
+	return lang, failed(err, "read the language of workshop %d", workshopID)
 }
 
 // RemoveParticipant marks a participant removed.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ type scenarioVersionRow struct {
 	PhaseCount      int
 	InjectCount     int
 	Origin          string
+	Translations    string // JSON object: language → translation file
 	CreatedBy       *int64
 	CreatedAt       time.Time
 	Slug            string `gorm:"->;-:migration"` // read-only, from the join with scenarios
@@ -101,7 +103,7 @@ func insertVersion(tx *gorm.DB, v *library.Version) error {
 		Title: v.Title, Summary: v.Summary, Level: v.Level, DurationSeconds: int64(v.Duration / time.Second),
 		Languages: join(v.Languages), Themes: join(v.Themes), CBMs: join(v.CBMs),
 		TeamCount: v.Teams, PhaseCount: v.Phases, InjectCount: v.Injects,
-		Origin: v.Origin, CreatedBy: v.CreatedBy, CreatedAt: v.CreatedAt,
+		Origin: v.Origin, Translations: encodeTranslations(v.Translations), CreatedBy: v.CreatedBy, CreatedAt: v.CreatedAt,
 	}
 	if err := tx.Omit("Slug").Create(&r).Error; err != nil {
 		return translate(err)
@@ -170,8 +172,32 @@ func toVersion(r *scenarioVersionRow) *library.Version {
 		Checksum: r.Checksum, Title: r.Title, Summary: r.Summary, Level: r.Level,
 		Duration: time.Duration(r.DurationSeconds) * time.Second, Languages: split(r.Languages),
 		Themes: split(r.Themes), CBMs: split(r.CBMs), Teams: r.TeamCount, Phases: r.PhaseCount,
-		Injects: r.InjectCount, Origin: r.Origin, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt,
+		Injects: r.InjectCount, Origin: r.Origin, Translations: decodeTranslations(r.Translations),
+		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt,
 	}
+}
+
+// Translation files are text (YAML), kept as one JSON object of strings
+// so both dialects store them the same way.
+func encodeTranslations(files map[string][]byte) string {
+	m := make(map[string]string, len(files))
+	for lang, f := range files {
+		m[lang] = string(f)
+	}
+	b, _ := json.Marshal(m) // a map of strings always encodes
+	return string(b)
+}
+
+func decodeTranslations(s string) map[string][]byte {
+	var m map[string]string
+	if s == "" || json.Unmarshal([]byte(s), &m) != nil || len(m) == 0 {
+		return nil
+	}
+	out := make(map[string][]byte, len(m))
+	for lang, f := range m {
+		out[lang] = []byte(f)
+	}
+	return out
 }
 
 // Lists are stored as comma-separated text: they hold short tags and CBM

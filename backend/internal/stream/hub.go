@@ -7,6 +7,7 @@
 package stream
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -53,6 +54,10 @@ type Hub struct {
 	// Presence shares who is connected with the other replicas (nil: this
 	// process only).
 	Presence PresenceStore
+	// Localize reads an event in a language (nil: events go as written).
+	// The fan-out calls it once per event and language in use, never per
+	// stream. Set it before Run.
+	Localize func(ctx context.Context, exerciseID int64, e exercise.Event, lang string) (exercise.Event, error)
 	replica  string
 
 	access accessState
@@ -95,6 +100,7 @@ type Sub struct {
 	Done       chan struct{} // closed when the hub drops the subscriber
 	exerciseID int64
 	viewer     exercise.Viewer
+	lang       int // the slot of viewer.Language in languageSlots
 	access     Access
 	sessionID  string
 	once       sync.Once
@@ -128,7 +134,8 @@ func (h *Hub) Count() int {
 // and live events overlap rather than leave a gap (the reader drops repeats
 // by sequence number).
 func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer, a Access) (*Sub, error) {
-	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, access: a, sessionID: a.SessionID}
+	s := &Sub{C: make(chan *Delivery, Buffer), Done: make(chan struct{}), exerciseID: exerciseID, viewer: v, access: a, sessionID: a.SessionID,
+		lang: languageSlot(v.Language)}
 	if !a.Expires.IsZero() && !h.Now().Before(a.Expires) {
 		s.close(ReasonExpired)
 		return s, nil
@@ -289,7 +296,7 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 	h.mu.Unlock()
 	run, gap := following(handed, cursor)
 	if len(run) > 0 {
-		h.fanOut(t, run)
+		h.fanOut(ctx, exerciseID, t, run)
 		cursor = run[len(run)-1].Seq
 	}
 	if !stale && !gap {
@@ -301,7 +308,7 @@ func (h *Hub) deliver(ctx context.Context, exerciseID int64) error {
 			return err
 		}
 		if len(evs) > 0 {
-			h.fanOut(t, evs)
+			h.fanOut(ctx, exerciseID, t, evs)
 			cursor = evs[len(evs)-1].Seq
 		}
 		// A short page is the end: rows committed after the read come with
@@ -334,7 +341,8 @@ func following(handed []exercise.Event, cursor int64) (run []exercise.Event, gap
 	return run, false
 }
 
-func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
+func (h *Hub) fanOut(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) {
+	variants := h.localizeAll(ctx, exerciseID, t, evs)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for i := range evs {
@@ -344,7 +352,10 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 		}
 		t.cursor = e.Seq
 		removed := removedSession(*e)
-		var d *Delivery // encoded on first use, shared by every stream
+		// Encoded on first use, once per language (index 0: as written),
+		// shared by every stream reading in it.
+		var frames [len(languageSlots)]*Delivery
+		vs := variants[i]
 		for s := range t.subs {
 			if removed != "" && s.sessionID == removed {
 				h.drop(t, s, ReasonRemoved)
@@ -353,8 +364,18 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 			if !exercise.CanSee(s.viewer, e.Audience) {
 				continue
 			}
+			slot := 0
+			if vs != nil && vs[s.lang] != nil {
+				slot = s.lang
+			}
+			d := frames[slot]
 			if d == nil {
-				d = &Delivery{Seq: e.Seq, Frame: Frame(e)}
+				ev := e
+				if slot != 0 {
+					ev = vs[slot]
+				}
+				d = &Delivery{Seq: e.Seq, Frame: Frame(ev)}
+				frames[slot] = d
 			}
 			select {
 			case s.C <- d:
@@ -363,6 +384,70 @@ func (h *Hub) fanOut(t *topic, evs []exercise.Event) {
 			}
 		}
 	}
+}
+
+// languageSlots are the languages a stream may read in, by slot: 0 is the
+// scenario as written. A fixed array keeps the fan-out's per-stream work a
+// lookup by index.
+var languageSlots = [...]string{"", "en", "fr", "de", "it", "ru", "es"}
+
+func languageSlot(lang string) int {
+	for i, l := range languageSlots {
+		if l == lang {
+			return i
+		}
+	}
+	return 0
+}
+
+// variants are an event read in each language, by slot; nil where it reads
+// as written.
+type variants = *[len(languageSlots)]*exercise.Event
+
+// localizeAll reads each event with scenario texts in each language the
+// topic's streams read in, before the hub's lock is taken: the first read
+// of a language may load its translation. Only variants that differ from
+// the event as written are kept; a stream reading in another language (or
+// one that subscribed meanwhile) gets the event as written, which says so
+// by carrying no lang.
+func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs []exercise.Event) map[int]variants {
+	if h.Localize == nil {
+		return nil
+	}
+	h.mu.Lock()
+	var inUse [len(languageSlots)]bool
+	for s := range t.subs {
+		inUse[s.lang] = true
+	}
+	h.mu.Unlock()
+	var out map[int]variants
+	for i, e := range evs {
+		if !exercise.Localizable(e.Type) {
+			continue
+		}
+		for slot, used := range inUse {
+			if slot == 0 || !used {
+				continue
+			}
+			loc, err := h.Localize(ctx, exerciseID, e, languageSlots[slot])
+			if err != nil {
+				h.log.Warn("an event could not be read in a language; it goes as written", "exercise", exerciseID,
+					"lang", languageSlots[slot], "err", err)
+				continue
+			}
+			if bytes.Equal(loc.Data, e.Data) { // an ad-hoc inject reads the same in every language
+				continue
+			}
+			if out == nil {
+				out = map[int]variants{}
+			}
+			if out[i] == nil {
+				out[i] = new([len(languageSlots)]*exercise.Event)
+			}
+			out[i][slot] = &loc
+		}
+	}
+	return out
 }
 
 // drop removes a subscriber (h.mu held); a topic without subscribers goes,

@@ -3861,8 +3861,11 @@ export interface components {
             team_count: number;
             phase_count: number;
             inject_count: number;
-            /** @enum {string} */
-            origin: "bundled" | "upload" | "cli" | "spreadsheet";
+            /**
+             * @description How the version came: translation for a saved or imported translation.
+             * @enum {string}
+             */
+            origin: "bundled" | "upload" | "cli" | "spreadsheet" | "translation";
             /** @description The account that stored it; null for bundled files. */
             created_by: number | null;
             /** Format: date-time */

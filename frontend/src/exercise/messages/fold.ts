@@ -33,6 +33,7 @@ export function messageFromEvent(e: ExerciseEvent): Message {
     offset_seconds: e.offset_seconds,
   };
   if (num(d.reply_to)) m.reply_to = num(d.reply_to);
+  if (str(d.lang)) m.lang = str(d.lang) as Message['lang'];
   if (d.tag_sources && typeof d.tag_sources === 'object' && !Array.isArray(d.tag_sources)) {
     m.tag_sources = Object.fromEntries(
       Object.entries(d.tag_sources as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
