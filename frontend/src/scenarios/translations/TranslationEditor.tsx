@@ -44,9 +44,9 @@ export function unwrapLines(text: string): string {
   return text.replace(/([^\n])\n(?!\n|\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|))[ \t]*/g, '$1 ');
 }
 
-/** Rows for a textarea holding the longer of `texts`, at about 60 characters a line. */
+/** Rows for a textarea holding the longer of `texts`, at about 45 characters a line. */
 export function rowsFor(...texts: string[]): number {
-  const lines = (s: string) => s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 60)), 0);
+  const lines = (s: string) => s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 45)), 0);
   return Math.min(20, Math.max(2, ...texts.map(lines)));
 }
 
@@ -259,6 +259,8 @@ function Row({ text: x, sourceLang, lang, value, kept, readOnly, onChange, onKee
           aria-label={t('translations.editor.targetLabel', { key: x.key })}
           aria-describedby={`${id}-source`}
           rows={rowsFor(x.source, value)}
+          // Where the browser sizes a textarea to its content, it is at least as tall as the source.
+          style={{ minHeight: `calc(${rowsFor(x.source)} * 1.45em + 1rem)` }}
           value={value}
           readOnly={readOnly}
           spellCheck

@@ -199,7 +199,7 @@ describe('pendingTexts', () => {
   it('sizes a textarea to the longer text', () => {
     expect(rowsFor('short', '')).toBe(2);
     expect(rowsFor('a\nb\nc\nd', 'x')).toBe(4);
-    expect(rowsFor('x'.repeat(300))).toBe(5);
+    expect(rowsFor('x'.repeat(300))).toBe(7);
     expect(rowsFor('x'.repeat(10_000))).toBe(20);
   });
 });
