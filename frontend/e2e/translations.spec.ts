@@ -66,6 +66,14 @@ test('the tutorial in Russian: filter, fix a text and save a version, download t
     const ru = panel.getByTestId('translation-ru');
     await expect(ru.getByRole('heading', { level: 3, name: 'Русский' })).toBeVisible();
     await expect(ru.getByTestId('progress-ru')).toHaveText(/^Done (\d+) of \1 · stale 0 · missing 0$/);
+    // The MSEL spreadsheet in any language the scenario has.
+    await fac.getByLabel('MSEL language').selectOption({ label: 'Русский' });
+    const msel = fac.getByRole('link', { name: 'Download MSEL (XLSX)' });
+    await expect(msel).toHaveAttribute('href', /msel\.xlsx\?version=\d+&lang=ru$/);
+    const xlsx = await fac.request.get((await msel.getAttribute('href')) ?? '');
+    expect(xlsx.ok()).toBeTruthy();
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
     await ru.getByRole('link', { name: 'Open side by side (Русский)' }).click();
 
     await expect(fac.getByRole('heading', { level: 1, name: 'Russian translation — First contact: a 15-minute tutorial' })).toBeVisible();

@@ -178,6 +178,17 @@ describe('the side-by-side translation view', () => {
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/exercises/5/room'));
   });
 
+  it('explains that the source language needs no translation', async () => {
+    mockFetch({
+      'GET /api/v1/scenarios/grid': () => jsonResponse(200, detail(3)),
+      'GET /api/v1/scenarios/grid/translations/en': () =>
+        jsonResponse(422, { error: { code: 'source_language', message: 'The scenario is written in en.' } }),
+    });
+    renderApp('/scenarios/grid/translations/en', staff);
+    expect(await screen.findByText('The scenario is written in English: there is nothing to translate into it.')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '← Grid cascade' })).toHaveAttribute('href', '/scenarios/grid');
+  });
+
   it('answers an unknown language with "not found"', async () => {
     mockFetch({});
     renderApp('/scenarios/grid/translations/xx', staff);

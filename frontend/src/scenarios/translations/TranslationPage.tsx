@@ -40,6 +40,16 @@ function TranslationView({ id, lang, requested }: { id: string; lang: Language; 
   const failed = scenario.error ?? table.error;
   if (failed) {
     if (isApiError(failed) && failed.status === 404) return <NotFoundPage />;
+    if (isApiError(failed) && failed.code === 'source_language') {
+      return (
+        <>
+          <p className="breadcrumb">
+            <Link to={scenarioPath(id)}>{t('translations.page.back', { title: scenario.data?.scenario.title ?? id })}</Link>
+          </p>
+          <p className="alert tr-notice">{t('translations.page.isSource', { language: nameIn(lang, i18n.language) })}</p>
+        </>
+      );
+    }
     return (
       <div className="alert error" role="alert">
         {t('common.loadFailed', { message: failed.message })}{' '}
@@ -64,7 +74,6 @@ function TranslationView({ id, lang, requested }: { id: string; lang: Language; 
   const latest = Math.max(scenario.data.versions[0]?.version ?? scenario.data.scenario.version, saved?.version ?? 0);
   const readOnly = data.version !== latest;
   const language = nameIn(lang, i18n.language);
-  const isSource = lang === data.source_language;
 
   const onSave = async (texts: Record<string, string>) => {
     const r = await saveTranslations(id, lang, texts);
@@ -102,22 +111,16 @@ function TranslationView({ id, lang, requested }: { id: string; lang: Language; 
           <Link to={translationPath(id, lang)}>{t('translations.page.openLatest')}</Link>
         </div>
       )}
-      {isSource ? (
-        <p>{t('translations.page.isSource', { language })}</p>
-      ) : (
-        <>
-          <div className="tr-summary">
-            <Progress summary={data.summary} />
-            <p className="muted">
-              {t('translations.page.intro')}{' '}
-              <a href={xliffURL(id, lang, data.version)} download={`${id}.${lang}.xlf`}>
-                {t('translations.downloadXliff')}
-              </a>
-            </p>
-          </div>
-          <TranslationEditor table={data} lang={lang} readOnly={readOnly} onSave={onSave} />
-        </>
-      )}
+      <div className="tr-summary">
+        <Progress summary={data.summary} />
+        <p className="muted">
+          {t('translations.page.intro')}{' '}
+          <a href={xliffURL(id, lang, data.version)} download={`${id}.${lang}.xlf`}>
+            {t('translations.downloadXliff')}
+          </a>
+        </p>
+      </div>
+      <TranslationEditor table={data} lang={lang} readOnly={readOnly} onSave={onSave} />
     </>
   );
 }
