@@ -79,7 +79,7 @@ function TranslationView({ id, lang, requested }: { id: string; lang: Language; 
     const r = await saveTranslations(id, lang, texts);
     qc.setQueryData(translationKeys.table(id, lang), r.translation);
     setSaved({ created: r.created, version: r.scenario.version });
-    void qc.invalidateQueries({ queryKey: translationKeys.list(id) });
+    void qc.invalidateQueries({ queryKey: translationKeys.lists(id) });
     void qc.invalidateQueries({ queryKey: scenarioKeys.all });
     // The page was opened at a version number: show the latest, which now holds the save.
     if (requested) void navigate(translationPath(id, lang), { replace: true });

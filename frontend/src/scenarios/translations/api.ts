@@ -20,6 +20,8 @@ export function isLanguage(code: string | undefined): code is Language {
 
 export const translationKeys = {
   all: ['translations'] as const,
+  /** Every version's list of a scenario, for invalidating them together. */
+  lists: (id: string) => ['translations', 'list', id] as const,
   list: (id: string, version?: number) => ['translations', 'list', id, version ?? 'latest'] as const,
   table: (id: string, lang: string, version?: number) => ['translations', 'table', id, lang, version ?? 'latest'] as const,
 };
