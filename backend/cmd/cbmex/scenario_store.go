@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cbmex/cbmex/backend/internal/app"
 	"github.com/cbmex/cbmex/backend/internal/library"
+	"github.com/cbmex/cbmex/backend/internal/scenario"
 	"github.com/cbmex/cbmex/backend/internal/store"
 )
 
@@ -76,13 +78,34 @@ func runScenarioExport(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		_, err = stdout.Write(v.Source)
 	} else {
-		err = os.WriteFile(out, v.Source, 0o644)
+		err = writeExport(out, v, stdout)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "cbmex scenario export:", err)
 		return 1
 	}
 	return 0
+}
+
+// writeExport writes the scenario file and, beside it, its translation
+// files (grid-cascade.ru.yaml next to grid-cascade.yaml).
+func writeExport(out string, v *library.Version, stdout io.Writer) error {
+	if err := os.WriteFile(out, v.Source, 0o644); err != nil {
+		return err
+	}
+	dir := filepath.Dir(out)
+	for _, lang := range scenario.Languages {
+		f, ok := v.Translations[lang]
+		if !ok {
+			continue
+		}
+		name := filepath.Join(dir, library.TranslationFilename(v.Slug, lang))
+		if err := os.WriteFile(name, f, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: the %s translation\n", name, lang)
+	}
+	return nil
 }
 
 // readBundle reads a scenario file and its translations.

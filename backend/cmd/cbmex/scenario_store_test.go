@@ -50,3 +50,37 @@ func TestScenarioImportAndExport(t *testing.T) {
 		t.Fatalf("export of an unknown scenario: %d %q", code, errOut)
 	}
 }
+
+// A scenario imported from a folder takes the translations beside it, and
+// its export writes them beside the exported file.
+func TestScenarioImportAndExportWithTranslations(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"CBMEX_DATA_DIR": filepath.Join(dir, "data"), "CBMEX_DATABASE_URL": ""}
+	src, _ := scenarios.FS.ReadFile("grid-cascade.yaml")
+	ru, _ := scenarios.FS.ReadFile("grid-cascade.ru.yaml")
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	source := strings.Replace(string(src), "id: grid-cascade", "id: cli-grid", 1)
+	translation := strings.Replace(string(ru), "scenario: grid-cascade", "scenario: cli-grid", 1)
+	for name, text := range map[string]string{"cli-grid.yaml": source, "cli-grid.ru.yaml": translation} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCLI(t, env, "scenario", "import", filepath.Join(in, "cli-grid.yaml"))
+	if code != 0 || !strings.Contains(out, "created — cli-grid version 1 in en, ru") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	exported := filepath.Join(dir, "out", "cli-grid.yaml")
+	if err := os.MkdirAll(filepath.Dir(exported), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI(t, env, "scenario", "export", "cli-grid", "--out", exported); code != 0 {
+		t.Fatalf("export: %d %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "out", "cli-grid.ru.yaml")); string(got) != translation {
+		t.Error("the exported Russian translation differs from the imported one")
+	}
+}

@@ -148,3 +148,20 @@ func TestScenarioValidateTranslations(t *testing.T) {
 		t.Errorf("a translation alone: exit %d, %q", code, stderr.String())
 	}
 }
+
+// The bundled scenarios and their translations pass the validator as an
+// author runs it: `cbmex scenario validate scenarios/*.yaml`.
+func TestBundledScenariosPassTheValidator(t *testing.T) {
+	files, err := filepath.Glob("../../../scenarios/*.yaml")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("found %d files (%v)", len(files), err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runScenarioValidate(files, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if n := strings.Count(stdout.String(), "texts translated into"); n < 8 {
+		t.Errorf("%d translations validated, want at least 8:\n%s", n, stdout.String())
+	}
+	t.Log("\n" + stdout.String())
+}

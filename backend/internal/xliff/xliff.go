@@ -535,39 +535,13 @@ func primary(tag string) string {
 	return strings.ToLower(strings.TrimSpace(tag))
 }
 
-// copyTranslation starts the translation Import returns: a copy of base,
-// or an empty one.
+// copyTranslation starts the translation Import returns: a copy of base
+// (left as it is), or an empty one.
 func copyTranslation(s *scenario.Scenario, base *scenario.Translation, lang string) *scenario.Translation {
-	tr := scenario.NewTranslation(s, lang)
 	if base == nil {
-		return tr
+		return scenario.NewTranslation(s, lang)
 	}
-	keys := make([]string, 0, len(base.Entries))
-	inScenario := map[string]bool{}
-	for _, t := range s.Texts() {
-		inScenario[t.Key] = true
-		if _, ok := base.Entries[t.Key]; ok {
-			keys = append(keys, t.Key)
-		}
-	}
-	var others []string
-	for k := range base.Entries {
-		if !inScenario[k] {
-			others = append(others, k)
-		}
-	}
-	slices.Sort(others)
-	for _, k := range append(keys, others...) {
-		e := base.Entries[k]
-		if e.Text == "" {
-			continue
-		}
-		// Set registers the key; the entry keeps the fingerprint it had,
-		// which Set cannot be given.
-		tr.Set(k, "", e.Text)
-		tr.Entries[k] = scenario.Entry{Text: e.Text, Source: e.Source}
-	}
-	return tr
+	return base.Clone()
 }
 
 // file checks the <file> element and reads its units, in groups or not.

@@ -6,7 +6,8 @@ import { Markdown } from '../components/Markdown';
 import { PageTitle } from '../components/PageTitle';
 import { useExercise } from '../exercise/api';
 import { AttributionNotice } from './AttributionNotice';
-import { reportCsvUrl, useReport, type Report, type TeamReport } from './api';
+import { reportCsvUrl, useReport, type Language, type Report, type TeamReport } from './api';
+import { ReportLanguage } from './ReportLanguage';
 import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
 import { RaterAgreement } from './RaterAgreement';
 import { PlanTable } from './ScoringPage';
@@ -23,7 +24,8 @@ const KINDS = ['phase', 'inject', 'message', 'request', 'clock'] as const;
 export function ReportPage() {
   const { t } = useTranslation('report');
   const id = Number(useParams().id);
-  const report = useReport(id);
+  const [lang, setLang] = useState<Language | undefined>();
+  const report = useReport(id, lang);
   const ex = useExercise(id);
   const staff = ex.data?.viewer.role === 'staff';
 
@@ -38,7 +40,15 @@ export function ReportPage() {
       </div>
     );
   }
-  return <ReportView id={id} report={report.data} staff={staff} />;
+  return (
+    <ReportView
+      id={id}
+      report={report.data}
+      staff={staff}
+      languages={ex.data?.scenario.languages ?? []}
+      onLanguage={setLang}
+    />
+  );
 }
 
 function download(name: string, text: string, type: string) {
@@ -52,7 +62,19 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function ReportView({ id, report: r, staff }: { id: number; report: Report; staff: boolean }) {
+function ReportView({
+  id,
+  report: r,
+  staff,
+  languages,
+  onLanguage,
+}: {
+  id: number;
+  report: Report;
+  staff: boolean;
+  languages: readonly string[];
+  onLanguage: (lang: Language) => void;
+}) {
   const { t, i18n } = useTranslation('report');
   const teamName = useTeamNamer(id, r);
   const injectTitle = useInjectTitle(id);
@@ -68,7 +90,8 @@ function ReportView({ id, report: r, staff }: { id: number; report: Report; staf
         <button type="button" className="button" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button secondary" href={reportCsvUrl(id)} download>
+        <ReportLanguage languages={languages} value={r.language ?? ''} onChange={onLanguage} />
+        <a className="button secondary" href={reportCsvUrl(id, r.language)} download>
           {t('report.csv')}
         </a>
         <button

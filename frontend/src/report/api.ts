@@ -10,6 +10,7 @@ import type { ExerciseEvent } from '../exercise/stream';
 
 export type Scale = Schema<'Scale'>;
 export type Report = Schema<'Report'>;
+export type Language = Schema<'Language'>;
 export type ExerciseInfo = Report['exercise'];
 export type Objective = ExerciseInfo['objectives'][number];
 export type Criterion = ExerciseInfo['criteria'][number];
@@ -28,18 +29,21 @@ export type ReportNote = NonNullable<Report['notes']>[number];
 export type Improvement = Schema<'Improvement'>;
 
 export const reportKeys = {
-  report: (id: number) => ['exercises', id, 'report'] as const,
+  report: (id: number, lang?: string) => (lang ? (['exercises', id, 'report', lang] as const) : (['exercises', id, 'report'] as const)),
   log: (id: number) => ['exercises', id, 'log'] as const,
   teamMessages: (id: number, team: number) => ['exercises', id, 'report-messages', team] as const,
   dashboard: (workshop: number | null) => ['dashboard', workshop ?? 'all'] as const,
 };
 
-export const reportCsvUrl = (id: number) => `${API_BASE}/exercises/${id}/report.csv`;
+export const reportCsvUrl = (id: number, lang?: string) =>
+  `${API_BASE}/exercises/${id}/report.csv${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
 
-export function useReport(id: number) {
+/** The report, with the scenario's texts in `lang` (absent: the server's choice, the workshop's language). */
+export function useReport(id: number, lang?: Language) {
   return useQuery({
-    queryKey: reportKeys.report(id),
-    queryFn: ({ signal }) => api.get('/exercises/{id}/report', { path: { id }, signal }).then((r) => r.report),
+    queryKey: reportKeys.report(id, lang),
+    queryFn: ({ signal }) =>
+      api.get('/exercises/{id}/report', { path: { id }, query: lang ? { lang } : {}, signal }).then((r) => r.report),
     // A 403 (report_not_published, or not allowed) will not change on retry.
     retry: (count, err) => !(isApiError(err) && (err.status === 403 || err.status === 404)) && count < 2,
   });
