@@ -23,7 +23,7 @@ test('sign-in and join pages', async ({ page }) => {
   await expectAccessible(page, 'join');
 });
 
-test('staff pages: home, scenarios, workshop, console, scoring, report, dashboard', async ({ page, browser }) => {
+test('staff pages: home, scenarios, a translation, workshop, console, scoring, report, dashboard', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page);
   await expectAccessible(page, 'home');
@@ -34,6 +34,10 @@ test('staff pages: home, scenarios, workshop, console, scoring, report, dashboar
   await page.getByRole('link', { name: /15-minute tutorial/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'scenario');
+  await page.getByRole('link', { name: 'Open side by side (Русский)' }).click();
+  await expect(page.getByTestId('shown-count')).toBeVisible();
+  await page.getByRole('radio', { name: /^All/ }).check();
+  await expectAccessible(page, 'translation side by side');
 
   const { id, codes } = await startTutorial(page, 'Accessibility');
   const roomCtx = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 800 } });

@@ -19,6 +19,9 @@ const NewScenarioPage = lazy(() => import('./scenarios/ScenarioEditorPage').then
 const EditScenarioPage = lazy(() =>
   import('./scenarios/ScenarioEditorPage').then((m) => ({ default: m.EditScenarioPage })),
 );
+const TranslationPage = lazy(() =>
+  import('./scenarios/translations/TranslationPage').then((m) => ({ default: m.TranslationPage })),
+);
 const WorkshopsPage = lazy(() => import('./workshops/WorkshopsPage').then((m) => ({ default: m.WorkshopsPage })));
 const WorkshopPage = lazy(() => import('./workshops/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const JoinPage = lazy(() => import('./exercise/guest/JoinPage').then((m) => ({ default: m.JoinPage })));
@@ -94,6 +97,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <EditScenarioPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="scenarios/:id/translations/:lang"
+          element={
+            <Lazy>
+              <TranslationPage />
             </Lazy>
           }
         />

@@ -41,12 +41,17 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	dbURL := fs.String("database-url", "", "PostgreSQL URL (empty: SQLite in a temporary folder)")
 	settle := fs.Duration("settle", time.Second, "idle time before reading memory; over 2m includes the runtime's periodic forced GC")
 	langs := fs.String("languages", "", "comma-separated languages the participants join in, in turn (e.g. en,ru,fr); empty: the workshop's")
+	scripted := fs.Bool("scripted", false, "release the scenario's own injects to every team (translated) instead of ad-hoc ones; at most 8")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
 	benchLanguages = nil
 	if *langs != "" {
 		benchLanguages = strings.Split(*langs, ",")
+	}
+	benchScripted = *scripted
+	if *scripted {
+		*injects = min(*injects, len(scriptedInjects))
 	}
 	if *n < 1 || *n > 10000 || *injects < 1 || *injects > 1000 {
 		fmt.Fprintln(stderr, "cbmex bench: --n must be 1..10000 and --injects 1..1000")
@@ -63,6 +68,13 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 
 // benchLanguages are the languages participants join in, in turn.
 var benchLanguages []string
+
+// benchScripted releases scriptedInjects: injects of grid-cascade that every
+// team receives, which streams get in their reader's language.
+var benchScripted bool
+
+var scriptedInjects = []string{"news-blackout", "marrovia-minister-tv", "osce-offer", "hacktivist-claim",
+	"leak-ferrovane", "diplomatic-protest", "restoration-sitrep", "osce-follow-up"}
 
 type benchResult struct {
 	N, Injects            int
@@ -355,12 +367,19 @@ func (c *benchClient) open(ctx context.Context, exID int64, token string) (*benc
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
 		for sc.Scan() {
 			line := sc.Text()
-			if i := strings.Index(line, `"title":"bench-`); i >= 0 && strings.HasPrefix(line, "data: ") {
+			if !strings.HasPrefix(line, "data: ") || !strings.Contains(line, `"type":"inject.released"`) {
+				continue
+			}
+			field := `"title":"bench-`
+			if benchScripted {
+				field = `"key":"`
+			}
+			if i := strings.Index(line, field); i >= 0 {
 				now := time.Now()
-				title := line[i+9:]
-				title = title[:strings.IndexByte(title, '"')]
+				mark := line[i+len(field)-len("bench-")*boolInt(!benchScripted):]
+				mark = mark[:strings.IndexByte(mark, '"')]
 				s.mu.Lock()
-				s.seen[title] = now
+				s.seen[mark] = now
 				s.mu.Unlock()
 			}
 		}
@@ -374,8 +393,15 @@ func (c *benchClient) release(exID int64, injects int, streams []*benchStreamCon
 	for k := 0; k < injects; k++ {
 		title := fmt.Sprintf("bench-%d", k)
 		sent := time.Now()
-		if err := c.call("POST", fmt.Sprintf("/api/v1/exercises/%d/injects", exID), c.token,
-			map[string]any{"title": title, "body": "Load test inject."}, nil); err != nil {
+		var err error
+		if benchScripted {
+			title = scriptedInjects[k]
+			err = c.call("POST", fmt.Sprintf("/api/v1/exercises/%d/injects/%s/release", exID, title), c.token, nil, nil)
+		} else {
+			err = c.call("POST", fmt.Sprintf("/api/v1/exercises/%d/injects", exID), c.token,
+				map[string]any{"title": title, "body": "Load test inject."}, nil)
+		}
+		if err != nil {
 			return err
 		}
 		deadline := time.Now().Add(10 * time.Second)
@@ -404,4 +430,11 @@ func (c *benchClient) release(exID int64, injects int, streams []*benchStreamCon
 		time.Sleep(50 * time.Millisecond)
 	}
 	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -61,7 +61,14 @@ func TestMigrationHidesOldDraftAnswersFromObservers(t *testing.T) {
 				t.Fatalf("after rolling back: %+v", a)
 			}
 		}
-		if !observerSeesDraft() {
+		// The old events' audiences let an observer read the draft. (Checked
+		// by the policy, not through the API: the server of today reads
+		// columns the rolled-back schema does not have.)
+		leak := false
+		for _, a := range answerAudiences() {
+			leak = leak || exercise.CanSee(exercise.Viewer{Observer: true}, a)
+		}
+		if !leak {
 			t.Fatal("the rolled-back log does not show the old leak")
 		}
 		if _, err := m.Up(ctx); err != nil {

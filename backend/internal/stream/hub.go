@@ -79,6 +79,9 @@ type topic struct {
 	// (another replica's, or too many handed), so the table must be read.
 	handed []exercise.Event
 	stale  bool
+	// readers counts the streams reading in each language slot, so the
+	// fan-out knows which languages to prepare without a pass over them.
+	readers [len(languageSlots)]int
 }
 
 // maxHanded bounds the events kept for one exercise between two
@@ -162,6 +165,7 @@ func (h *Hub) Subscribe(ctx context.Context, exerciseID int64, v exercise.Viewer
 		h.topics[exerciseID] = t
 	}
 	t.subs[s] = struct{}{}
+	t.readers[s.lang]++
 	h.count++
 	h.bySession[a.SessionID]++
 	h.byAddress[a.Address]++
@@ -415,18 +419,15 @@ func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs [
 		return nil
 	}
 	h.mu.Lock()
-	var inUse [len(languageSlots)]bool
-	for s := range t.subs {
-		inUse[s.lang] = true
-	}
+	readers := t.readers
 	h.mu.Unlock()
 	var out map[int]variants
 	for i, e := range evs {
 		if !exercise.Localizable(e.Type) {
 			continue
 		}
-		for slot, used := range inUse {
-			if slot == 0 || !used {
+		for slot, n := range readers {
+			if slot == 0 || n == 0 {
 				continue
 			}
 			loc, err := h.Localize(ctx, exerciseID, e, languageSlots[slot])
@@ -454,6 +455,7 @@ func (h *Hub) localizeAll(ctx context.Context, exerciseID int64, t *topic, evs [
 // so an exercise nobody watches costs nothing.
 func (h *Hub) drop(t *topic, s *Sub, reason string) {
 	delete(t.subs, s)
+	t.readers[s.lang]--
 	h.count--
 	decrement(h.bySession, s.access.SessionID)
 	decrement(h.byAddress, s.access.Address)

@@ -1,14 +1,16 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, isApiError } from '../api/client';
 import { scenarioPath } from '../api/scenarios';
+import { ownName } from './translations/languages';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The MSEL download URL of a scenario version (XLSX). */
-export function mselURL(id: string, version: number): string {
-  return `/api/v1/scenarios/${encodeURIComponent(id)}/msel.xlsx?version=${version}`;
+/** The MSEL download URL of a scenario version (XLSX), in `lang` when given (else the source language). */
+export function mselURL(id: string, version: number, lang?: string): string {
+  const l = lang ? `&lang=${encodeURIComponent(lang)}` : '';
+  return `/api/v1/scenarios/${encodeURIComponent(id)}/msel.xlsx?version=${version}${l}`;
 }
 
 /**
@@ -16,8 +18,12 @@ export function mselURL(id: string, version: number): string {
  * and import a CSV or XLSX MSEL as a new version (all rows or none; every
  * refused row is listed by the server with its row number).
  */
-export function MselTools({ id, version }: { id: string; version: number }) {
+export function MselTools({ id, version, languages = [] }: { id: string; version: number; languages?: readonly string[] }) {
   const { t } = useTranslation();
+  const langId = useId();
+  // The languages the scenario can be read in, its source language first.
+  const [chosen, setChosen] = useState('');
+  const lang = languages.includes(chosen) ? chosen : languages[0];
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +56,23 @@ export function MselTools({ id, version }: { id: string; version: number }) {
 
   return (
     <div className="msel-tools">
-      <a className="button" href={mselURL(id, version)} download={`${id}-msel.xlsx`}>
+      {languages.length > 1 && (
+        <span className="msel-language">
+          <label htmlFor={langId}>{t('translations.mselLanguage')}</label>{' '}
+          <select id={langId} value={lang} onChange={(e) => setChosen(e.target.value)}>
+            {languages.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {ownName(l)}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      <a
+        className="button"
+        href={mselURL(id, version, lang !== languages[0] ? lang : undefined)}
+        download={lang && lang !== languages[0] ? `${id}-msel.${lang}.xlsx` : `${id}-msel.xlsx`}
+      >
         {t('scenarios.msel.download')}
       </a>
       <label className="button">

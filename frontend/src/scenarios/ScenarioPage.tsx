@@ -4,6 +4,8 @@ import { exportURL, scenarioPath, useScenario, withId } from '../api/scenarios';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { MselTools } from './MselTools';
+import { readableLanguages, useTranslationList } from './translations/api';
+import { TranslationsPanel } from './translations/TranslationsPanel';
 import { ScenarioOverview } from './ScenarioOverview';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { isApiError } from '../api/client';
@@ -18,6 +20,7 @@ export function ScenarioPage() {
   const saved = location.state as { saved?: 'created' | 'unchanged'; version?: number } | null;
   const requested = Number(params.get('version')) || undefined;
   const q = useScenario(id, requested);
+  const translations = useTranslationList(q.data?.scenario.id ?? id, q.data?.scenario.version, q.isSuccess);
 
   if (q.isPending) return <p role="status">{t('common.loading')}</p>;
   if (q.isError) {
@@ -89,8 +92,9 @@ export function ScenarioPage() {
             {t('scenarios.page.download')}
           </a>
         </div>
-        <MselTools id={v.id} version={v.version} />
+        <MselTools id={v.id} version={v.version} languages={readableLanguages(translations.data)} />
       </div>
+      <TranslationsPanel id={v.id} version={v.version} latest={latest} />
       <ScenarioOverview scenario={parsed} />
     </>
   );
