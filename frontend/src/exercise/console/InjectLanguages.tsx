@@ -16,7 +16,7 @@ function ordered(data: InjectTexts): Text[] {
  * The inject in its source language and in each translation, with the state of each
  * (translated, out of date, missing), so a facilitator reads exactly what a team reading
  * another language sees. Shown under the inject's row of the timeline when its
- * "Languages" button is pressed (and fetched then).
+ * "Translations" button (a globe beside its state) is pressed, and fetched then.
  */
 export function InjectLanguages({ exerciseId, injectKey }: { exerciseId: number; injectKey: string }) {
   const { t } = useTranslation('exercise');

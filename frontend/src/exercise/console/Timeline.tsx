@@ -45,7 +45,7 @@ interface Props {
 /**
  * The inject timeline: every inject of the scenario with its time and state, and for staff
  * the actions that fit the state (observers get the released injects only) and a
- * "Languages" disclosure with the inject as each language's teams read it.
+ * "Translations" disclosure (a globe beside the state) with the inject as each language's teams read it.
  */
 export function Timeline({ exerciseId, readOnly, teamName, texts = false, source = 'en' }: Props) {
   const { t } = useTranslation('exercise');
