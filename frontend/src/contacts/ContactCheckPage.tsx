@@ -80,12 +80,16 @@ function ContactForm({ code, page }: { code: string; page: ContactPage }) {
           <Field label={t('contacts.technical')} hint={t('contacts.technicalHint')} error={errors.technical}>
             <textarea rows={3} maxLength={1000} value={technical} onChange={(e) => setTechnical(e.target.value)} />
           </Field>
-          <label className="check">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> {t('contacts.share')}
-          </label>
-          <button type="submit" className="button primary" disabled={confirm.isPending}>
-            {t('contacts.confirm')}
-          </button>
+          <div className="field">
+            <label className="check">
+              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> {t('contacts.share')}
+            </label>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={confirm.isPending}>
+              {t('contacts.confirm')}
+            </button>
+          </div>
         </form>
       </section>
       {page.others.length > 0 && (
