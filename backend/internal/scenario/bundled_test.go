@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/scenarios"
 )
 
@@ -138,6 +139,85 @@ func TestRussianTerms(t *testing.T) {
 		for _, w := range wrong {
 			if strings.Contains(text, strings.ToLower(w)) {
 				t.Errorf("%s says %q", f, w)
+			}
+		}
+	}
+}
+
+// bundledScenarios parses every bundled scenario (translations aside).
+func bundledScenarios(t *testing.T) []*Scenario {
+	t.Helper()
+	names, _ := fs.Glob(scenarios.FS, "*.yaml")
+	var all []*Scenario
+	for _, name := range names {
+		if _, _, ok := TranslationFileName(name); ok {
+			continue
+		}
+		data, _ := fs.ReadFile(scenarios.FS, name)
+		s, probs := Parse(name, data, nil)
+		if probs != nil {
+			t.Fatalf("%s is not valid:\n%v", name, probs)
+		}
+		all = append(all, s)
+	}
+	return all
+}
+
+// A workshop that picks any two bundled scenarios should be able to
+// practise any measure of the catalogue: each CBM is exercised (named in
+// an expected action) in at least two bundled scenarios, so the library
+// does not lean on a single story for a measure.
+func TestBundledScenariosExerciseEveryCBMTwice(t *testing.T) {
+	set, err := cbm.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := set.Default()
+	exercised := map[string]map[string]bool{}
+	for _, s := range bundledScenarios(t) {
+		if s.Catalogue != cat.ID {
+			continue
+		}
+		for _, in := range s.Injects {
+			for _, a := range in.ExpectedActions {
+				for _, k := range a.CBMs {
+					if exercised[k] == nil {
+						exercised[k] = map[string]bool{}
+					}
+					exercised[k][s.ID] = true
+				}
+			}
+		}
+	}
+	for _, k := range cat.Keys() {
+		if n := len(exercised[k]); n < 2 {
+			ids := make([]string, 0, n)
+			for id := range exercised[k] {
+				ids = append(ids, id)
+			}
+			t.Errorf("CBM %s is exercised in %d bundled scenario(s) %v, want at least 2", k, n, ids)
+		}
+	}
+}
+
+// The bundled scenarios' States are fictional and must not be
+// recognisable as a real participating State: no institution names or
+// doctrinal wording that belong to one of them.
+func TestBundledScenariosSingleOutNoState(t *testing.T) {
+	telling := []string{
+		"information aggression",
+		"international information security",
+		"state security committee",
+		"presidential administration",
+		"federation of tarvonia",
+	}
+	for _, s := range bundledScenarios(t) {
+		for _, x := range s.Texts() {
+			text := strings.ToLower(x.Value)
+			for _, w := range telling {
+				if strings.Contains(text, w) {
+					t.Errorf("%s: %s says %q", s.ID, x.Key, w)
+				}
 			}
 		}
 	}
