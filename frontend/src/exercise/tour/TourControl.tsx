@@ -70,7 +70,7 @@ function OpenForm({ exerciseId, phase, teams, teamName }: { exerciseId: number; 
       <p>{t('tour.forPhase', { title: phase.title })}</p>
       <fieldset>
         <legend>{t('tour.order')}</legend>
-        <ol className="tour-order">
+        <ol className="tour-order" aria-label={t('tour.order')}>
           {order.map((id, i) => (
             <li key={id}>
               <bdi>{teamName(id)}</bdi>
