@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import type { TeamName } from '../messages/shared';
-import { useCloseTour, useNextSpeaker, useOpenTour, useTours, type Tour } from './api';
+import { useCloseTour, useNextSpeaker, useOpenTour, useTours, type Statement, type Tour } from './api';
 import { DEFAULT_MINUTES, floorOf } from './model';
 import { SpeakerOrder } from './SpeakerOrder';
 import { useNow } from './useNow';
@@ -36,7 +36,10 @@ export function TourControl({ exerciseId, phase, teams, teamName, act }: Props) 
       <p className="field-hint">{t('tour.intro')}</p>
       {!phase && !tour && <p className="muted">{t('tour.noPhase')}</p>}
       {tour ? (
-        <RunningTour exerciseId={exerciseId} tour={tour} skewMs={tours.data?.skewMs ?? 0} teamName={teamName} act={act} />
+        <>
+          <RunningTour exerciseId={exerciseId} tour={tour} skewMs={tours.data?.skewMs ?? 0} teamName={teamName} act={act} />
+          <Statements statements={(tours.data?.statements ?? []).filter((s) => s.phase === tour.phase && s.text)} teamName={teamName} />
+        </>
       ) : (
         phase && act && <OpenForm exerciseId={exerciseId} phase={phase} teams={teams} teamName={teamName} />
       )}
@@ -128,6 +131,27 @@ function RunningTour({ exerciseId, tour, skewMs, teamName, act }: { exerciseId: 
         </div>
       )}
       <ApiError error={next.error ?? close.error} />
+    </>
+  );
+}
+
+/** The statements the moderator may read out or refer to (staff read them before the tour closes). */
+function Statements({ statements, teamName }: { statements: Statement[]; teamName: TeamName }) {
+  const { t } = useTranslation('exercise');
+  if (statements.length === 0) return null;
+  return (
+    <>
+      <h3>{t('tour.statements')}</h3>
+      <ul className="tour-statements">
+        {statements.map((s) => (
+          <li key={s.team_id}>
+            <strong>
+              <bdi>{teamName(s.team_id)}</bdi>:
+            </strong>{' '}
+            <bdi className="ex-pre">{s.text}</bdi>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

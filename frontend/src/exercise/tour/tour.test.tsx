@@ -120,7 +120,11 @@ describe('the console’s tour control', () => {
     const next = vi.fn(() => new Response(null, { status: 204 }));
     mockFetch({
       'GET /api/v1/exercises/5/tours': () =>
-        jsonResponse(200, { tours: [tourWith([[3, 0], [1, 100], [2, 250]])], statements: [], now: iso(T0 + 260_000) }),
+        jsonResponse(200, {
+          tours: [tourWith([[3, 0], [1, 100], [2, 250]])],
+          statements: [{ team_id: 1, phase: phase.key, text: 'Valdoria will share indicators.', by: 'Victor', updated_at: iso(T0) }],
+          now: iso(T0 + 260_000),
+        }),
       'POST /api/v1/exercises/5/phases/getting-started/tour/next': next,
     });
     wrap(<TourControl exerciseId={5} phase={phase} teams={teams} teamName={teamName} act />);
@@ -128,6 +132,8 @@ describe('the console’s tour control', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Finish the tour' }));
     await waitFor(() => expect(next).toHaveBeenCalledOnce());
     expect(screen.getByRole('button', { name: 'Close the tour de table' })).toBeInTheDocument();
+    // The moderator reads the statements before the tour closes.
+    expect(screen.getByText('Valdoria will share indicators.')).toBeInTheDocument();
   });
 
   it('offers nothing to run to a staff member whose duty does not moderate', async () => {
