@@ -39,6 +39,11 @@ const (
 	// EvEvidenceJudged is a facilitator confirming or rejecting a message
 	// as the evidence of an expected action.
 	EvEvidenceJudged = "evidence.judged"
+	// The tour de table of a phase (tour.go).
+	EvTourOpened       = "tour.opened"
+	EvTourSpeaker      = "tour.speaker"
+	EvTourClosed       = "tour.closed"
+	EvStatementUpdated = "statement.updated"
 )
 
 // Reach is the rule an event type's audience follows.
@@ -116,6 +121,10 @@ var catalogue = []EventKind{
 	kind(EvImprovement, ReachStaff),
 	kind(EvPublished, ReachEveryone),
 	kind(EvEvidenceJudged, ReachStaff),
+	kind(EvTourOpened, ReachEveryone),
+	kind(EvTourSpeaker, ReachEveryone),
+	kind(EvTourClosed, ReachEveryone), // carries the statements, read out by now
+	kind(EvStatementUpdated, ReachTeam),
 }
 
 // Catalogue returns every event type, in a stable order.

@@ -28,6 +28,9 @@ type Projection struct {
 	MailOrder  []int64            // seqs in order
 	PoC        map[int64]PoCData  // by team id (latest)
 	CommChecks map[int64]*CommCheck
+
+	Tours      map[string]Tour // by phase
+	Statements map[StatementKey]Statement
 }
 
 // Message is a sent message with its request lifecycle and corrections.
@@ -96,6 +99,7 @@ func NewProjection(teams []Team) *Projection {
 		Decisions: map[string]bool{}, Answers: map[AnswerKey]Answer{}, Submitted: map[AnswerKey]bool{},
 		Shared: map[string]bool{}, TeamKeys: map[int64]string{},
 		Mail: map[int64]*Message{}, PoC: map[int64]PoCData{}, CommChecks: map[int64]*CommCheck{},
+		Tours: map[string]Tour{}, Statements: map[StatementKey]Statement{},
 	}
 	for _, t := range teams {
 		p.TeamKeys[t.ID] = t.Key
@@ -149,6 +153,8 @@ func (p *Projection) apply(e Event) {
 		p.Shared[key(e)] = true
 	case EvMessageSent, EvRequestUpdated, EvRetagged, EvPoCUpdated, EvCommCheck, EvCommAck:
 		p.applyMail(e)
+	case EvTourOpened, EvTourSpeaker, EvTourClosed, EvStatementUpdated:
+		p.applyTour(e)
 	}
 }
 
@@ -185,6 +191,7 @@ func (p *Projection) clone() *Projection {
 	}
 	c.MailOrder = append([]int64(nil), p.MailOrder...)
 	c.PoC = cloneMap(p.PoC)
+	c.Tours, c.Statements = cloneMap(p.Tours), cloneMap(p.Statements)
 	c.CommChecks = make(map[int64]*CommCheck, len(p.CommChecks))
 	for k, cc := range p.CommChecks {
 		cp := *cc

@@ -194,6 +194,16 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "POST /api/v1/exercises/:id/triggers/:key/decide", body: map[string]any{"yes": false}, want: controlWrite(204)},
 		{route: "POST /api/v1/exercises/:id/phases/:phase/close", fresh: true, want: controlWrite(204)},
 		{route: "POST /api/v1/exercises/:id/phases/:phase/share", fresh: true, want: controlWrite(204)},
+		// The tour de table, on the main exercise in this order: a team's
+		// statement, then the controller opens the tour of three delegations,
+		// "next" gives the floor twice and the third closes it.
+		{route: "GET /api/v1/exercises/:id/tours", want: inExercise},
+		{route: "PUT /api/v1/exercises/:id/phases/:phase/statement", body: map[string]any{"text": "Our position"},
+			want: statuses{401, 204, 204, 403, 404, 403, 403, 403, 403}},
+		{route: "POST /api/v1/exercises/:id/phases/:phase/tour", body: map[string]any{"seconds": 60},
+			want: statuses{401, 403, 403, 403, 404, 403, 204, 409, 409}},
+		{route: "POST /api/v1/exercises/:id/phases/:phase/tour/next", want: controlWrite(204)},
+		{route: "POST /api/v1/exercises/:id/phases/:phase/tour/close", want: controlWrite(409)},
 		{route: "POST /api/v1/exercises/:id/notes", body: map[string]any{"text": "A note"}, want: statuses{401, 403, 403, 403, 404, 201, 201, 201, 201}},
 
 		// Teams and people: the controllers'.

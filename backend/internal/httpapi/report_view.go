@@ -16,24 +16,26 @@ type reportEnvelope struct {
 }
 
 type reportJSON struct {
-	Exercise    reportExerciseJSON  `json:"exercise"`
-	Published   bool                `json:"published"`
-	Timeline    []timelineEntryJSON `json:"timeline"`
-	Answers     []reportAnswerJSON  `json:"answers"`
-	Teams       []teamReportJSON    `json:"teams"`
-	HeatMap     heatMapJSON         `json:"heat_map"`
-	Notes       []noteJSON          `json:"notes,omitempty"` // facilitator observations (staff)
-	Plan        []improvementJSON   `json:"improvement_plan"`
-	Definitions map[string]string   `json:"definitions"`
-	Language    string              `json:"language"`
-	Roles       []teamRoleJSON      `json:"roles"`       // every team, by its role in the scenario
-	Attribution *attributionJSON    `json:"attribution"` // null: non-attributive (the default)
+	Exercise    reportExerciseJSON    `json:"exercise"`
+	Published   bool                  `json:"published"`
+	Timeline    []timelineEntryJSON   `json:"timeline"`
+	Answers     []reportAnswerJSON    `json:"answers"`
+	Statements  []reportStatementJSON `json:"statements"`
+	Teams       []teamReportJSON      `json:"teams"`
+	HeatMap     heatMapJSON           `json:"heat_map"`
+	Notes       []noteJSON            `json:"notes,omitempty"` // facilitator observations (staff)
+	Plan        []improvementJSON     `json:"improvement_plan"`
+	Definitions map[string]string     `json:"definitions"`
+	Language    string                `json:"language"`
+	Roles       []teamRoleJSON        `json:"roles"`       // every team, by its role in the scenario
+	Attribution *attributionJSON      `json:"attribution"` // null: non-attributive (the default)
 }
 
 func toReportJSON(r *scoring.Report) reportJSON {
 	return reportJSON{Exercise: toReportExerciseJSON(r.Exercise), Published: r.Published,
 		Timeline: each(r.Timeline, toTimelineEntryJSON), Answers: each(r.Answers, toReportAnswerJSON),
-		Teams: each(r.Teams, toAttributedTeamJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
+		Statements: each(r.Statements, toReportStatementJSON),
+		Teams:      each(r.Teams, toAttributedTeamJSON), HeatMap: heatMapJSON(r.HeatMap), Notes: each(r.Notes, toNoteJSON),
 		Plan: each(r.Plan, toImprovementJSON), Definitions: r.Definitions, Language: r.Language,
 		Roles: each(r.Roles, toTeamRoleJSON), Attribution: toAttributionJSON(r.Attribution)}
 }
@@ -112,6 +114,30 @@ type reportAnswerJSON struct {
 func toReportAnswerJSON(a scoring.Answer) reportAnswerJSON {
 	return reportAnswerJSON{TeamID: a.TeamID, Phase: a.Phase, PhaseTitle: a.PhaseTitle, Question: a.Question,
 		QuestionText: a.QuestionText, Text: a.Text, By: a.By, Seq: a.Seq, UpdatedAt: a.UpdatedAt}
+}
+
+// reportStatementJSON is a team's statement for a tour de table.
+type reportStatementJSON struct {
+	TeamID     int64     `json:"team_id"`
+	Phase      string    `json:"phase"`
+	PhaseTitle string    `json:"phase_title"`
+	Text       string    `json:"text"`
+	By         string    `json:"by"`
+	UpdatedAt  time.Time `json:"updated_at"`
+	SpokeAt    *float64  `json:"spoke_at_seconds"`
+	SpokeFor   *float64  `json:"spoke_seconds"`
+}
+
+func toReportStatementJSON(s scoring.Statement) reportStatementJSON {
+	seconds := func(d *time.Duration) *float64 {
+		if d == nil {
+			return nil
+		}
+		v := d.Seconds()
+		return &v
+	}
+	return reportStatementJSON{TeamID: s.TeamID, Phase: s.Phase, PhaseTitle: s.PhaseTitle, Text: s.Text, By: s.By,
+		UpdatedAt: s.UpdatedAt, SpokeAt: seconds(s.SpokeAt), SpokeFor: seconds(s.SpokeFor)}
 }
 
 // teamReportJSON is one team's scorecard and measured evidence.

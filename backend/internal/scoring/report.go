@@ -20,6 +20,7 @@ type Report struct {
 	Published   bool
 	Timeline    []TimelineEntry
 	Answers     []Answer
+	Statements  []Statement // the teams' statements for the tours de table
 	Teams       []TeamReport
 	HeatMap     HeatMap
 	Notes       []Note // facilitator observations (staff)
@@ -40,6 +41,16 @@ type Answer struct {
 	exercise.Answer
 	PhaseTitle   string
 	QuestionText string
+}
+
+// Statement is a team's statement for the tour de table of a phase, with
+// the phase's title and when and how long the delegation had the floor
+// (nil when it did not speak in the tour).
+type Statement struct {
+	exercise.Statement
+	PhaseTitle string
+	SpokeAt    *time.Duration
+	SpokeFor   *time.Duration
 }
 
 // ExerciseInfo is the overview.
@@ -217,6 +228,7 @@ func (r *Report) For(v exercise.Viewer) (*Report, error) {
 	out := *r
 	out.Timeline = keep(r.Timeline, func(e TimelineEntry) bool { return exercise.CanSee(v, e.audience) })
 	out.Answers = r.answers(v)
+	out.Statements = r.statements(v)
 	out.Teams = keep(r.Teams, func(t TeamReport) bool { return exercise.CanSee(v, exercise.TeamInternal(t.TeamID)) })
 	out.HeatMap = newHeatMap(r.baseCBMs, out.Teams)
 	if !exercise.CanSee(v, exercise.StaffOnly) {
@@ -291,7 +303,52 @@ func Build(sc *scenario.Scenario, ex *exercise.Exercise, teams []exercise.Team, 
 	r.Roles = b.roles()
 	r.HeatMap = newHeatMap(r.baseCBMs, r.Teams)
 	r.Answers = r.answers(exercise.Viewer{Staff: true})
+	r.Statements = r.statements(exercise.Viewer{Staff: true})
 	return r
+}
+
+// statements are the tour statements v may read (a team's own; every
+// team's once the tour is closed), in the scenario's order of phases.
+func (r *Report) statements(v exercise.Viewer) []Statement {
+	order := map[string]int{}
+	titles := map[string]string{}
+	for i, ph := range r.sc.Phases {
+		order[ph.Key], titles[ph.Key] = i, ph.Title
+	}
+	out := []Statement{}
+	for _, st := range r.p.VisibleStatements(v) {
+		if st.Text == "" {
+			continue
+		}
+		s := Statement{Statement: st, PhaseTitle: titles[st.Phase]}
+		s.SpokeAt, s.SpokeFor = floorTime(r.p.Tours[st.Phase], st.TeamID)
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order[out[i].Phase] < order[out[j].Phase] })
+	return out
+}
+
+// floorTime is when a team took the floor in a tour and for how long (until
+// the next speaker or the close; open-ended while it still speaks).
+func floorTime(t exercise.Tour, team int64) (at, dur *time.Duration) {
+	for i, turn := range t.Turns {
+		if turn.TeamID != team {
+			continue
+		}
+		start := turn.Offset
+		at = &start
+		var end *time.Duration
+		if i+1 < len(t.Turns) {
+			end = &t.Turns[i+1].Offset
+		} else if t.Closed != nil {
+			end = &t.Closed.Offset
+		}
+		if end != nil {
+			d := *end - start
+			dur = &d
+		}
+	}
+	return at, dur
 }
 
 // answers are the answers v may read, titled, in the scenario's order of

@@ -34,6 +34,7 @@ const (
 	ActRetag          Act = "retag"
 	ActEvidence       Act = "evidence"
 	ActPublish        Act = "publish"
+	ActTour           Act = "tour"
 )
 
 // Who runs the play and who judges it, as exercise staff split the work: a
@@ -57,6 +58,7 @@ var mayDo = map[Act][]Duty{
 	ActAdHocInject:    control, // POST /exercises/{id}/injects
 	ActTrigger:        control, // POST /exercises/{id}/triggers/{key}/decide: a trigger releases injects
 	ActPhase:          control, // POST /exercises/{id}/phases/{phase}/close|share: steers the stage discussion
+	ActTour:           control, // POST /exercises/{id}/phases/{phase}/tour, …/tour/next|close: moderates the plenary round
 	ActControlCell:    control, // POST /exercises/{id}/messages and …/messages/{msg}/acknowledge|answer|decline|escalate as the control cell: the white cell plays the actors
 	ActCommCheck:      control, // POST /exercises/{id}/commchecks: a message to every team
 	ActTeam:           control, // PATCH /exercises/{id}/teams/{team}, POST …/teams/{team}/code: seating the delegations

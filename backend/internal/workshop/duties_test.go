@@ -20,6 +20,7 @@ func TestDutyPolicy(t *testing.T) {
 		workshop.ActAdHocInject:    "LC-",
 		workshop.ActTrigger:        "LC-",
 		workshop.ActPhase:          "LC-",
+		workshop.ActTour:           "LC-",
 		workshop.ActControlCell:    "LC-",
 		workshop.ActCommCheck:      "LC-",
 		workshop.ActTeam:           "LC-",

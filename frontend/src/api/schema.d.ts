@@ -2557,6 +2557,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{id}/tours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The tours de table and the statements the caller may read (a team its own; every team's once a tour is closed; staff all). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tours. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TourList"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/phases/{phase}/tour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                phase: components["parameters"]["PhaseKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the tour de table of a started phase; the first delegation has the floor (staff, controller or lead). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    phase: components["parameters"]["PhaseKey"];
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TourInput"];
+                };
+            };
+            responses: {
+                /** @description Opened. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/phases/{phase}/tour/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                phase: components["parameters"]["PhaseKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the floor to the next delegation; after the last one the tour closes (staff, controller or lead). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    phase: components["parameters"]["PhaseKey"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Moved on. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/phases/{phase}/tour/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                phase: components["parameters"]["PhaseKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the tour de table; the statements become readable by everyone (staff, controller or lead). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    phase: components["parameters"]["PhaseKey"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/phases/{phase}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                phase: components["parameters"]["PhaseKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the team's statement for the phase's tour de table, at most 2,000 characters (participants, else 403 participants_only); editable until the tour closes. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    phase: components["parameters"]["PhaseKey"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatementInput"];
+                };
+            };
+            responses: {
+                /** @description Saved. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises/{id}/triggers": {
         parameters: {
             query?: never;
@@ -4407,7 +4651,7 @@ export interface components {
          * @description A staff write that not every duty may do: controllers run the play (clock, injects, triggers, phases, the control cell, checks, teams); evaluators judge it (scores, assessments, improvements, tags, evidence, publishing); notes are everyone's.
          * @enum {string}
          */
-        StaffAct: "adhoc_inject" | "assess" | "clock" | "comm_check" | "control_cell" | "create_exercise" | "evidence" | "improvement" | "inject" | "note" | "participant" | "phase" | "publish" | "retag" | "score" | "team" | "trigger";
+        StaffAct: "adhoc_inject" | "assess" | "clock" | "comm_check" | "control_cell" | "create_exercise" | "evidence" | "improvement" | "inject" | "note" | "participant" | "phase" | "publish" | "retag" | "score" | "team" | "tour" | "trigger";
         ExerciseResult: {
             exercise: components["schemas"]["Exercise"];
         };
@@ -4569,6 +4813,60 @@ export interface components {
         AnswerInput: {
             text?: string;
             submit?: boolean;
+        };
+        TourTurn: {
+            team_id: number;
+            /** @description Position in the order of speakers. */
+            index: number;
+            by: string;
+            /**
+             * Format: date-time
+             * @description Wall time the delegation took the floor.
+             */
+            at: string;
+            /** @description Exercise time the delegation took the floor. */
+            offset_seconds: number;
+        };
+        Tour: {
+            phase: string;
+            order: number[];
+            /** @description Time per delegation. */
+            seconds: number;
+            opened_by: string;
+            /** Format: date-time */
+            opened_at: string;
+            opened_offset_seconds: number;
+            turns: components["schemas"]["TourTurn"][];
+            /** Format: date-time */
+            closed_at: string | null;
+            closed_offset_seconds: number | null;
+            closed_by?: string;
+        };
+        Statement: {
+            team_id: number;
+            phase: string;
+            text: string;
+            by: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TourList: {
+            tours: components["schemas"]["Tour"][];
+            statements: components["schemas"]["Statement"][];
+            /**
+             * Format: date-time
+             * @description The server's wall time.
+             */
+            now: string;
+        };
+        TourInput: {
+            /** @description Team ids in speaking order; empty for every team in the teams' order. */
+            order?: number[];
+            /** @description Time per delegation; 180 when absent. */
+            seconds?: number;
+        };
+        StatementInput: {
+            text?: string;
         };
         Participant: {
             id: number;
@@ -4978,6 +5276,19 @@ export interface components {
             /** @description The exercise time a jump started from. */
             from_seconds?: number;
         };
+        ReportStatement: {
+            team_id: number;
+            phase: string;
+            phase_title: string;
+            text: string;
+            by: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Exercise time the delegation took the floor in the tour (null if it did not). */
+            spoke_at_seconds: number | null;
+            /** @description How long the delegation had the floor (exercise time). */
+            spoke_seconds: number | null;
+        };
         ReportAnswer: {
             team_id: number;
             /** @description The phase's key. */
@@ -5051,6 +5362,8 @@ export interface components {
             published: boolean;
             timeline: components["schemas"]["TimelineEntry"][];
             answers: components["schemas"]["ReportAnswer"][];
+            /** @description The teams' statements for the tours de table the reader may read. */
+            statements?: components["schemas"]["ReportStatement"][];
             teams: components["schemas"]["TeamReport"][];
             heat_map: components["schemas"]["HeatMap"];
             /** @description Facilitator observations (staff only). */

@@ -35,6 +35,10 @@ export const EVENT_CATALOGUE = [
   { type: 'improvement.added', reach: 'staff', labelKey: 'exercise:log.types.improvement.added' },
   { type: 'report.published', reach: 'everyone', labelKey: 'exercise:log.types.report.published' },
   { type: 'evidence.judged', reach: 'staff', labelKey: 'exercise:log.types.evidence.judged' },
+  { type: 'tour.opened', reach: 'everyone', labelKey: 'exercise:log.types.tour.opened' },
+  { type: 'tour.speaker', reach: 'everyone', labelKey: 'exercise:log.types.tour.speaker' },
+  { type: 'tour.closed', reach: 'everyone', labelKey: 'exercise:log.types.tour.closed' },
+  { type: 'statement.updated', reach: 'team', labelKey: 'exercise:log.types.statement.updated' },
 ] as const satisfies readonly { type: string; reach: EventReach; labelKey: string }[];
 
 export type EventType = (typeof EVENT_CATALOGUE)[number]['type'];

@@ -22,6 +22,7 @@ import {
 } from './injectFold';
 import { foldMessageSent, foldPocUpdated, foldRequestUpdated, foldRetagged } from './messages/fold';
 import { messageKeys } from './messages/api';
+import { tourKeys } from './tour/api';
 import type { EventType, ExerciseEvent } from './stream';
 
 /** What one event does to one cached view of its exercise. */
@@ -81,6 +82,11 @@ export const STREAM_CACHE_UPDATES: StreamCacheTable = {
   'team.assessed': [],
   'improvement.added': [],
   'evidence.judged': [],
+  // The tour de table: who has the floor is read again (the view carries server time).
+  'tour.opened': [invalidate(tourKeys.tours)],
+  'tour.speaker': [invalidate(tourKeys.tours)],
+  'tour.closed': [invalidate(tourKeys.tours)],
+  'statement.updated': [invalidate(tourKeys.tours)],
 };
 
 function updatesOf(table: StreamCacheTable, type: string): readonly CacheUpdate[] {

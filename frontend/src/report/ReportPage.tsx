@@ -12,6 +12,7 @@ import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
 import { RaterAgreement } from './RaterAgreement';
 import { PlanTable } from './ScoringPage';
 import { ReportAnswers } from './ReportAnswers';
+import { ReportStatements } from './ReportStatements';
 import { isJumpEntry, JumpDetail } from './JumpDetail';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
@@ -151,6 +152,7 @@ function ReportView({
       <section className="card rp-section" aria-labelledby="rp-answers">
         <h2 id="rp-answers">{t('report.answers')}</h2>
         <ReportAnswers report={r} teamName={teamName} />
+        <ReportStatements report={r} teamName={teamName} />
       </section>
 
       <section className="card rp-section" aria-labelledby="rp-scorecards">

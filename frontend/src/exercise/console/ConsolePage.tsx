@@ -32,6 +32,7 @@ import { useShortcutsSetting } from './shortcuts';
 import { ShortcutsSwitch } from './ShortcutsSwitch';
 import { Teams } from './Teams';
 import { Timeline } from './Timeline';
+import { TourControl } from '../tour/TourControl';
 import { Triggers } from './Triggers';
 import '../exercise.css';
 import './console.css';
@@ -126,15 +127,20 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     ),
     tab(
       'answers',
-      <LiveAnswers
-        exerciseId={id}
-        readOnly={readOnly}
-        steer={may('phase')}
-        projection={live.projection}
-        teams={ex.teams ?? []}
-        teamName={live.teamName}
-        source={source}
-      />,
+      <>
+        {status !== 'draft' && (
+          <TourControl exerciseId={id} phase={live.phase} teams={ex.teams ?? []} teamName={live.teamName} act={may('tour') && status !== 'ended'} />
+        )}
+        <LiveAnswers
+          exerciseId={id}
+          readOnly={readOnly}
+          steer={may('phase')}
+          projection={live.projection}
+          teams={ex.teams ?? []}
+          teamName={live.teamName}
+          source={source}
+        />
+      </>,
     ),
     ...(!readOnly ? [tab('triggers', <Triggers exerciseId={id} readOnly={!may('trigger')} />, counts.triggers)] : []),
     tab(

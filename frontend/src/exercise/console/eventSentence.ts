@@ -49,6 +49,9 @@ export function describeEvent(e: ExerciseEvent, c: SentenceContext, t: T): strin
     case 'phase.started':
     case 'phase.closed':
     case 'answers.shared':
+    case 'tour.opened':
+    case 'tour.closed':
+    case 'statement.updated':
       return say('', { title: str(d.title) || titled(str(d.key || d.phase), c.phase) });
     case 'inject.released': {
       const source = str(d.source) || 'schedule';

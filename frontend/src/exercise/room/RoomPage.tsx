@@ -13,6 +13,7 @@ import { ExerciseClock } from '../components/ExerciseClock';
 import { fallbackFields, FallbackMark, InLang } from '../components/Fallback';
 import { InjectFeed } from './InjectFeed';
 import { StageQuestions } from './StageQuestions';
+import { TourPanel } from '../tour/TourPanel';
 import { useLiveExercise } from '../live';
 import { useMessages } from '../messages/api';
 import { CbmReference } from '../messages/CbmReference';
@@ -163,6 +164,7 @@ export function RoomPage() {
             focus={focus}
             onUnread={setUnread}
           />
+          <TourPanel exerciseId={id} teamId={teamId} phase={live.phase} teamName={live.teamName} readOnly={ended} />
           <StageQuestions
             exerciseId={id}
             teamId={teamId}
