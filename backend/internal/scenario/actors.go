@@ -100,3 +100,15 @@ func (s *Scenario) Actor(key string) (*Actor, bool) {
 
 // Reachable tells whether the actor can be reached on the channel.
 func (a *Actor) Reachable(channel string) bool { return slices.Contains(a.Channels, channel) }
+
+// InjectSource is the source an inject's card shows: its from, or the name
+// of the actor it comes from when it has no from of its own.
+func (s *Scenario) InjectSource(in *Inject) string {
+	if in.From != "" || in.FromActor == "" {
+		return in.From
+	}
+	if a, ok := s.Actor(in.FromActor); ok {
+		return a.Name
+	}
+	return ""
+}

@@ -35,6 +35,7 @@ export const EVENT_CATALOGUE = [
   { type: 'improvement.added', reach: 'staff', labelKey: 'exercise:log.types.improvement.added' },
   { type: 'report.published', reach: 'everyone', labelKey: 'exercise:log.types.report.published' },
   { type: 'evidence.judged', reach: 'staff', labelKey: 'exercise:log.types.evidence.judged' },
+  { type: 'actor.voiced', reach: 'staff', labelKey: 'exercise:log.types.actor.voiced' },
 ] as const satisfies readonly { type: string; reach: EventReach; labelKey: string }[];
 
 export type EventType = (typeof EVENT_CATALOGUE)[number]['type'];
