@@ -98,7 +98,11 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 		return nil, err
 	}
 	e := evs[0]
-	return &Message{MessageData: data, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: aud, Status: openIf(o.Kind)}, nil
+	m := &Message{MessageData: data, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: aud, Status: openIf(o.Kind)}
+	if o.AsActor != "" {
+		m.VoicedBy = writer
+	}
+	return m, nil
 }
 
 func openIf(kind string) string {

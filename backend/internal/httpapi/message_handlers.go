@@ -52,7 +52,7 @@ func (s *server) listMessages(c echo.Context) error {
 		return err
 	}
 	ms := p.VisibleMail(x.viewer, f)
-	names, err := s.actorNames(c, x)
+	names, err := s.whiteCellNames(c, x)
 	if err != nil {
 		return err
 	}
@@ -173,8 +173,8 @@ func (s *server) retagMessage(c echo.Context, x *exCtx, req tagsRequest) error {
 	return s.Exercises.Retag(c.Request().Context(), x.ex.ID, seq, req.CBMs, s.actorName(c, x))
 }
 
-// actorNames reads the scenario's actors' names in the caller's language.
-func (s *server) actorNames(c echo.Context, x *exCtx) (actorNameMap, error) {
+// whiteCellNames reads the scenario's actors' names in the caller's language.
+func (s *server) whiteCellNames(c echo.Context, x *exCtx) (actorNameMap, error) {
 	sc, _, err := s.Exercises.ScenarioIn(c.Request().Context(), x.ex, x.viewer.Language)
 	if err != nil {
 		return nil, err
@@ -188,7 +188,7 @@ func (s *server) actorNames(c echo.Context, x *exCtx) (actorNameMap, error) {
 
 // messageReply answers a sent message or a request's step.
 func (s *server) messageReply(c echo.Context, x *exCtx, status int, m *exercise.Message) error {
-	names, err := s.actorNames(c, x)
+	names, err := s.whiteCellNames(c, x)
 	if err != nil {
 		return err
 	}
