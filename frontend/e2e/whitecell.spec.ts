@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join as pathJoin } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { baseURL } from './env';
 import { apiPost, consoleTab, join, signIn } from './live-helpers';
 
@@ -11,10 +11,10 @@ test.use({ baseURL: baseURL(), viewport: { width: 1280, height: 800 }, trace: 'o
 
 // Set CBMEX_SHOT_DIR to keep screenshots of the white-cell inbox and the room.
 const SHOT_DIR = process.env.CBMEX_SHOT_DIR;
-async function shot(page: Page, name: string) {
+async function shot(page: Page | Locator, name: string) {
   if (!SHOT_DIR) return;
   mkdirSync(SHOT_DIR, { recursive: true });
-  await page.screenshot({ path: pathJoin(SHOT_DIR, name), fullPage: false });
+  await page.screenshot({ path: pathJoin(SHOT_DIR, name) });
 }
 
 const SECRETARIAT = 'OSCE Secretariat, Transnational Threats Department';
@@ -38,11 +38,11 @@ test('a team writes to the Secretariat and a facilitator answers as it', async (
   await join(room, code, 'Delegate of Kestria', 'Republic of Kestria');
   await room.getByRole('button', { name: 'New message' }).click();
   const form = room.getByRole('form', { name: 'New message' });
-  await form.getByLabel('Channel').selectOption({ label: 'OSCE Communications Network' });
+  await form.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'OSCE Communications Network' });
   const others = form.getByRole('group', { name: 'Others (played by the exercise control)' });
   await others.getByRole('checkbox', { name: new RegExp(SECRETARIAT) }).check();
-  await form.getByLabel('Subject').fill('Cable cut: the informal working group');
-  await form.getByLabel('Message').fill('Can the Secretariat put the cable incident on the agenda of the informal working group?');
+  await form.getByRole('textbox', { name: 'Subject' }).fill('Cable cut: the informal working group');
+  await form.getByRole('textbox', { name: 'Message' }).fill('Can the Secretariat put the cable incident on the agenda of the informal working group?');
   await shot(room, 'whitecell-composer.png');
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(form).toBeHidden();
@@ -52,7 +52,7 @@ test('a team writes to the Secretariat and a facilitator answers as it', async (
   const inbox = page.getByRole('region', { name: 'White cell' });
   const item = inbox.getByRole('article').filter({ hasText: 'Cable cut: the informal working group' });
   await expect(item.getByText('Unanswered')).toBeVisible();
-  await shot(page, 'whitecell-inbox.png');
+  await shot(inbox, 'whitecell-inbox.png');
   await item.getByRole('button', { name: `Answer as ${SECRETARIAT}` }).click();
   await item.getByRole('textbox').fill('Yes. The Secretariat will brief the informal working group under the Security Committee at its next meeting.');
   await item.getByRole('button', { name: 'Send' }).click();
@@ -63,6 +63,6 @@ test('a team writes to the Secretariat and a facilitator answers as it', async (
   await expect(reply).toBeVisible();
   await expect(reply.getByText(SECRETARIAT).first()).toBeVisible();
   await expect(reply.getByText('Exercise control')).toHaveCount(0);
-  await shot(room, 'whitecell-room.png');
+  await shot(room.getByRole('region', { name: /^Messages/ }), 'whitecell-room.png');
   await roomCtx.close();
 });

@@ -107,14 +107,18 @@ export function WhiteCell({
         <h2 id="wc-title">{t('whiteCell.title')}</h2>
         <p className="muted">{t('whiteCell.intro')}</p>
         {actors.length > 0 && (
-          <ul className="wc-actors" aria-label={t('whiteCell.actors')}>
-            {actors.map((a) => (
-              <li key={a.key} data-actor={a.key}>
-                <strong lang={a.lang}>{a.name}</strong> <span className="muted">({t(`whiteCell.kind.${a.kind}`)})</span>
-                {a.note && <p className="muted">{a.note}</p>}
-              </li>
-            ))}
-          </ul>
+          // How each actor behaves, one click away: the messages come first.
+          <details className="wc-actors">
+            <summary>{t('whiteCell.actors')}</summary>
+            <ul>
+              {actors.map((a) => (
+                <li key={a.key} data-actor={a.key}>
+                  <strong lang={a.lang}>{a.name}</strong> <span className="muted">({t(`whiteCell.kind.${a.kind}`)})</span>
+                  {a.note && <p className="muted">{a.note}</p>}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         {items.length === 0 ? (
           <p className="muted">{t('whiteCell.empty')}</p>

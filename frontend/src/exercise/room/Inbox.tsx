@@ -282,7 +282,7 @@ export function Inbox({
                         {th.root.subject}
                       </span>
                       <span className="msg-thread-meta">
-                        {channelTitle(th.channel)} · <bdi>{teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
+                        {channelTitle(th.channel)} · <bdi>{last.from_actor ? last.from_name : teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
                         {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
                       </span>
                       <StatusBadge m={th.root} />
