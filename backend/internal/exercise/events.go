@@ -44,6 +44,9 @@ const (
 	EvTourSpeaker      = "tour.speaker"
 	EvTourClosed       = "tour.closed"
 	EvStatementUpdated = "statement.updated"
+	// EvActorVoiced records which facilitator spoke as a simulated actor;
+	// the teams see only the actor.
+	EvActorVoiced = "actor.voiced"
 )
 
 // Reach is the rule an event type's audience follows.
@@ -125,6 +128,7 @@ var catalogue = []EventKind{
 	kind(EvTourSpeaker, ReachEveryone),
 	kind(EvTourClosed, ReachEveryone), // carries the statements, read out by now
 	kind(EvStatementUpdated, ReachTeam),
+	kind(EvActorVoiced, ReachStaff),
 }
 
 // Catalogue returns every event type, in a stable order.
@@ -196,11 +200,14 @@ type QuestionData struct {
 
 // InjectData is the payload of inject.released.
 type InjectData struct {
-	Key           string  `json:"key"`
-	Title         string  `json:"title"`
-	Phase         string  `json:"phase,omitempty"`
-	Channel       string  `json:"channel"`
-	From          string  `json:"from"`
+	Key     string `json:"key"`
+	Title   string `json:"title"`
+	Phase   string `json:"phase,omitempty"`
+	Channel string `json:"channel"`
+	From    string `json:"from"`
+	// FromActor is the simulated actor the inject comes from: the room
+	// threads it with the team's messages to that actor.
+	FromActor     string  `json:"from_actor,omitempty"`
 	Body          string  `json:"body"`
 	Teams         []int64 `json:"teams"` // receiving teams; empty with all or facilitators-only
 	All           bool    `json:"all"`
@@ -274,6 +281,12 @@ type MessageData struct {
 	CBMs      []string `json:"cbms"`
 	Kind      string   `json:"kind,omitempty"` // "" for a message; information, consultation or assistance for a request
 	ReplyTo   int64    `json:"reply_to,omitempty"`
+	// ToActors are the simulated actors the message is written to; like a
+	// message to control, only its sender and the staff see it.
+	ToActors []string `json:"to_actors,omitempty"`
+	// FromActor is the simulated actor a facilitator wrote as (From is 0);
+	// who wrote it is in the staff-only actor.voiced event.
+	FromActor string `json:"from_actor,omitempty"`
 	// Lang is the language the sender reads the exercise in: messages are
 	// never translated, and a reader should know what they look at.
 	Lang string `json:"lang,omitempty"`
@@ -290,6 +303,8 @@ type RequestUpdate struct {
 	By      string `json:"by"`
 	Note    string `json:"note,omitempty"`
 	Answer  int64  `json:"answer,omitempty"` // the reply message's seq, for answered
+	// Actor is the simulated actor that took the step (By is its name).
+	Actor string `json:"actor,omitempty"`
 }
 
 // RetagData is a facilitator's correction of a message's CBM tags.

@@ -85,7 +85,7 @@ func (s *Service) record(ctx context.Context, exerciseID int64, sc *scenario.Sce
 				Data: KeyData{Key: d.Key, Releases: d.Releases}}}}, nil
 		}
 		in, _ := sc.Inject(d.Key)
-		data := injectData(in, teams, ex.Clock.Now(now))
+		data := injectData(sc, in, teams, ex.Clock.Now(now))
 		data.Source, data.Trigger, data.DueSeconds = "schedule", d.Trigger, d.DueAt.Seconds()
 		if d.Trigger != "" {
 			data.Source = "trigger"
@@ -111,7 +111,7 @@ func (s *Service) Release(ctx context.Context, exerciseID int64, key, by string)
 		if ex.Clock.Status != Running && ex.Clock.Status != Paused {
 			return Write{}, conflict("invalid_state", "Injects can be released only while the exercise runs or is paused.")
 		}
-		data := injectData(in, teams, ex.Clock.Now(s.now()))
+		data := injectData(sc, in, teams, ex.Clock.Now(s.now()))
 		data.Source, data.By = "manual", by
 		return Write{Once: []string{"inject:" + key}, Events: releaseEvents(in, teams, data)}, nil
 	})
@@ -237,9 +237,9 @@ func phaseData(ph *scenario.Phase) PhaseData {
 	return d
 }
 
-func injectData(in *scenario.Inject, teams []Team, offset time.Duration) InjectData {
-	d := InjectData{Key: in.Key, Title: in.Title, Phase: in.Phase, Channel: string(in.Channel), From: in.From,
-		Body: in.Body, All: in.Audience.All, Teams: teamIDs(in.Audience.Teams, teams), OffsetSeconds: offset.Seconds()}
+func injectData(sc *scenario.Scenario, in *scenario.Inject, teams []Team, offset time.Duration) InjectData {
+	d := InjectData{Key: in.Key, Title: in.Title, Phase: in.Phase, Channel: string(in.Channel), From: sc.InjectSource(in),
+		Body: in.Body, All: in.Audience.All, Teams: teamIDs(in.Audience.Teams, teams), OffsetSeconds: offset.Seconds(), FromActor: in.FromActor}
 	return d
 }
 

@@ -142,7 +142,7 @@ func jumpWrite(sc *scenario.Scenario, teams []Team, st State, c Clock, now time.
 			continue
 		}
 		in, _ := sc.Inject(o.Key)
-		d := injectData(in, teams, offset)
+		d := injectData(sc, in, teams, offset)
 		d.Source, d.By, d.DueSeconds = "jump", a.By, o.DueAt.Seconds()
 		w.Once = append(w.Once, "inject:"+o.Key)
 		w.Events = append(w.Events, releaseEvents(in, teams, d)...)

@@ -53,7 +53,7 @@ func LocalizeInject(d InjectData, s *scenario.Scenario, fb scenario.Fallbacks, l
 	if !ok {
 		return d
 	}
-	d.Title, d.From, d.Body = in.Title, in.From, in.Body
+	d.Title, d.From, d.Body = in.Title, s.InjectSource(in), in.Body
 	d.Localized = localized(lang, fb, "injects."+d.Key, "title", "from", "body")
 	return d
 }

@@ -28,6 +28,8 @@ func (p *Projection) applyMail(e Event) {
 		if m := p.Mail[r.Message]; m != nil {
 			m.Retag = &r
 		}
+	case EvActorVoiced:
+		p.applyVoiced(DataOf[VoicedData](e))
 	case EvPoCUpdated:
 		d := DataOf[PoCData](e)
 		p.PoC[d.TeamID] = d

@@ -18,6 +18,8 @@ type Sender struct {
 	// Lang is the language the sender reads the exercise in, which their
 	// message is most likely written in ("" when unknown).
 	Lang string
+	// Actor is the simulated actor the control cell speaks as ("" for none).
+	Actor string
 }
 
 // Outgoing is a message to send.
@@ -31,6 +33,8 @@ type Outgoing struct {
 	CBMs      []string
 	Kind      string // "" or information, consultation, assistance
 	ReplyTo   int64
+	ToActors  []string // simulated actors (teams write to them)
+	AsActor   string   // the simulated actor the control cell writes as
 }
 
 // Message limits.
@@ -57,13 +61,18 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 		if p, err = s.Projection(ctx, ex.ID); err != nil {
 			return nil, err
 		}
+		if m := p.Mail[o.ReplyTo]; m != nil && from.TeamID == 0 && o.AsActor == "" {
+			o.AsActor, _ = addressedActor(sc, m) // the control cell answers a message to an actor as that actor
+		}
 	}
 	if err := s.checkOutgoing(sc, teams, p, from, &o); err != nil {
 		return nil, err
 	}
+	writer := from.Name
+	from = asActor(sc, from, o.AsActor)
 	data := MessageData{From: from.TeamID, FromName: from.Name, To: o.To, ToControl: o.ToControl, All: o.All,
 		Channel: o.Channel, Subject: o.Subject, Body: o.Body, CBMs: o.CBMs, Kind: o.Kind, ReplyTo: o.ReplyTo,
-		TagSources: tagSources(sc, o), Lang: from.Lang}
+		TagSources: tagSources(sc, o), Lang: from.Lang, ToActors: o.ToActors, FromActor: o.AsActor}
 	aud := messageAudience(data)
 	answers := replyAnswers(p, from, o)
 	send := func(answers *Message) ([]Event, error) {
@@ -74,6 +83,9 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 			w := Write{Events: []NewEvent{{Type: EvMessageSent, Audience: aud, Data: data}}}
 			if answers != nil {
 				w = withAnswer(w, answers, from, ex.LastSeq+1)
+			}
+			if o.AsActor != "" {
+				w.Events = append(w.Events, voiced(ex.LastSeq+1, "", o.AsActor, writer))
 			}
 			return w, nil
 		})
@@ -86,7 +98,11 @@ func (s *Service) Send(ctx context.Context, ex *Exercise, teams []Team, from Sen
 		return nil, err
 	}
 	e := evs[0]
-	return &Message{MessageData: data, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: aud, Status: openIf(o.Kind)}, nil
+	m := &Message{MessageData: data, Seq: e.Seq, Offset: e.Offset, CreatedAt: e.CreatedAt, Audience: aud, Status: openIf(o.Kind)}
+	if o.AsActor != "" {
+		m.VoicedBy = writer
+	}
+	return m, nil
 }
 
 func openIf(kind string) string {
@@ -128,9 +144,9 @@ func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projecti
 		fields["to"] = "A message can have at most 20 recipients."
 	case !allKnown(o.To, teams):
 		fields["to"] = "Every recipient must be a team of this exercise."
-	case !o.All && !o.ToControl && len(o.To) == 0:
+	case !o.All && !o.ToControl && len(o.To) == 0 && len(o.ToActors) == 0:
 		fields["to"] = "Choose at least one recipient."
-	case from.TeamID != 0 && len(o.To) == 1 && o.To[0] == from.TeamID && !o.ToControl:
+	case from.TeamID != 0 && len(o.To) == 1 && o.To[0] == from.TeamID && !o.ToControl && len(o.ToActors) == 0:
 		fields["to"] = "Choose a recipient other than your own team."
 	}
 	o.Subject, o.Body = strings.TrimSpace(o.Subject), strings.TrimSpace(o.Body)
@@ -140,6 +156,7 @@ func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projecti
 	if o.Body == "" || utf8.RuneCountInString(o.Body) > MaxBody {
 		fields["body"] = "Write the message (at most 20,000 characters)."
 	}
+	checkActors(sc, ch, from, o, fields)
 	if msg := s.checkTags(sc, o.CBMs); msg != "" {
 		fields["cbms"] = msg
 	}

@@ -43,11 +43,14 @@ type Message struct {
 	Status    string // requests: open, acknowledged, answered, declined, escalated
 	Updates   []RequestStep
 	Retag     *RetagData
+	// VoicedBy is the facilitator who wrote a message as an actor; staff only.
+	VoicedBy string
 }
 
 // RequestStep is one step of a request's lifecycle.
 type RequestStep struct {
 	RequestUpdate
+	VoicedBy  string // the facilitator who took the step as an actor; staff only
 	Offset    time.Duration
 	CreatedAt time.Time
 }
@@ -151,7 +154,7 @@ func (p *Projection) apply(e Event) {
 		p.Submitted[AnswerKey{a.TeamID, a.Phase, a.Question}] = true
 	case EvAnswersShared:
 		p.Shared[key(e)] = true
-	case EvMessageSent, EvRequestUpdated, EvRetagged, EvPoCUpdated, EvCommCheck, EvCommAck:
+	case EvMessageSent, EvRequestUpdated, EvRetagged, EvPoCUpdated, EvCommCheck, EvCommAck, EvActorVoiced:
 		p.applyMail(e)
 	case EvTourOpened, EvTourSpeaker, EvTourClosed, EvStatementUpdated:
 		p.applyTour(e)

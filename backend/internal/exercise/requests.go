@@ -36,12 +36,16 @@ func (s *Service) UpdateRequest(ctx context.Context, exerciseID, seq int64, by S
 	if err := checkRequestStep(m, by, status, text); err != nil {
 		return nil, err
 	}
-	upd := RequestUpdate{Message: seq, Status: status, TeamID: by.TeamID, By: by.Name}
+	writer := by.Name
+	if by, err = s.speaker(ctx, exerciseID, by, m); err != nil {
+		return nil, err
+	}
+	upd := RequestUpdate{Message: seq, Status: status, TeamID: by.TeamID, By: by.Name, Actor: by.Actor}
 	var answer *MessageData
 	if status == "answered" {
 		answer = &MessageData{From: by.TeamID, FromName: by.Name, To: []int64{m.From}, ToControl: m.From == 0,
 			Channel: m.Channel, Subject: "Re: " + m.Subject, Body: strings.TrimSpace(text), CBMs: m.CBMs, ReplyTo: seq,
-			TagSources: sourcesOf(m.CBMs, TagByRequest)}
+			TagSources: sourcesOf(m.CBMs, TagByRequest), FromActor: by.Actor}
 		if m.From == 0 {
 			answer.To = nil
 		}
@@ -58,6 +62,12 @@ func (s *Service) UpdateRequest(ctx context.Context, exerciseID, seq int64, by S
 			evs = append(evs, NewEvent{Type: EvMessageSent, Audience: messageAudience(*answer), Data: *answer})
 		}
 		evs = append(evs, NewEvent{Type: EvRequestUpdated, Audience: m.Audience, Data: upd})
+		if by.Actor != "" {
+			evs = append(evs, voiced(seq, status, by.Actor, writer))
+			if answer != nil {
+				evs = append(evs, voiced(upd.Answer, "", by.Actor, writer))
+			}
+		}
 		// A step may happen once; the key makes two simultaneous answers one.
 		return Write{Once: []string{"request:" + itoa(seq) + ":" + status}, Events: evs}, nil
 	})
@@ -110,7 +120,7 @@ func replyAnswers(p *Projection, from Sender, o Outgoing) *Message {
 // it; the once key makes a second answer (a teammate's, at the same time)
 // fail the write, which Send then repeats as a plain reply.
 func withAnswer(w Write, req *Message, from Sender, replySeq int64) Write {
-	upd := RequestUpdate{Message: req.Seq, Status: "answered", TeamID: from.TeamID, By: from.Name, Answer: replySeq}
+	upd := RequestUpdate{Message: req.Seq, Status: "answered", TeamID: from.TeamID, By: from.Name, Answer: replySeq, Actor: from.Actor}
 	w.Events = append(w.Events, NewEvent{Type: EvRequestUpdated, Audience: req.Audience, Data: upd})
 	w.Once = append(w.Once, "request:"+itoa(req.Seq)+":answered")
 	return w

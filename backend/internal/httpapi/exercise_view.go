@@ -64,6 +64,7 @@ type exerciseJSON struct {
 		Duration int64           `json:"duration_seconds"`
 		Phases   []phaseViewJSON `json:"phases"`
 		Channels []channelJSON   `json:"channels"`
+		Actors   []actorJSON     `json:"actors,omitempty"`
 		// The CBM tags each request kind suggests, beside the channels'.
 		RequestKinds []requestKindJSON `json:"request_kinds"`
 	} `json:"scenario"`
@@ -125,6 +126,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, fb scenario.Fallbacks, lang
 	for _, ch := range sc.AllChannels() {
 		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
 	}
+	out.Scenario.Actors = toActorsJSON(sc, fb, lang, x.seesStaffOnly())
 	for _, k := range scenario.RequestKinds {
 		out.Scenario.RequestKinds = append(out.Scenario.RequestKinds, requestKindJSON{string(k), nonNil(sc.KindCBMs(k))})
 	}

@@ -79,6 +79,7 @@ type releasedInjectJSON struct {
 	Phase         string  `json:"phase,omitempty"`
 	Channel       string  `json:"channel"`
 	From          string  `json:"from"`
+	FromActor     string  `json:"from_actor,omitempty"`
 	Body          string  `json:"body"`
 	Teams         []int64 `json:"teams"`
 	All           bool    `json:"all"`

@@ -52,9 +52,13 @@ func (s *server) listMessages(c echo.Context) error {
 		return err
 	}
 	ms := p.VisibleMail(x.viewer, f)
+	names, err := s.whiteCellNames(c, x)
+	if err != nil {
+		return err
+	}
 	out := make([]messageJSON, len(ms))
 	for i, m := range ms {
-		out[i] = toMessageJSON(m, x.seesStaffOnly()) // tag corrections are staff-only
+		out[i] = names.apply(toMessageJSON(m, x.seesStaffOnly())) // tag corrections are staff-only
 	}
 	next := int64(0)
 	if len(ms) == f.Limit {
@@ -73,6 +77,8 @@ type sendRequest struct {
 	CBMs      []string `json:"cbms"`
 	Kind      string   `json:"kind"`
 	ReplyTo   int64    `json:"reply_to"`
+	ToActors  []string `json:"to_actors"`
+	AsActor   string   `json:"as_actor"`
 }
 
 func (s *server) sendMessage(c echo.Context) error {
@@ -95,7 +101,7 @@ func (s *server) sendMessage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, messageEnvelope{Message: toMessageJSON(m, x.staff())})
+	return s.messageReply(c, x, http.StatusCreated, m)
 }
 
 // teamMessageFactor is how many members' worth of messages a team may send
@@ -151,7 +157,7 @@ func (s *server) requestAction(status string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, messageEnvelope{Message: toMessageJSON(m, x.staff())})
+		return s.messageReply(c, x, http.StatusOK, m)
 	}
 }
 
@@ -165,4 +171,26 @@ func (s *server) retagMessage(c echo.Context, x *exCtx, req tagsRequest) error {
 		return err
 	}
 	return s.Exercises.Retag(c.Request().Context(), x.ex.ID, seq, req.CBMs, s.actorName(c, x))
+}
+
+// whiteCellNames reads the scenario's actors' names in the caller's language.
+func (s *server) whiteCellNames(c echo.Context, x *exCtx) (actorNameMap, error) {
+	sc, _, err := s.Exercises.ScenarioIn(c.Request().Context(), x.ex, x.viewer.Language)
+	if err != nil {
+		return nil, err
+	}
+	out := make(actorNameMap, len(sc.Actors))
+	for _, a := range sc.Actors {
+		out[a.Key] = a.Name
+	}
+	return out, nil
+}
+
+// messageReply answers a sent message or a request's step.
+func (s *server) messageReply(c echo.Context, x *exCtx, status int, m *exercise.Message) error {
+	names, err := s.whiteCellNames(c, x)
+	if err != nil {
+		return err
+	}
+	return c.JSON(status, messageEnvelope{Message: names.apply(toMessageJSON(m, x.staff()))})
 }

@@ -23,6 +23,7 @@ const (
 	fAction
 	fCBMs
 	fCommCheck
+	fFromActor
 	numFields
 )
 
@@ -43,10 +44,11 @@ var mselHeaders = [numFields][]string{
 	fAction:    {"expected action", "expected outcome", "expected actions", "expected player action", "expected response"},
 	fCBMs:      {"cbms", "cbm", "cbm s", "measures", "confidence building measures"},
 	fCommCheck: {"comm check", "communication check", "commcheck", "poc check"},
+	fFromActor: {"from actor", "actor"},
 }
 
 var mselNames = [numFields]string{colSeq, colTime, colKey, colPhase, colTitle, colFrom, colTo,
-	colChannel, colBody, colNotes, colExpectedAction, colCBMs, colCommCheck}
+	colChannel, colBody, colNotes, colExpectedAction, colCBMs, colCommCheck, colFromActor}
 
 // Expected actions sheet fields.
 const (

@@ -26,6 +26,7 @@ const (
 	colExpectedAction = "Expected action"
 	colCBMs           = "CBMs"
 	colCommCheck      = "Comm check"
+	colFromActor      = "From actor"
 )
 
 // The Expected actions sheet's columns.
@@ -57,7 +58,7 @@ var mselColumns = []column{
 	{colSeq, 6, false}, {colTime, 22, false}, {colKey, 24, false}, {colPhase, 16, false},
 	{colTitle, 36, true}, {colFrom, 22, true}, {colTo, 18, true}, {colChannel, 18, false},
 	{colBody, 70, true}, {colNotes, 50, true}, {colExpectedAction, 50, true}, {colCBMs, 10, false},
-	{colCommCheck, 12, false},
+	{colCommCheck, 12, false}, {colFromActor, 16, false},
 }
 
 var actionColumns = []column{
@@ -67,7 +68,7 @@ var actionColumns = []column{
 	{colActKind, 14, false}, {colActFrom, 14, false},
 }
 
-const readMe = `The sheet "MSEL" lists the injects in release order, one per row. Time is an offset from the start of play such as 0:15 or 1:05 (hours:minutes), or "after <inject key> +10m" to follow another inject, or "contingency" for an inject held until a trigger or a facilitator releases it. To is "all", "facilitators", or team keys separated by commas. Channel is one of news, intelligence_report, official_note, social_media, email, phone_call, situation_report. Expected action and CBMs repeat the inject's first expected action. Comm check "yes" makes the release also a communication check of every team's points of contact.
+const readMe = `The sheet "MSEL" lists the injects in release order, one per row. Time is an offset from the start of play such as 0:15 or 1:05 (hours:minutes), or "after <inject key> +10m" to follow another inject, or "contingency" for an inject held until a trigger or a facilitator releases it. To is "all", "facilitators", or team keys separated by commas. Channel is one of news, intelligence_report, official_note, social_media, email, phone_call, situation_report. Expected action and CBMs repeat the inject's first expected action. Comm check "yes" makes the release also a communication check of every team's points of contact. From actor is the key of the scenario's actor (played by the exercise control) the inject comes from, or empty.
 
 The sheet "Expected actions" lists every expected action, one per row (Within is the time the team has, such as 20m; an empty Team means every team that receives the inject). Shown by, Observable, To, Channels, Kind and From say what would show the action, as in the scenario file: Shown by is message (or empty), poc_entry, commcheck_ack or answers; Observable "no" means the evaluators judge it; To lists team keys, any_team or control; Channels lists message channel keys; Kind is information, consultation or assistance; From is exercise_start, phase_start (or empty) or release. When the sheet is present, cbmex takes the expected actions from it. Edit either sheet and import the workbook back into cbmex: every row is checked, and if any row cannot be used nothing is imported and each problem is reported with its row number.`
 
@@ -132,7 +133,7 @@ func mselRows(injects []scenario.Inject) [][]any {
 			action, cbms = in.ExpectedActions[0].Text, joinCBMs(in.ExpectedActions[0].CBMs)
 		}
 		rows = append(rows, []any{i + 1, formatTime(in), in.Key, in.Phase, in.Title, in.From,
-			formatAudience(in.Audience), string(in.Channel), in.Body, in.FacilitatorNotes, action, cbms, yesIf(in.CommCheck)})
+			formatAudience(in.Audience), string(in.Channel), in.Body, in.FacilitatorNotes, action, cbms, yesIf(in.CommCheck), in.FromActor})
 	}
 	return rows
 }

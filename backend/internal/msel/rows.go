@@ -180,6 +180,7 @@ func (c *converter) mselRow(t table, m columnMap, r record, explicit map[string]
 	if strings.TrimSpace(get(fFrom)) != "" {
 		in.From = get(fFrom)
 	}
+	in.FromActor = strings.TrimSpace(get(fFromActor))
 	if strings.TrimSpace(get(fNotes)) != "" {
 		in.FacilitatorNotes = get(fNotes)
 	}

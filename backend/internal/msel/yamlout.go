@@ -73,6 +73,9 @@ func injectNode(in scenario.Inject) *yaml.Node {
 	if in.From != "" {
 		add("from", text(in.From))
 	}
+	if in.FromActor != "" {
+		add("from_actor", str(in.FromActor))
+	}
 	add("audience", audienceNode(in.Audience))
 	switch {
 	case in.Contingency:

@@ -120,6 +120,7 @@ func (p *parser) inject(n *yaml.Node, i int) Inject {
 		{"phase", true, p.ref(p.phases, &in.Phase, owner)},
 		{"channel", true, func(v *yaml.Node, l string) { in.Channel = InjectChannel(p.enum(v, l, injectChannelNames)) }},
 		{"from", false, p.textField(&in.From, MaxTitleLen)},
+		{"from_actor", false, p.ref(p.actors, &in.FromActor, owner)},
 		{"audience", false, func(v *yaml.Node, l string) { in.Audience = p.audience(v, l, owner) }},
 		{"at", false, func(v *yaml.Node, l string) { t.at = v; p.durationPtr(&in.At)(v, l) }},
 		{"after", false, func(v *yaml.Node, l string) { t.after = v; in.After = p.after(v, l, owner, "inject") }},

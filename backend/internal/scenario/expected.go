@@ -59,7 +59,8 @@ func names[T ~string](xs []T) []string {
 }
 
 // recipients decodes to: one recipient or a list of them, any of which a
-// message may go to. A recipient is a team key, any_team or control.
+// message may go to. A recipient is a team key, any_team, control or
+// actor:<key>.
 func (p *parser) recipients(v *yaml.Node, label, owner string) []string {
 	items := []*yaml.Node{v}
 	if v.Kind == yaml.SequenceNode {
@@ -92,6 +93,10 @@ func (p *parser) checkRecipient(v *yaml.Node, s, owner string) {
 		return
 	}
 	if p.teams.has(s) {
+		return
+	}
+	if strings.HasPrefix(s, ActorPrefix) {
+		p.checkActorRecipient(v, s, owner)
 		return
 	}
 	known := append([]string{ToAnyTeam, ToControl}, p.teams.keys...)

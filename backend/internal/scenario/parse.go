@@ -23,7 +23,7 @@ type parser struct {
 	set *cbm.Set
 	cat *cbm.Catalogue // nil when the file names an unknown catalogue
 
-	teams, phases, injects, triggers, objectives, channels, criteria *index
+	teams, phases, injects, triggers, objectives, channels, criteria, actors *index
 
 	durationNode *yaml.Node
 	phaseStarts  []*yaml.Node // parallel to Scenario.Phases; nil where invalid
@@ -45,6 +45,7 @@ func newParser(filename string, set *cbm.Set) *parser {
 		objectives: newIndex("objective", "objectives"),
 		channels:   newIndex("channel", "channels"),
 		criteria:   newIndex("criterion", "criteria"),
+		actors:     newIndex("actor", "actors"),
 	}
 	for _, c := range DefaultChannels {
 		p.channels.builtin[c.Key] = true
@@ -241,6 +242,7 @@ func (p *parser) scenarioFields(s *Scenario) []field {
 			s.Teams = each(p, v, l, MaxTeams, p.team)
 			p.atLeast(v, len(s.Teams), MinTeams, fmt.Sprintf("%s needs at least %d teams", top, MinTeams))
 		}},
+		{"actors", false, func(v *yaml.Node, l string) { s.Actors = each(p, v, l, MaxActors, p.actor) }},
 		{"phases", true, func(v *yaml.Node, l string) {
 			s.Phases = each(p, v, l, MaxPhases, p.phase)
 			p.atLeast(v, len(s.Phases), 1, top+" needs at least one phase")

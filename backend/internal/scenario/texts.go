@@ -59,6 +59,11 @@ func (s *Scenario) refs() []textRef {
 			add(pk+".hours", &pc.Hours, false)
 		}
 	}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		add("actors."+a.Key+".name", &a.Name, false)
+		add("actors."+a.Key+".note", &a.Note, true)
+	}
 	for i := range s.Phases {
 		ph := &s.Phases[i]
 		k := "phases." + ph.Key
@@ -133,6 +138,7 @@ func (s *Scenario) clone() *Scenario {
 	for i := range c.Teams {
 		c.Teams[i].PointsOfContact = slices.Clone(c.Teams[i].PointsOfContact)
 	}
+	c.Actors = slices.Clone(s.Actors)
 	c.Phases = slices.Clone(s.Phases)
 	for i := range c.Phases {
 		c.Phases[i].Questions = slices.Clone(c.Phases[i].Questions)

@@ -23,6 +23,7 @@ type Scenario struct {
 	Objectives []Objective
 	Channels   []Channel // extra channels declared by the scenario (DefaultChannels are always there)
 	Teams      []Team
+	Actors     []Actor // simulated actors the control cell plays
 	Phases     []Phase
 	Injects    []Inject
 	Triggers   []Trigger
@@ -143,11 +144,14 @@ var InjectChannels = []InjectChannel{InjectNews, InjectIntelligenceReport, Injec
 // Exactly one of At, After or Contingency says when: a fixed offset, an
 // offset from another inject's release, or held for a trigger or a facilitator.
 type Inject struct {
-	Key              string
-	Title            string
-	Phase            string
-	Channel          InjectChannel
-	From             string
+	Key     string
+	Title   string
+	Phase   string
+	Channel InjectChannel
+	From    string
+	// FromActor is the key of the simulated actor the inject comes from, so
+	// the room threads it with the team's messages to that actor.
+	FromActor        string
 	Audience         Audience
 	At               *time.Duration
 	After            *After
@@ -207,7 +211,7 @@ type ExpectedAction struct {
 	// observed" of it.
 	NotObservable bool
 	// To, Channels and Kind describe the message that shows the action:
-	// one of the recipients (team keys, ToAnyTeam, ToControl), one of the
+	// one of the recipients (team keys, ToAnyTeam, ToControl, actor:<key>), one of the
 	// channels, the request kind. A message that fits every one given is
 	// the evidence; one that only carries a CBM tag is a candidate.
 	To       []string
@@ -249,7 +253,7 @@ const (
 var WindowStarts = []WindowStart{FromExerciseStart, FromPhaseStart, FromRelease}
 
 // The recipients an expected action's to may name besides team keys.
-// Simulated actors will join them as "actor:<key>".
+// A simulated actor is named ActorPrefix + its key, e.g. "actor:secretariat".
 const (
 	ToAnyTeam = "any_team"
 	ToControl = "control"

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cbmex/cbmex/backend/internal/exercise"
@@ -306,6 +307,9 @@ func (b *builder) fits(a scenario.ExpectedAction, m *exercise.Message) bool {
 func (b *builder) reaches(m *exercise.Message, to string) bool {
 	if to == scenario.ToControl {
 		return m.ToControl
+	}
+	if key, ok := strings.CutPrefix(to, scenario.ActorPrefix); ok {
+		return m.ToActor(key)
 	}
 	if m.All {
 		ch, _ := b.sc.Channel(m.Channel)

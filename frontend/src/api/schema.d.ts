@@ -4394,6 +4394,19 @@ export interface components {
             /** @description It carries messages to the facilitators. */
             control: boolean;
         };
+        /** @description Someone the teams can write to who is not at the table, played by the exercise control (white cell). */
+        Actor: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "international_organisation" | "national_authority" | "company" | "media" | "other";
+            /** @description The channels on which teams can reach the actor. */
+            channels: string[];
+            /** @description Staff only: how the actor behaves. */
+            note?: string;
+            lang?: components["schemas"]["Language"];
+            fallback?: components["schemas"]["Fallback"];
+        };
         /** @enum {string} */
         TeamKind: "state" | "organisation";
         PointOfContact: {
@@ -4620,6 +4633,8 @@ export interface components {
                 duration_seconds: number;
                 phases: components["schemas"]["ExercisePhase"][];
                 channels: components["schemas"]["Channel"][];
+                /** @description The simulated actors the exercise control plays (white cell), in the reader's language. */
+                actors?: components["schemas"]["Actor"][];
                 /** @description The request kinds and the CBM tags each suggests (the server records which tags came from these suggestions). */
                 request_kinds: components["schemas"]["RequestKindTags"][];
             };
@@ -4753,6 +4768,8 @@ export interface components {
             phase?: string;
             channel: string;
             from: string;
+            /** @description The simulated actor the inject comes from (a key of scenario.actors): the room threads it with the messages to that actor. */
+            from_actor?: string;
             body: string;
             /** @description Receiving teams; empty or null with all. */
             teams: number[] | null;
@@ -4932,6 +4949,10 @@ export interface components {
             offset_seconds: number;
             /** @description Seconds of exercise time since the request was sent. */
             after_seconds: number;
+            /** @description The simulated actor that took the step (by is then its name, in the reader's language). */
+            actor?: string;
+            /** @description Staff only: the facilitator who took the step as the actor. */
+            voiced_by?: string;
         };
         Message: {
             /** @description The message's event sequence number. */
@@ -4964,6 +4985,12 @@ export interface components {
             tag_sources?: {
                 [key: string]: components["schemas"]["TagSource"];
             };
+            /** @description The simulated actors (white cell) the message is written to; only the sender and the staff see such a message. */
+            to_actors?: string[];
+            /** @description The simulated actor a facilitator wrote as; from is 0 and from_name is the actor's name in the reader's language. */
+            from_actor?: string;
+            /** @description Staff only: the facilitator who wrote a message sent as an actor. Never shown to teams. */
+            by?: string;
         };
         MessageList: {
             messages: components["schemas"]["Message"][];
@@ -4987,6 +5014,10 @@ export interface components {
             cbms?: string[];
             kind?: components["schemas"]["RequestKind"];
             reply_to?: number;
+            /** @description Keys of the scenario's simulated actors; each must be reachable on the channel (422 otherwise). Teams only. */
+            to_actors?: string[];
+            /** @description Staff only (duty act control_cell): the key of the simulated actor the control cell writes as. A reply to a message written to an actor is sent as that actor anyway. */
+            as_actor?: string;
         };
         RequestStepInput: {
             /** @description The answer (required to answer) or a note. */

@@ -39,6 +39,7 @@ export const EVENT_CATALOGUE = [
   { type: 'tour.speaker', reach: 'everyone', labelKey: 'exercise:log.types.tour.speaker' },
   { type: 'tour.closed', reach: 'everyone', labelKey: 'exercise:log.types.tour.closed' },
   { type: 'statement.updated', reach: 'team', labelKey: 'exercise:log.types.statement.updated' },
+  { type: 'actor.voiced', reach: 'staff', labelKey: 'exercise:log.types.actor.voiced' },
 ] as const satisfies readonly { type: string; reach: EventReach; labelKey: string }[];
 
 export type EventType = (typeof EVENT_CATALOGUE)[number]['type'];

@@ -24,6 +24,7 @@ import { foldMessageSent, foldPocUpdated, foldRequestUpdated, foldRetagged } fro
 import { messageKeys } from './messages/api';
 import { tourKeys } from './tour/api';
 import type { EventType, ExerciseEvent } from './stream';
+import { foldVoiced } from './whitecell';
 
 /** What one event does to one cached view of its exercise. */
 export type CacheUpdate =
@@ -77,6 +78,8 @@ export const STREAM_CACHE_UPDATES: StreamCacheTable = {
   'poc.updated': [foldInto(messageKeys.poc, foldPocUpdated)],
   'commcheck.sent': [invalidate(messageKeys.commchecks)],
   'commcheck.acked': [invalidate(messageKeys.commchecks)],
+  // Staff only: who wrote as a simulated actor (the white cell).
+  'actor.voiced': [foldInto(messageKeys.messages, foldVoiced)],
   // Scores are the facilitators' report pages, read when opened.
   'score.set': [],
   'team.assessed': [],

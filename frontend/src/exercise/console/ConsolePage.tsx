@@ -20,6 +20,8 @@ import { AdHocComposer } from './AdHocComposer';
 import { openRequestCount, pendingDecisionCount, unacknowledgedCount } from './attention';
 import { ClockControls } from './ClockControls';
 import { ConsoleTabs, type ConsoleTab } from './ConsoleTabs';
+import { WhiteCell } from './WhiteCell';
+import { whiteCellWaiting } from '../whitecell';
 import { OpenRequests, TeamActivityTable, TrafficMonitor } from './ConsoleMessages';
 import { DutyNote } from './DutyNote';
 import { useHeight, useMediaQuery } from './layout';
@@ -101,6 +103,26 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
   });
   const tabs: ConsoleTab[] = [
     tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} texts={!readOnly} source={source} />),
+    ...(!readOnly
+      ? [
+          {
+            key: 'whitecell',
+            label: t('whiteCell.tab'),
+            count: whiteCellWaiting(msgs),
+            countLabel: t('whiteCell.waiting', { count: whiteCellWaiting(msgs) }),
+            panel: (
+              <WhiteCell
+                exerciseId={id}
+                messages={msgs}
+                channels={channels}
+                channelTitle={channelTitle}
+                teamName={nameOf}
+                canAnswer={may('control_cell')}
+              />
+            ),
+          },
+        ]
+      : []),
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
     tab(
       'messages',

@@ -85,6 +85,8 @@ export function describeEvent(e: ExerciseEvent, c: SentenceContext, t: T): strin
         subject: m?.subject ?? '',
       });
     }
+    case 'actor.voiced':
+      return say('', { actor: str(d.actor) });
     case 'evidence.judged':
       return say(`_${str(d.verdict)}`);
     case 'team.renamed':

@@ -34,6 +34,8 @@ export function messageFromEvent(e: ExerciseEvent): Message {
   };
   if (num(d.reply_to)) m.reply_to = num(d.reply_to);
   if (str(d.lang)) m.lang = str(d.lang) as Message['lang'];
+  if (strs(d.to_actors).length) m.to_actors = strs(d.to_actors);
+  if (str(d.from_actor)) m.from_actor = str(d.from_actor);
   if (d.tag_sources && typeof d.tag_sources === 'object' && !Array.isArray(d.tag_sources)) {
     m.tag_sources = Object.fromEntries(
       Object.entries(d.tag_sources as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCBMs } from '../../api/scenarios';
 import { cbmTitle } from '../../components/CbmChip';
@@ -7,6 +7,7 @@ import { Markdown } from '../../components/Markdown';
 import type { Exercise } from '../api';
 import { formatHms } from '../clock';
 import { useUiLanguage } from '../language';
+import { ActorNames } from '../whitecell';
 import type { ExerciseEvent } from '../stream';
 import { useStreamCache } from '../streamCache';
 import type { Message, MessageChannel } from './api';
@@ -97,9 +98,11 @@ export function recipientsText(m: Message, teamName: TeamName, t: (k: string) =>
 /** A message's recipients, each name isolated (see isolate). */
 function RecipientList({ m, teamName }: { m: Message; teamName: TeamName }) {
   const { t } = useTranslation('exercise');
+  const actorName = useContext(ActorNames);
   if (m.all) return <>{t('messages.allTeams')}</>;
   const names = (m.to ?? []).map(teamName);
   if (m.to_control) names.push(t('messages.control'));
+  names.push(...(m.to_actors ?? []).map(actorName));
   return (
     <>
       {names.map((n, i) => (
@@ -172,7 +175,13 @@ export function MessageView({
         {isolate((v) => t('messages.fromTo', v), {
           from: (
             <>
-              <bdi>{teamName(m.from)}</bdi> (<bdi>{m.from_name}</bdi>)
+              {m.from_actor ? (
+                <bdi>{m.from_name}</bdi>
+              ) : (
+                <>
+                  <bdi>{teamName(m.from)}</bdi> (<bdi>{m.from_name}</bdi>)
+                </>
+              )}
             </>
           ),
           to: <RecipientList m={m} teamName={teamName} />,

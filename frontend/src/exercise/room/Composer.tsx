@@ -7,6 +7,7 @@ import { useRequestKinds, type Team } from '../api';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
 import { effectiveCbms, suggestTags, type SuggestionSource, type TagSuggestion } from '../messages/model';
 import type { TeamName } from '../messages/shared';
+import { useActors } from '../whitecell';
 
 /** The server's limits (backend/internal/exercise/messages.go MaxSubject, MaxBody). */
 const MAX_SUBJECT = 200;
@@ -21,6 +22,7 @@ export interface ComposerDraft {
   toControl?: boolean;
   subject?: string;
   replyTo?: number;
+  toActors?: string[];
 }
 
 /** One CBM's checkbox, where its suggestion came from, and its summary one click away. */
@@ -200,6 +202,8 @@ export function Composer({
   const [channel, setChannel] = useState(draft?.channel ?? channels[0]?.key ?? '');
   const [to, setTo] = useState<number[]>(draft?.to ?? []);
   const [toControl, setToControl] = useState(draft?.toControl ?? false);
+  const actors = useActors(exerciseId);
+  const [toActors, setToActors] = useState<string[]>(draft?.toActors ?? []);
   const [kind, setKind] = useState<RequestKind>('');
   const [subject, setSubject] = useState(draft?.subject ?? '');
   const [body, setBody] = useState('');
@@ -244,7 +248,9 @@ export function Composer({
     const all = !!ch?.all_teams;
     const control = !!ch?.control;
     const need: Partial<Record<ComposerField, string>> = {};
-    if (!all && !control && to.length === 0 && !toControl) need.to = t('messages.needRecipient');
+    // Actors that cannot be reached on the channel are not sent to (their boxes are disabled).
+    const actorsHere = all || control ? [] : toActors.filter((k) => actors.find((a) => a.key === k)?.channels.includes(channel));
+    if (!all && !control && to.length === 0 && !toControl && actorsHere.length === 0) need.to = t('messages.needRecipient');
     if (!subject.trim()) need.subject = t('composer.needSubject');
     if (!body.trim()) need.body = t('composer.needBody');
     setMissing(need);
@@ -256,6 +262,7 @@ export function Composer({
       {
         to: all || control ? [] : to,
         to_control: control || (!all && toControl),
+        ...(actorsHere.length > 0 ? { to_actors: actorsHere } : {}),
         all,
         channel,
         subject: subject.trim(),
@@ -329,6 +336,27 @@ export function Composer({
               />
               {t('messages.control')}
             </label>
+            {actors.length > 0 && (
+              <fieldset className="ex-fieldset msg-recipient-actors">
+                <legend>{t('whiteCell.others')}</legend>
+                {actors.map((a) => {
+                  const reachable = a.channels.includes(channel);
+                  return (
+                    <label key={a.key} className="ex-check" data-actor={a.key}>
+                      <input
+                        type="checkbox"
+                        aria-invalid={fields.to ? true : undefined}
+                        disabled={!reachable}
+                        checked={reachable && toActors.includes(a.key)}
+                        onChange={(e) => setToActors(e.target.checked ? [...toActors, a.key] : toActors.filter((x) => x !== a.key))}
+                      />
+                      <span lang={a.lang}>{a.name}</span>
+                      {!reachable && <span className="muted"> ({t('whiteCell.notOnChannel')})</span>}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            )}
           </div>
         )}
         {fields.to && (

@@ -7,6 +7,7 @@ import { useRequestAction, type Message, type MessageChannel, type RequestAction
 import { Composer, type ComposerDraft } from './Composer';
 import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
 import { MessageLanguage, MessageView, StatusBadge, type TeamName } from '../messages/shared';
+import { ActorNames, actorNamer, useActors } from '../whitecell';
 import { useUiLanguage } from '../language';
 
 /**
@@ -175,6 +176,7 @@ export function Inbox({
   const { t } = useTranslation('exercise');
   const reader = useUiLanguage();
   const threads = useMemo(() => groupThreads(messages), [messages]);
+  const actorName = actorNamer(useActors(exerciseId));
   const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
   const [channel, setChannel] = useState<string>('');
@@ -218,6 +220,7 @@ export function Inbox({
   };
 
   return (
+    <ActorNames.Provider value={actorName}>
     <section className="card msg-inbox" aria-labelledby="inbox-title">
       <div className="ex-section-head">
         <h2 id="inbox-title">
@@ -279,7 +282,7 @@ export function Inbox({
                         {th.root.subject}
                       </span>
                       <span className="msg-thread-meta">
-                        {channelTitle(th.channel)} · <bdi>{teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
+                        {channelTitle(th.channel)} · <bdi>{last.from_actor ? last.from_name : teamName(last.from)}</bdi> · {formatHms(last.offset_seconds)}
                         {th.messages.length > 1 && ` · ${t('messages.count', { count: th.messages.length })}`}
                       </span>
                       <StatusBadge m={th.root} />
@@ -309,5 +312,6 @@ export function Inbox({
         </div>
       </div>
     </section>
+    </ActorNames.Provider>
   );
 }
