@@ -24,6 +24,7 @@ const TranslationPage = lazy(() =>
 );
 const WorkshopsPage = lazy(() => import('./workshops/WorkshopsPage').then((m) => ({ default: m.WorkshopsPage })));
 const WorkshopPage = lazy(() => import('./workshops/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
+const ContactCheckPage = lazy(() => import('./contacts/ContactCheckPage').then((m) => ({ default: m.ContactCheckPage })));
 const JoinPage = lazy(() => import('./exercise/guest/JoinPage').then((m) => ({ default: m.JoinPage })));
 const RoomPage = lazy(() => import('./exercise/room/RoomPage').then((m) => ({ default: m.RoomPage })));
 const ConsolePage = lazy(() => import('./exercise/console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
@@ -42,6 +43,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/join" element={<Lazy><JoinPage /></Lazy>} />
+      <Route path="/contact-check/:code" element={<Lazy><ContactCheckPage /></Lazy>} />
       <Route path="/exercises/:id/room" element={<GuestShell kind="room" />}>
         <Route index element={<Lazy><RoomPage /></Lazy>} />
       </Route>

@@ -18,6 +18,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/backend/internal/config"
+	"github.com/cbmex/cbmex/backend/internal/contactcheck"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/scoring"
@@ -56,6 +57,8 @@ type App struct {
 	Exercises *exercise.Service
 	Scoring   *scoring.Service
 	Hub       *stream.Hub
+	// ContactChecks are the checks of the real points of contact before play.
+	ContactChecks *contactcheck.Service
 }
 
 // New builds the services on st. It reads (or, on first start, makes) the
@@ -73,6 +76,7 @@ func New(ctx context.Context, cfg *config.Config, st *store.Store, o Options) (*
 		return nil, err
 	}
 	a.Workshops = workshop.New(st.Workshops(), o.Now)
+	a.ContactChecks = contactcheck.New(st.ContactChecks(), o.Now)
 	a.Exercises = exercise.NewService(st.Exercises(), a.Library, a.Auth, o.Now)
 	a.Scoring = scoring.New(a.Exercises, st.Workshops())
 	a.Hub = stream.NewHub(st.Exercises(), o.Log)

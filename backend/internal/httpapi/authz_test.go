@@ -146,6 +146,10 @@ func serverRows(fx *authzFixture) []authzRow {
 			"starts_on": "2026-11-27", "ends_on": "2026-11-28"}, want: adminOnly},
 		{route: "POST /api/v1/exercises", body: map[string]any{"workshop_id": fx.workshopID, "scenario_id": fx.scenario},
 			want: controlWrite(201)},
+		{route: "GET /api/v1/workshops/:id/contacts", want: exStaffRead},
+		{route: "POST /api/v1/workshops/:id/contacts", body: map[string]any{"delegation": "Delegation B"}, want: controlWrite(201)},
+		{route: "GET /api/v1/contact-check/:code", want: everyone}, // the code is the key; no account
+		{route: "PUT /api/v1/contact-check/:code", body: map[string]any{"policy": "Ministry of Foreign Affairs, cyber desk"}, want: everyone},
 		{route: "GET /api/v1/dashboard", want: staffOnly},
 		{route: "GET /api/v1/dashboard.csv", want: staffOnly},
 	}
@@ -310,6 +314,7 @@ type authzFixture struct {
 	staffIDs                             map[caller]int64  // their accounts (the workshop's staff)
 	workshopID, facilitatorID, spareUser int64
 	scenario                             string // a scenario of the fixture's own, for the scenario routes
+	contactCode                          string // a delegation's contact-check code
 	msel                                 xlsxDoc
 	main                                 *authzExercise
 }
@@ -341,6 +346,15 @@ func newAuthzFixture(t *testing.T, e *env) *authzFixture {
 		t.Fatalf("msel: %d", x.status)
 	}
 	fx.msel = xlsxDoc(x.raw)
+	cc := fx.send(http.MethodPost, fmt.Sprintf("/api/v1/workshops/%d/contacts", fx.workshopID), fac, map[string]any{"delegation": "Delegation A"})
+	if cc.status != http.StatusCreated {
+		t.Fatalf("contact check: %d %s", cc.status, cc.raw)
+	}
+	var created struct{ Contact struct{ Path string } }
+	if err := json.Unmarshal(cc.raw, &created); err != nil {
+		t.Fatal(err)
+	}
+	fx.contactCode = strings.TrimPrefix(created.Contact.Path, "/contact-check/")
 	fx.main = fx.newExercise(false)
 	return fx
 }
@@ -505,7 +519,7 @@ func (fx *authzFixture) fill(pattern string, x *authzExercise) string {
 		"exercises/:id": fmt.Sprint(x.id), "injects/:key": "valdoria-phishing", "triggers/:key": "staff-call",
 		":phase": "getting-started", ":question": "gs-q1", ":team": fmt.Sprint(x.teams["valdoria"]),
 		":pid": fmt.Sprint(x.spareParticipant), ":msg": fmt.Sprint(x.msg), ":check": fmt.Sprint(x.check),
-		":lang": "fr",
+		":lang": "fr", ":code": fx.contactCode,
 	}
 	segs := strings.Split(pattern, "/")
 	for i, s := range segs {

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/cbmex/cbmex/backend/internal/auth"
+	"github.com/cbmex/cbmex/backend/internal/contactcheck"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/scoring"
@@ -25,17 +26,19 @@ import (
 
 // Deps are what the HTTP layer needs; main wires them by hand.
 type Deps struct {
-	Auth       *auth.Service
-	Library    *library.Library
-	Workshops  *workshop.Service
-	Exercises  *exercise.Service
-	Scoring    *scoring.Service
-	Hub        *stream.Hub
-	Ready      func(ctx context.Context) error // database reachable and schema current
-	Logger     *slog.Logger
-	UI         fs.FS  // built SPA (frontend/dist), nil when not built
-	BodyLimit  string // e.g. "2M"
-	SessionTTL time.Duration
+	Auth      *auth.Service
+	Library   *library.Library
+	Workshops *workshop.Service
+	// ContactChecks check the real points of contact before play.
+	ContactChecks *contactcheck.Service
+	Exercises     *exercise.Service
+	Scoring       *scoring.Service
+	Hub           *stream.Hub
+	Ready         func(ctx context.Context) error // database reachable and schema current
+	Logger        *slog.Logger
+	UI            fs.FS  // built SPA (frontend/dist), nil when not built
+	BodyLimit     string // e.g. "2M"
+	SessionTTL    time.Duration
 	// MessageRate is how many messages a participant may send per minute.
 	MessageRate int
 	// SecureCookies marks cookies Secure and sends HSTS; set when the public
@@ -185,6 +188,10 @@ func (s *server) routes(e *echo.Echo) {
 	api.POST("/join", s.join)
 	staff.GET("/workshops", s.listWorkshops)
 	staff.GET("/workshops/:id", s.getWorkshop)
+	staff.GET("/workshops/:id/contacts", s.listContactChecks)
+	staff.POST("/workshops/:id/contacts", s.addContactCheck)
+	api.GET("/contact-check/:code", s.openContactCheck)
+	api.PUT("/contact-check/:code", s.confirmContactCheck)
 	admin.POST("/workshops", s.createWorkshop)
 	admin.PATCH("/workshops/:id", s.updateWorkshop)
 	staff.POST("/exercises", s.createExercise)

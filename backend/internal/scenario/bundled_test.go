@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/scenarios"
 )
 
@@ -139,6 +141,152 @@ func TestRussianTerms(t *testing.T) {
 			if strings.Contains(text, strings.ToLower(w)) {
 				t.Errorf("%s says %q", f, w)
 			}
+		}
+	}
+}
+
+// bundledScenarios parses every bundled scenario (translations aside).
+func bundledScenarios(t *testing.T) []*Scenario {
+	t.Helper()
+	names, _ := fs.Glob(scenarios.FS, "*.yaml")
+	var all []*Scenario
+	for _, name := range names {
+		if _, _, ok := TranslationFileName(name); ok {
+			continue
+		}
+		data, _ := fs.ReadFile(scenarios.FS, name)
+		s, probs := Parse(name, data, nil)
+		if probs != nil {
+			t.Fatalf("%s is not valid:\n%v", name, probs)
+		}
+		all = append(all, s)
+	}
+	return all
+}
+
+// A workshop that picks any two bundled scenarios should be able to
+// practise any measure of the catalogue: each CBM is exercised (named in
+// an expected action) in at least two bundled scenarios, so the library
+// does not lean on a single story for a measure.
+func TestBundledScenariosExerciseEveryCBMTwice(t *testing.T) {
+	set, err := cbm.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := set.Default()
+	exercised := map[string]map[string]bool{}
+	for _, s := range bundledScenarios(t) {
+		if s.Catalogue != cat.ID {
+			continue
+		}
+		for _, in := range s.Injects {
+			for _, a := range in.ExpectedActions {
+				for _, k := range a.CBMs {
+					if exercised[k] == nil {
+						exercised[k] = map[string]bool{}
+					}
+					exercised[k][s.ID] = true
+				}
+			}
+		}
+	}
+	for _, k := range cat.Keys() {
+		if n := len(exercised[k]); n < 2 {
+			ids := make([]string, 0, n)
+			for id := range exercised[k] {
+				ids = append(ids, id)
+			}
+			t.Errorf("CBM %s is exercised in %d bundled scenario(s) %v, want at least 2", k, n, ids)
+		}
+	}
+}
+
+// The bundled scenarios' States are fictional and must not be
+// recognisable as a real participating State: no institution names or
+// doctrinal wording that belong to one of them.
+func TestBundledScenariosSingleOutNoState(t *testing.T) {
+	telling := []string{
+		"information aggression",
+		"international information security",
+		"state security committee",
+		"presidential administration",
+		"federation of tarvonia",
+	}
+	for _, s := range bundledScenarios(t) {
+		for _, x := range s.Texts() {
+			text := strings.ToLower(x.Value)
+			for _, w := range telling {
+				if strings.Contains(text, w) {
+					t.Errorf("%s: %s says %q", s.ID, x.Key, w)
+				}
+			}
+		}
+	}
+}
+
+// injectAttention is the room's time one timed inject takes: reading it,
+// deciding, a first message (an inject every 3–5 minutes leaves no time
+// for discussion).
+const injectAttention = 4 * time.Minute
+
+// freeTime is how much of a phase no timed inject claims: each inject
+// released in the phase claims injectAttention from its release (cut at
+// the phase's end); overlapping claims count once, as private injects
+// for different teams are read at the same time.
+func freeTime(start, end time.Duration, releases []time.Duration) time.Duration {
+	slices.Sort(releases)
+	busy, until := time.Duration(0), start
+	for _, at := range releases {
+		from, to := max(at, until), min(at+injectAttention, end)
+		if to > from {
+			busy += to - from
+			until = to
+		}
+	}
+	return end - start - busy
+}
+
+// Every phase of a bundled scenario of an hour or more leaves at least a
+// third of its time free of injects, for the stage questions and the tour
+// de table. The short tutorial is a guided walk-through and exempt.
+func TestBundledScenariosLeaveTimeToTalk(t *testing.T) {
+	for _, s := range bundledScenarios(t) {
+		if s.Duration < time.Hour {
+			continue
+		}
+		abs, _ := offsets(s.Injects)
+		for i, ph := range s.Phases {
+			end := s.Duration
+			if i+1 < len(s.Phases) {
+				end = s.Phases[i+1].StartsAt
+			}
+			var releases []time.Duration
+			for _, in := range s.Injects {
+				if at, ok := abs[in.Key]; ok && !in.Contingency && in.Phase == ph.Key {
+					releases = append(releases, at)
+				}
+			}
+			free := freeTime(ph.StartsAt, end, releases)
+			if 3*free < end-ph.StartsAt {
+				t.Errorf("%s, phase %q: %d injects leave %s of %s free, want at least a third", s.ID, ph.Key, len(releases), free, end-ph.StartsAt)
+			}
+		}
+	}
+}
+
+func TestFreeTime(t *testing.T) {
+	m := time.Minute
+	for _, c := range []struct {
+		releases []time.Duration
+		want     time.Duration
+	}{
+		{nil, 20 * m},
+		{[]time.Duration{0, 4 * m, 8 * m, 12 * m, 16 * m}, 0},
+		{[]time.Duration{2 * m, 2 * m, 3 * m}, 15 * m},
+		{[]time.Duration{18 * m}, 18 * m},
+	} {
+		if got := freeTime(0, 20*m, c.releases); got != c.want {
+			t.Errorf("freeTime(%v) = %s, want %s", c.releases, got, c.want)
 		}
 	}
 }

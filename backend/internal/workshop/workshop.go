@@ -262,3 +262,13 @@ func cleanNames(names []string) []string {
 	}
 	return out
 }
+
+// Title is a workshop's title, for pages opened without an account (a
+// delegation's contact check) that name the workshop and nothing more.
+func (s *Service) Title(ctx context.Context, id int64) (string, error) {
+	w, err := s.store.Workshop(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	return w.Title, nil
+}

@@ -1175,6 +1175,163 @@ export interface paths {
         };
         trace?: never;
     };
+    "/workshops/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** The contact check before play — each delegation's real points of contact and when it confirmed them (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every delegation, in the order added. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactList"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        /** Add a delegation to the contact check; its page's address is in the answer (controllers and leads). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewContactCheck"];
+                };
+            };
+            responses: {
+                /** @description Added. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-check/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** A delegation's contact-check page, opened with its code (no account). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delegation's entry and the others' shared ones. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactPage"];
+                    };
+                };
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        /** The delegation confirms or updates its policy and technical points of contact (no account). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactConfirmation"];
+                };
+            };
+            responses: {
+                /** @description Confirmed now. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises": {
         parameters: {
             query?: never;
@@ -3841,6 +3998,54 @@ export interface components {
         };
         LanguageChoice: {
             language: components["schemas"]["Language"];
+        };
+        /** @description A delegation's real points of contact, as the workshop's staff see them. */
+        ContactEntry: {
+            id: number;
+            delegation: string;
+            /** @description The policy point of contact: name, office, how to reach them. */
+            policy: string;
+            technical: string;
+            /** @description The delegation lets the other delegations of the workshop read it. */
+            shared: boolean;
+            /**
+             * Format: date-time
+             * @description When the delegation last confirmed; null before.
+             */
+            confirmed_at: string | null;
+            /** @description The delegation's page (/contact-check/<code>): send it to the delegation; it needs no account. */
+            path: string;
+        };
+        ContactList: {
+            contacts: components["schemas"]["ContactEntry"][];
+        };
+        ContactCreated: {
+            contact: components["schemas"]["ContactEntry"];
+        };
+        NewContactCheck: {
+            delegation: string;
+        };
+        ContactConfirmation: {
+            policy?: string;
+            technical?: string;
+            shared?: boolean;
+        };
+        /** @description A delegation's page; the other delegations' entries only where they shared them. */
+        ContactPage: {
+            workshop: string;
+            delegation: string;
+            policy: string;
+            technical: string;
+            shared: boolean;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            others: {
+                delegation: string;
+                policy: string;
+                technical: string;
+                /** Format: date-time */
+                confirmed_at: string | null;
+            }[];
         };
         /** @enum {string} */
         ScenarioLevel: "introductory" | "intermediate" | "advanced";

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/api';
 import { formatHms } from '../exercise/clock';
+import { ContactCheckSection } from '../contacts/ContactCheckSection';
 import { AttributedResults } from './AttributedResults';
 import { StaffDuties } from './StaffDuties';
 import { formatDates } from './WorkshopsPage';
@@ -61,6 +62,10 @@ export function WorkshopPage() {
       {(user.role === 'admin' || w.staff.find((s) => s.user_id === user.id)?.duty !== 'evaluator') && (
         <NewExerciseForm workshopId={id} />
       )}
+      <ContactCheckSection
+        workshop={id}
+        canAdd={user.role === 'admin' || w.staff.find((s) => s.user_id === user.id)?.duty !== 'evaluator'}
+      />
       <StaffDuties workshop={w} />
       <AttributedResults workshop={w} />
     </>
