@@ -138,6 +138,9 @@ func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projecti
 	case ch.Control:
 		o.ToControl, o.All, o.To = true, false, nil
 	}
+	if msg := channelRefused(sc, teams, from, ch); ok && msg != "" {
+		fields["channel"] = msg
+	}
 	o.To = dedupe(o.To)
 	switch {
 	case len(o.To) > MaxRecipients:
@@ -173,6 +176,45 @@ func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projecti
 		return apperr.Invalid(fields)
 	}
 	return nil
+}
+
+// channelRefused says why the sender's team may not use the channel, or
+// "": the CBMs are measures between participating States, so an
+// organisation's team does not write on the States' formal channels. The
+// control cell (staff) may use every channel.
+func channelRefused(sc *scenario.Scenario, teams []Team, from Sender, ch scenario.Channel) string {
+	kind := senderKind(sc, teams, from)
+	if kind == "" || ch.Allows(kind) {
+		return ""
+	}
+	var open []string
+	for _, c := range sc.AllChannels() {
+		if c.Allows(kind) {
+			open = append(open, c.Title)
+		}
+	}
+	who, yours := "participating States' teams", "an organisation"
+	if kind == scenario.KindState {
+		who, yours = "organisations' teams", "a participating State"
+	}
+	return "The channel \"" + ch.Title + "\" is for " + who + " only; your team plays " + yours + " and can write on: " +
+		strings.Join(open, ", ") + "."
+}
+
+// senderKind is the scenario kind of the sender's team, "" for the control
+// cell or a team the scenario does not know.
+func senderKind(sc *scenario.Scenario, teams []Team, from Sender) scenario.TeamKind {
+	if from.TeamID == 0 {
+		return ""
+	}
+	for _, t := range teams {
+		if t.ID == from.TeamID {
+			if st, ok := sc.Team(t.Key); ok {
+				return st.Kind
+			}
+		}
+	}
+	return ""
 }
 
 func (s *Service) checkTags(sc *scenario.Scenario, cbms []string) string {

@@ -39,6 +39,9 @@ type teamViewJSON struct {
 	Name     string `json:"name"`
 	JoinCode string `json:"join_code,omitempty"` // staff only
 	JoinPath string `json:"join_path,omitempty"` // staff only
+	// Kind is the scenario's kind of the team (state, organisation), which
+	// says which channels it may use; in the exercise view only.
+	Kind string `json:"kind,omitempty"`
 }
 
 type phaseViewJSON struct {
@@ -72,6 +75,18 @@ type exerciseJSON struct {
 	Teams        []teamViewJSON `json:"teams"`
 	ObserverCode string         `json:"observer_code,omitempty"`
 	Viewer       viewerJSON     `json:"viewer"`
+}
+
+// toChannelJSON shows a channel with the team kinds that may use it, each
+// named even when the scenario leaves it open to every kind.
+func toChannelJSON(c scenario.Channel) channelJSON {
+	kinds := []string{}
+	for _, k := range []scenario.TeamKind{scenario.KindState, scenario.KindOrganisation} {
+		if c.Allows(k) {
+			kinds = append(kinds, string(k))
+		}
+	}
+	return channelJSON{c.Key, c.Title, nonNil(c.CBMs), c.AllTeams, c.Control, kinds}
 }
 
 // requestKindJSON is a request kind and the CBM tags it suggests.
@@ -124,7 +139,7 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, fb scenario.Fallbacks, lang
 		out.Scenario.Phases = append(out.Scenario.Phases, pv)
 	}
 	for _, ch := range sc.AllChannels() {
-		out.Scenario.Channels = append(out.Scenario.Channels, channelJSON{ch.Key, ch.Title, nonNil(ch.CBMs), ch.AllTeams, ch.Control})
+		out.Scenario.Channels = append(out.Scenario.Channels, toChannelJSON(ch))
 	}
 	out.Scenario.Actors = toActorsJSON(sc, fb, lang, x.seesStaffOnly())
 	for _, k := range scenario.RequestKinds {
@@ -135,6 +150,9 @@ func toExerciseJSON(x *exCtx, sc *scenario.Scenario, fb scenario.Fallbacks, lang
 		tv := teamViewJSON{ID: t.ID, Key: t.Key, Name: t.Name}
 		if x.seesStaffOnly() { // join codes
 			tv = staffTeamJSON(&t)
+		}
+		if st, ok := sc.Team(t.Key); ok {
+			tv.Kind = string(st.Kind)
 		}
 		out.Teams = append(out.Teams, tv)
 	}

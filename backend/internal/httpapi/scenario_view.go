@@ -75,6 +75,7 @@ type channelJSON struct {
 	CBMs     []string `json:"cbms"`
 	AllTeams bool     `json:"all_teams"`
 	Control  bool     `json:"control"`
+	Kinds    []string `json:"kinds"` // the team kinds that may use it
 }
 
 type teamJSON struct {
@@ -189,7 +190,7 @@ func toScenarioJSON(s *scenario.Scenario) scenarioJSON {
 		out.Objectives = append(out.Objectives, objectiveJSON{o.Key, o.Text, nonNil(o.CBMs)})
 	}
 	for _, c := range s.AllChannels() {
-		out.Channels = append(out.Channels, channelJSON{c.Key, c.Title, nonNil(c.CBMs), c.AllTeams, c.Control})
+		out.Channels = append(out.Channels, toChannelJSON(c))
 	}
 	for _, t := range s.Teams {
 		out.Teams = append(out.Teams, toTeamJSON(t))

@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -24,8 +26,29 @@ func (p *parser) channel(n *yaml.Node, i int) Channel {
 		{"key", true, p.define(p.channels, &c.Key)},
 		{"title", true, p.textField(&c.Title, MaxTitleLen)},
 		{"cbms", false, p.cbms(&c.CBMs)},
+		{"kinds", false, func(v *yaml.Node, l string) { c.Kinds = p.teamKinds(v, l) }},
 	})
 	return c
+}
+
+// teamKinds decodes a channel's kinds: the team kinds that may use it.
+func (p *parser) teamKinds(v *yaml.Node, label string) []TeamKind {
+	var out []TeamKind
+	for _, it := range p.list(v, label, len(teamKinds)) {
+		k := TeamKind(p.enum(it, "an entry of "+label, teamKinds))
+		if k == "" {
+			continue
+		}
+		if slices.Contains(out, k) {
+			p.errorf(it, "%s: %q appears twice", label, k)
+			continue
+		}
+		out = append(out, k)
+	}
+	if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		p.errorf(v, "%s is an empty list; write [state], or remove it so that every kind of team may use the channel", label)
+	}
+	return out
 }
 
 var teamKinds = []string{string(KindState), string(KindOrganisation)}
@@ -40,7 +63,7 @@ func (p *parser) team(n *yaml.Node, i int) Team {
 		{"briefing", true, p.textField(&t.Briefing, MaxLongTextLen)},
 		{"points_of_contact", false, func(v *yaml.Node, l string) {
 			t.PointsOfContact = each(p, v, l, MaxPointsOfContact, func(n *yaml.Node, j int) PointOfContact {
-				return p.pointOfContact(n, fmt.Sprintf("point of contact number %d of %s", j+1, owner))
+				return p.pointOfContact(n, fmt.Sprintf("point of contact number %d of %s", j+1, owner), &t)
 			})
 		}},
 	})
@@ -49,12 +72,17 @@ func (p *parser) team(n *yaml.Node, i int) Team {
 
 var pocRoles = []string{string(RolePolicy), string(RoleTechnical)}
 
-func (p *parser) pointOfContact(n *yaml.Node, owner string) PointOfContact {
+// pointOfContact decodes one pre-filled contact of team t; t's key and kind
+// are read only once the whole file is decoded.
+func (p *parser) pointOfContact(n *yaml.Node, owner string, t *Team) PointOfContact {
 	var c PointOfContact
 	p.object(n, owner, []field{
 		{"role", true, func(v *yaml.Node, l string) { c.Role = PoCRole(p.enum(v, l, pocRoles)) }},
 		{"name", true, p.textField(&c.Name, MaxTitleLen)},
-		{"channel", false, p.ref(p.channels, &c.Channel, owner)},
+		{"channel", false, func(v *yaml.Node, l string) {
+			p.ref(p.channels, &c.Channel, owner)(v, l)
+			p.afterAll(func() { p.checkTeamChannel(v, t.Key, c.Channel, l) })
+		}},
 		{"hours", false, p.textField(&c.Hours, MaxKeyLen)},
 		{"languages", false, func(v *yaml.Node, l string) { c.Languages = p.languages(v, l, nil) }},
 	})
@@ -227,7 +255,10 @@ func (p *parser) condition(v *yaml.Node, label, owner string) Condition {
 		track("from", p.ref(p.teams, &c.From, owner)),
 		track("to", p.ref(p.teams, &c.To, owner)),
 		track("cbm", func(v *yaml.Node, l string) { c.CBM = p.cbm(v, l) }),
-		track("channel", p.ref(p.channels, &c.Channel, owner)),
+		track("channel", func(v *yaml.Node, l string) {
+			p.ref(p.channels, &c.Channel, owner)(v, l)
+			p.afterAll(func() { p.checkTeamChannel(v, c.From, c.Channel, label) })
+		}),
 		track("kind", func(v *yaml.Node, l string) { c.Kind = RequestKind(p.enum(v, l, requestKinds)) }),
 		track("deadline", func(v *yaml.Node, l string) { c.Deadline = p.deadline(v, l, owner) }),
 		track("prompt", p.textField(&c.Prompt, MaxShortTextLen)),
@@ -279,6 +310,37 @@ func (p *parser) deadline(v *yaml.Node, label, owner string) *Deadline {
 	}
 	p.deadlines = append(p.deadlines, deadlineTiming{node: v, deadline: dl, owner: owner})
 	return dl
+}
+
+// checkTeamChannel reports a channel the team's kind may not use: the CBMs
+// are measures between participating States, so an organisation's team has
+// no place on the States' channels. It runs once every team and channel is known.
+func (p *parser) checkTeamChannel(v *yaml.Node, team, channel, owner string) {
+	if p.scen == nil || team == "" || channel == "" {
+		return
+	}
+	t, okT := p.scen.Team(team)
+	c, okC := p.scen.Channel(channel)
+	if !okT || !okC || t.Kind == "" || c.Allows(t.Kind) {
+		return
+	}
+	p.errorf(v, "%s: team %q is %s, and the channel %q is for %s only; that team may use %s",
+		owner, team, kindPhrase(t.Kind), channel, kindsPhrase(c.Kinds), strings.Join(p.scen.ChannelsFor(t.Kind), ", "))
+}
+
+func kindPhrase(k TeamKind) string {
+	if k == KindOrganisation {
+		return "an organisation"
+	}
+	return "a State"
+}
+
+func kindsPhrase(ks []TeamKind) string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = map[TeamKind]string{KindState: "participating States' teams", KindOrganisation: "organisations' teams"}[k]
+	}
+	return strings.Join(out, " and ")
 }
 
 // checkReleases runs once every inject is known: triggers may only release

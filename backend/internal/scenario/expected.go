@@ -40,6 +40,9 @@ func (p *parser) expectedActions(v *yaml.Node, label, owner string, in *Inject) 
 		})
 		if ok {
 			p.checkMatcher(&a, nodes, aOwner)
+			if nodes["channels"] != nil {
+				p.afterAll(func() { p.checkActionChannels(nodes["channels"], a, in, aOwner) })
+			}
 		}
 		return a
 	})
@@ -160,6 +163,60 @@ func (p *parser) checkActionTeam(v *yaml.Node, team, owner string, in *Inject) {
 		return
 	}
 	p.errorf(v, "%s expects something of team %q, which is not in the inject's audience (%s)", owner, team, strings.Join(in.Audience.Teams, ", "))
+}
+
+// checkActionChannels weighs an action's channels against the kinds of the
+// teams it is expected of. Named in team, an organisation's team that may
+// use none of them could never show the action: an error. Left implicit
+// (every team in the audience), the action is read as expected of the teams
+// that may use one of them ("at least one State uses the OSCE network"), so
+// the organisations are not judged on a channel that is not theirs.
+func (p *parser) checkActionChannels(v *yaml.Node, a ExpectedAction, in *Inject, owner string) {
+	if p.scen == nil || len(a.Channels) == 0 {
+		return
+	}
+	teams, implicit := a.Teams, len(a.Teams) == 0
+	if implicit {
+		teams = in.Audience.Teams
+		if in.Audience.All {
+			teams = nil
+			for _, t := range p.scen.Teams {
+				teams = append(teams, t.Key)
+			}
+		}
+	}
+	var unable []string
+	for _, key := range teams {
+		if t, ok := p.scen.Team(key); ok && t.Kind != "" && !p.anyChannelAllows(a.Channels, t.Kind) {
+			unable = append(unable, key)
+		}
+	}
+	if implicit && len(unable) < len(teams) {
+		p.setUnable(in, a.Key, unable)
+		return
+	}
+	for _, key := range unable {
+		t, _ := p.scen.Team(key)
+		p.errorf(v, "%s is expected of team %q, which is %s and may not use %s; add a channel it may use (%s), or name in team the teams it is expected of",
+			owner, key, kindPhrase(t.Kind), strings.Join(a.Channels, ", "), strings.Join(p.scen.ChannelsFor(t.Kind), ", "))
+	}
+}
+
+func (p *parser) anyChannelAllows(channels []string, kind TeamKind) bool {
+	return slices.ContainsFunc(channels, func(ch string) bool {
+		c, known := p.scen.Channel(ch)
+		return !known || c.Allows(kind)
+	})
+}
+
+// setUnable records, on the decoded action (whose list the scenario
+// shares), the audience teams that may use none of its channels.
+func (p *parser) setUnable(in *Inject, key string, unable []string) {
+	for i := range in.ExpectedActions {
+		if in.ExpectedActions[i].Key == key {
+			in.ExpectedActions[i].unable = unable
+		}
+	}
 }
 
 // controlChannel tells the default channel that carries messages to the

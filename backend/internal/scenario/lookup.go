@@ -66,6 +66,17 @@ func (s *Scenario) Channel(key string) (Channel, bool) {
 	return Channel{}, false
 }
 
+// ChannelsFor lists the keys of the channels a team of the given kind may use.
+func (s *Scenario) ChannelsFor(kind TeamKind) []string {
+	var out []string
+	for _, c := range s.AllChannels() {
+		if c.Allows(kind) {
+			out = append(out, c.Key)
+		}
+	}
+	return out
+}
+
 // KindCBMs are the CBMs a request of the given kind suggests as tags: the
 // one table the composer and the server share. They are numbers of the
 // OSCE catalogue, so a scenario on another catalogue gets none.

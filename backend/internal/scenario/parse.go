@@ -30,6 +30,9 @@ type parser struct {
 	timing       []injectTiming
 	deadlines    []deadlineTiming
 	injectByKey  map[string]*Inject
+	// scen is the scenario being decoded, for checks that run once every
+	// declaration is known (which channels a team's kind may use).
+	scen *Scenario
 }
 
 var defaultSet = sync.OnceValues(cbm.Load)
@@ -258,6 +261,7 @@ func (p *parser) scenarioFields(s *Scenario) []field {
 
 func (p *parser) scenario(root *yaml.Node) *Scenario {
 	s := &Scenario{Catalogue: cbm.DefaultID, file: p.file}
+	p.scen = s
 	p.object(root, "the scenario", p.scenarioFields(s))
 	p.injectsDeclared(s)
 	return s

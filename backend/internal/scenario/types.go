@@ -59,14 +59,26 @@ type Channel struct {
 	AllTeams bool
 	// Control is set for the facilitators' cell.
 	Control bool
+	// Kinds are the team kinds that may use the channel; none means every
+	// kind. The CBMs are measures between participating States, so their
+	// formal channels are for States' teams only.
+	Kinds []TeamKind
+}
+
+// statesOnly is the Kinds of the channels only States' teams may use.
+var statesOnly = []TeamKind{KindState}
+
+// Allows tells whether a team of the given kind may use the channel.
+func (c Channel) Allows(kind TeamKind) bool {
+	return len(c.Kinds) == 0 || slices.Contains(c.Kinds, kind)
 }
 
 // DefaultChannels exist in every exercise, with the CBMs they embody.
 var DefaultChannels = []Channel{
 	{Key: "poc_hotline", Title: "Point-of-contact hotline", CBMs: []string{"8"}},
-	{Key: "osce_network", Title: "OSCE Communications Network", CBMs: []string{"10"}},
-	{Key: "diplomatic_note", Title: "Diplomatic note"},
-	{Key: "consultation_request", Title: "Consultation request", CBMs: []string{"3"}},
+	{Key: "osce_network", Title: "OSCE Communications Network", CBMs: []string{"10"}, Kinds: statesOnly},
+	{Key: "diplomatic_note", Title: "Diplomatic note", Kinds: statesOnly},
+	{Key: "consultation_request", Title: "Consultation request", CBMs: []string{"3"}, Kinds: statesOnly},
 	{Key: "public_statement", Title: "Public statement", AllTeams: true},
 	{Key: "control", Title: "Exercise control (facilitators)", Control: true},
 }
@@ -220,6 +232,11 @@ type ExpectedAction struct {
 	// From is where the window in which evidence counts opens; "" means
 	// FromPhaseStart. It stays open after Within: a later match is late.
 	From WindowStart
+
+	// unable are the teams of the audience that may use none of Channels
+	// (organisations, on the States' channels): with Teams left empty the
+	// action is not expected of them.
+	unable []string
 }
 
 // ShownBy names the record that shows an expected action.
@@ -261,7 +278,10 @@ const (
 
 // ExpectedOf tells whether the action is expected of the team with the key.
 func (a ExpectedAction) ExpectedOf(team string) bool {
-	return len(a.Teams) == 0 || slices.Contains(a.Teams, team)
+	if len(a.Teams) == 0 {
+		return !slices.Contains(a.unable, team)
+	}
+	return slices.Contains(a.Teams, team)
 }
 
 // Shows is what shows the action, with the default filled in.

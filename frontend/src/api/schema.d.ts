@@ -4393,6 +4393,8 @@ export interface components {
             all_teams: boolean;
             /** @description It carries messages to the facilitators. */
             control: boolean;
+            /** @description The kinds of team that may use it (the OSCE network, diplomatic notes and consultation requests: States only). The control cell may use every channel. */
+            kinds: components["schemas"]["TeamKind"][];
         };
         /** @description Someone the teams can write to who is not at the table, played by the exercise control (white cell). */
         Actor: {
@@ -4599,6 +4601,8 @@ export interface components {
             join_code?: string;
             /** @description Staff only: the join link (`/join?code=…`). */
             join_path?: string;
+            /** @description In the exercise view: whether the team plays a State or an organisation, which says which channels it may use. */
+            kind?: components["schemas"]["TeamKind"];
         };
         TeamResult: {
             team: components["schemas"]["ExerciseTeam"];

@@ -143,7 +143,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
       'checks',
       <>
         <CommCheckPanel exerciseId={id} readOnly={!may('comm_check')} />
-        <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} showCompleteness />
+        <PocDirectory exerciseId={id} channels={channels} channelTitle={channelTitle} teams={ex?.teams} showCompleteness />
       </>,
       counts.checks,
     ),

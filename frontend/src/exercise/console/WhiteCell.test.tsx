@@ -10,8 +10,8 @@ import { WhiteCell } from './WhiteCell';
 afterEach(() => vi.unstubAllGlobals());
 
 const channels: MessageChannel[] = [
-  { key: 'osce_network', title: 'OSCE Communications Network', cbms: ['10'], all_teams: false, control: false },
-  { key: 'control', title: 'Exercise control', cbms: [], all_teams: false, control: true },
+  { key: 'osce_network', title: 'OSCE Communications Network', cbms: ['10'], all_teams: false, control: false, kinds: ['state'] },
+  { key: 'control', title: 'Exercise control', cbms: [], all_teams: false, control: true, kinds: ['state', 'organisation'] },
 ];
 const actors = [{ key: 'secretariat', name: 'OSCE Secretariat', kind: 'international_organisation', channels: ['osce_network'], note: 'Never takes sides.' }];
 

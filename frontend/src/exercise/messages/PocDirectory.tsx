@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../components/ApiError';
 import { isolate } from '../../components/Bidi';
-import { usePocDirectory, useSavePoc, type MessageChannel, type PocEntry, type PocRole } from './api';
+import type { Team } from '../api';
+import { usableChannels } from './channelKinds';
+import { usePocDirectory, useSavePoc, type MessageChannel, type PocDirectoryRow, type PocEntry, type PocRole } from './api';
 
 interface Row {
   role: PocRole;
@@ -123,12 +125,18 @@ function PocEditor({
   );
 }
 
-/** The points-of-contact directory (CBM 8): every team's entries; a team edits its own. */
+/**
+ * The points-of-contact directory (CBM 8): every team's entries; a team edits its own.
+ * CBM 8 is a network of the participating States' points of contact: given the teams'
+ * kinds, the organisations' contacts are listed apart, as national and private partners
+ * (CBMs 14 and 15), and they edit theirs on the channels they may use.
+ */
 export function PocDirectory({
   exerciseId,
   self,
   channels,
   channelTitle,
+  teams,
   showCompleteness = false,
 }: {
   exerciseId: number;
@@ -136,71 +144,122 @@ export function PocDirectory({
   self?: number;
   channels: readonly MessageChannel[];
   channelTitle: (key: string) => string;
+  /** The exercise's teams with their kinds; without them every team is listed together. */
+  teams?: readonly Pick<Team, 'id' | 'kind'>[] | undefined;
   showCompleteness?: boolean;
 }) {
   const { t } = useTranslation('exercise');
   const dir = usePocDirectory(exerciseId);
   const [editing, setEditing] = useState(false);
   const rows = dir.data ?? [];
-  const complete = rows.filter((r) => r.complete).length;
+  const kindOf = (id: number) => teams?.find((tm) => tm.id === id)?.kind;
+  const states = rows.filter((r) => kindOf(r.team_id) !== 'organisation');
+  const partners = rows.filter((r) => kindOf(r.team_id) === 'organisation');
+  const complete = states.filter((r) => r.complete).length;
+  const team = (r: PocDirectoryRow) => (
+    <PocTeam
+      key={r.team_id}
+      row={r}
+      exerciseId={exerciseId}
+      self={self}
+      editing={editing}
+      setEditing={setEditing}
+      channels={usableChannels(channels, kindOf(r.team_id))}
+      channelTitle={channelTitle}
+      nested={partners.includes(r)}
+    />
+  );
   return (
     <section className="card msg-poc" aria-labelledby="poc-title">
       <h2 id="poc-title">{t('poc.title')}</h2>
-      {showCompleteness && rows.length > 0 && <p>{t('poc.completeCount', { complete, total: rows.length })}</p>}
+      {showCompleteness && states.length > 0 && <p>{t('poc.completeCount', { complete, total: states.length })}</p>}
       {dir.isPending && <p role="status">{t('common.loading')}</p>}
       <ApiError error={dir.error} />
-      {rows.map((r) => (
-        <div key={r.team_id} className="msg-poc-team" data-team-id={r.team_id}>
-          <h3>
-            <bdi>{r.team}</bdi>{' '}
-            <span className={r.complete ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new'}>
-              {r.complete ? t('poc.complete') : t('poc.incomplete')}
-            </span>
-          </h3>
-          {r.team_id === self && editing ? (
-            <PocEditor
-              exerciseId={exerciseId}
-              entries={r.entries ?? []}
-              channels={channels}
-              channelTitle={channelTitle}
-              onDone={() => setEditing(false)}
-            />
-          ) : (
-            <>
-              {(r.entries ?? []).length === 0 ? (
-                <p className="muted">{t('poc.none')}</p>
-              ) : (
-                <ul className="ex-list">
-                  {(r.entries ?? []).map((e, i) => (
-                    <li key={i}>
-                      <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{e.name}</bdi> ·{' '}
-                      {channelTitle(e.channel)}
-                      {e.hours && (
-                        <>
-                          {' · '}
-                          <bdi>{e.hours}</bdi>
-                        </>
-                      )}
-                      {e.languages?.length ? (
-                        <>
-                          {' · '}
-                          <bdi>{e.languages.join(', ')}</bdi>
-                        </>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {r.updated_by && <p className="muted">{isolate((v) => t('poc.updatedBy', v), { name: r.updated_by })}</p>}
-              {r.team_id === self && (
-                <button type="button" className="button" onClick={() => setEditing(true)}>
-                  {t('poc.edit')}
-                </button>
-              )}
-            </>
-          )}
-        </div>
-      ))}
+      {states.map(team)}
+      {partners.length > 0 && (
+        <section className="msg-poc-partners" aria-labelledby="poc-partners-title">
+          <h3 id="poc-partners-title">{t('channelKinds.partners')}</h3>
+          <p className="muted">{t('channelKinds.partnersHint')}</p>
+          {partners.map(team)}
+        </section>
+      )}
     </section>
+  );
+}
+
+/** One team's entries in the directory, or its editor for the viewer's own team. */
+function PocTeam({
+  row: r,
+  exerciseId,
+  self,
+  editing,
+  setEditing,
+  channels,
+  channelTitle,
+  nested,
+}: {
+  row: PocDirectoryRow;
+  exerciseId: number;
+  self: number | undefined;
+  editing: boolean;
+  setEditing: (on: boolean) => void;
+  channels: readonly MessageChannel[];
+  channelTitle: (key: string) => string;
+  /** Listed under the partners' heading, so one level deeper. */
+  nested: boolean;
+}) {
+  const { t } = useTranslation('exercise');
+  const Heading = nested ? 'h4' : 'h3';
+  return (
+    <div className="msg-poc-team" data-team-id={r.team_id}>
+      <Heading>
+        <bdi>{r.team}</bdi>{' '}
+        <span className={r.complete ? 'ex-badge ex-badge-ok' : 'ex-badge ex-badge-new'}>
+          {r.complete ? t('poc.complete') : t('poc.incomplete')}
+        </span>
+      </Heading>
+      {r.team_id === self && editing ? (
+        <PocEditor
+          exerciseId={exerciseId}
+          entries={r.entries ?? []}
+          channels={channels}
+          channelTitle={channelTitle}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          {(r.entries ?? []).length === 0 ? (
+            <p className="muted">{t('poc.none')}</p>
+          ) : (
+            <ul className="ex-list">
+              {(r.entries ?? []).map((e, i) => (
+                <li key={i}>
+                  <strong>{t(`room.pocRole.${e.role === 'technical' ? 'technical' : 'policy'}`)}:</strong> <bdi>{e.name}</bdi> ·{' '}
+                  {channelTitle(e.channel)}
+                  {e.hours && (
+                    <>
+                      {' · '}
+                      <bdi>{e.hours}</bdi>
+                    </>
+                  )}
+                  {e.languages?.length ? (
+                    <>
+                      {' · '}
+                      <bdi>{e.languages.join(', ')}</bdi>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {r.updated_by && <p className="muted">{isolate((v) => t('poc.updatedBy', v), { name: r.updated_by })}</p>}
+          {r.team_id === self && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('poc.edit')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
   );
 }

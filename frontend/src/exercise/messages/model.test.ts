@@ -56,8 +56,8 @@ describe('unread counting', () => {
 });
 
 describe('CBM tag suggestion', () => {
-  const hotline: MessageChannel = { key: 'poc_hotline', title: 'Hotline', cbms: ['8'], all_teams: false, control: false };
-  const network: MessageChannel = { key: 'osce_network', title: 'Net', cbms: ['10'], all_teams: false, control: false };
+  const hotline: MessageChannel = { key: 'poc_hotline', title: 'Hotline', cbms: ['8'], all_teams: false, control: false, kinds: ['state', 'organisation'] };
+  const network: MessageChannel = { key: 'osce_network', title: 'Net', cbms: ['10'], all_teams: false, control: false, kinds: ['state', 'organisation'] };
   // The server's table (GET /exercises/{id}: scenario.request_kinds).
   const kinds = [
     { key: 'information', cbms: ['2'] },

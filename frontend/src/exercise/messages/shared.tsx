@@ -23,6 +23,7 @@ export function channelsOf(ex: Exercise): MessageChannel[] {
     cbms: c.cbms ?? [],
     all_teams: !!c.all_teams,
     control: !!c.control,
+    kinds: c.kinds ?? ['state', 'organisation'],
   }));
 }
 

@@ -40,8 +40,8 @@ const cbms = {
 };
 
 const channels: MessageChannel[] = [
-  { key: 'poc_hotline', title: 'Point-of-contact hotline', cbms: ['8'], all_teams: false, control: false },
-  { key: 'diplomatic_note', title: 'Diplomatic note', cbms: [], all_teams: false, control: false },
+  { key: 'poc_hotline', title: 'Point-of-contact hotline', cbms: ['8'], all_teams: false, control: false, kinds: ['state', 'organisation'] },
+  { key: 'diplomatic_note', title: 'Diplomatic note', cbms: [], all_teams: false, control: false, kinds: ['state', 'organisation'] },
 ];
 const teams = [
   { id: 1, key: 'val', name: 'Valdoria' },

@@ -4,6 +4,7 @@ import { catalogueOf, useCBMs, type CBMItem } from '../../api/scenarios';
 import { splitFieldErrors } from '../../components/ApiError';
 import { Field } from '../../components/Field';
 import { useRequestKinds, type Team } from '../api';
+import { usableChannels } from '../messages/channelKinds';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
 import { effectiveCbms, suggestTags, type SuggestionSource, type TagSuggestion } from '../messages/model';
 import type { TeamName } from '../messages/shared';
@@ -199,7 +200,13 @@ export function Composer({
   const { t } = useTranslation('exercise');
   const send = useSendMessage(exerciseId);
   const others = teams.filter((tm) => tm.id !== self);
-  const [channel, setChannel] = useState(draft?.channel ?? channels[0]?.key ?? '');
+  // Only the channels the team's kind may use: the OSCE network, diplomatic notes and
+  // consultation requests are for participating States (the server refuses the others).
+  const usable = usableChannels(channels, teams.find((tm) => tm.id === self)?.kind);
+  const hidden = channels.filter((c) => !usable.includes(c));
+  const [channel, setChannel] = useState(
+    usable.some((c) => c.key === draft?.channel) ? (draft?.channel ?? '') : (usable[0]?.key ?? ''),
+  );
   const [to, setTo] = useState<number[]>(draft?.to ?? []);
   const [toControl, setToControl] = useState(draft?.toControl ?? false);
   const actors = useActors(exerciseId);
@@ -212,7 +219,7 @@ export function Composer({
   // What the form itself found wrong before sending, by field.
   const [missing, setMissing] = useState<Partial<Record<ComposerField, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
-  const ch = channels.find((c) => c.key === channel);
+  const ch = usable.find((c) => c.key === channel);
   const suggestions = suggestTags(ch, kind, useRequestKinds(exerciseId));
   const suggested = suggestions.map((x) => x.cbm);
   const selected = effectiveCbms(suggested, removed, added);
@@ -288,9 +295,17 @@ export function Composer({
     <form ref={formRef} className="ex-form msg-composer" onSubmit={submit} aria-labelledby={`${ids}-title`} noValidate>
       <h3 id={`${ids}-title`}>{draft?.replyTo ? t('messages.replyTitle') : t('messages.newTitle')}</h3>
       <div className="msg-composer-row">
-        <Field label={t('messages.channelLabel')} error={fields.channel}>
+        <Field
+          label={t('messages.channelLabel')}
+          error={fields.channel}
+          hint={
+            hidden.length > 0
+              ? t('channelKinds.statesOnly', { channels: hidden.map((c) => channelTitle(c.key)).join(', ') })
+              : undefined
+          }
+        >
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>
-            {channels.map((c) => (
+            {usable.map((c) => (
               <option key={c.key} value={c.key}>
                 {channelTitle(c.key)}
               </option>

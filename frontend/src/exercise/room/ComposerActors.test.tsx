@@ -9,8 +9,8 @@ import { Composer } from './Composer';
 afterEach(() => vi.unstubAllGlobals());
 
 const channels: MessageChannel[] = [
-  { key: 'poc_hotline', title: 'Point-of-contact hotline', cbms: ['8'], all_teams: false, control: false },
-  { key: 'osce_network', title: 'OSCE Communications Network', cbms: ['10'], all_teams: false, control: false },
+  { key: 'poc_hotline', title: 'Point-of-contact hotline', cbms: ['8'], all_teams: false, control: false, kinds: ['state', 'organisation'] },
+  { key: 'osce_network', title: 'OSCE Communications Network', cbms: ['10'], all_teams: false, control: false, kinds: ['state'] },
 ];
 const actors = [
   { key: 'secretariat', name: 'OSCE Secretariat', kind: 'international_organisation', channels: ['osce_network'] },

@@ -178,7 +178,13 @@ export function RoomPage() {
         </div>
         <aside className="ex-room-side">
           {/* No team of the viewer's after the end: the directory is then read-only. */}
-          <PocDirectory exerciseId={id} self={ended ? undefined : teamId} channels={channels} channelTitle={channelTitle} />
+          <PocDirectory
+            exerciseId={id}
+            self={ended ? undefined : teamId}
+            channels={channels}
+            channelTitle={channelTitle}
+            teams={ex.teams}
+          />
           <CbmReference />
         </aside>
       </div>
