@@ -336,6 +336,11 @@ func fmtDur(dur time.Duration) string {
 	return s
 }
 
+// DidYouMean suggests the closest candidate when s looks like a typo of it
+// ("; did you mean \"title\"?"), or says nothing. Other readers of keys
+// (translation files, XLIFF units) use it too.
+func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
+
 // didYouMean suggests the closest candidate when s looks like a typo of it.
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", 0
@@ -346,8 +351,11 @@ func didYouMean(s string, candidates []string) string {
 		}
 	}
 	limit := 2
-	if len(s) <= 4 {
+	switch n := utf8.RuneCountInString(s); {
+	case n <= 4:
 		limit = 1
+	case n > 20: // a dotted text key: a longer edit is still a typo
+		limit = 3
 	}
 	if best == "" || bestDist > limit || bestDist == 0 && s == best {
 		return ""
@@ -357,8 +365,8 @@ func didYouMean(s string, candidates []string) string {
 
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 30 // not a typo of a field name; skip the quadratic work
+	if len(ra) > 200 || len(rb) > 200 {
+		return 1 << 30 // not a typo of a key; skip the quadratic work
 	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

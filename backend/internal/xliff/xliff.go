@@ -737,7 +737,7 @@ func (im *importer) apply(p position, id string, parts []part) {
 	if !im.known[id] {
 		hint := ""
 		if im.probs.Len() < scenario.MaxProblems { // past that, nobody reads it
-			hint = didYouMean(id, im.keys)
+			hint = scenario.DidYouMean(id, im.keys)
 		}
 		im.problem(p, id, "the scenario has no text %q; the unit is skipped%s", id, hint)
 		return
@@ -872,58 +872,4 @@ func short(id string) string {
 		return id
 	}
 	return string([]rune(id)[:200]) + "…"
-}
-
-// didYouMean suggests the text key closest to id, when id looks like a
-// typo or an edit of it.
-func didYouMean(id string, keys []string) string {
-	best, bestDist := "", -1
-	for _, k := range keys {
-		d := distance(id, k)
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	limit := 1
-	switch n := utf8.RuneCountInString(id); {
-	case n > 20:
-		limit = 3
-	case n > 5:
-		limit = 2
-	}
-	if bestDist < 0 || bestDist > limit {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// distance is the edit distance of a and b, case-insensitive, where
-// swapping two neighbouring characters is one edit (optimal string
-// alignment).
-func distance(a, b string) int {
-	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
-	if len(ra) > 200 || len(rb) > 200 {
-		return 1 << 30 // not a text key; skip the quadratic work
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
