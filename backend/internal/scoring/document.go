@@ -28,7 +28,8 @@ type DocumentInfo struct {
 // The labels are the web report's, in the report's language (English when
 // the report's language has none).
 func (r *Report) Document(v exercise.Viewer, info DocumentInfo) document.Doc {
-	w := docWriter{r: r, v: v, l: labelsFor(r.Language)}
+	lang := labelLanguage(r.Language)
+	w := docWriter{lang: lang, r: r, v: v, l: reportLabels[lang]}
 	d := document.Doc{
 		Title:          w.t("report.unavailableTitle"),
 		Subtitle:       subtitle(info, r.Exercise),
@@ -74,15 +75,18 @@ func subtitle(info DocumentInfo, ex ExerciseInfo) string {
 
 type labels map[string]string
 
-func labelsFor(lang string) labels {
+// labelLanguage is the language of the labels for a report in lang: its
+// own when the web report has it, else English.
+func labelLanguage(lang string) string {
 	base, _, _ := strings.Cut(lang, "-")
-	if l, ok := reportLabels[base]; ok {
-		return l
+	if _, ok := reportLabels[base]; ok {
+		return base
 	}
-	return reportLabels["en"]
+	return "en"
 }
 
 type docWriter struct {
+	lang   string // the labels' language
 	r      *Report
 	v      exercise.Viewer
 	l      labels
@@ -107,13 +111,12 @@ func (w *docWriter) t(key string, args ...string) string {
 }
 
 // plural picks the form of key for n (key_one, key_few, key_many,
-// key_other), by the CLDR rules of the six languages.
+// key_other) by the CLDR rules of the six languages for whole numbers, as
+// i18next does for the web report.
 func (w *docWriter) plural(key string, n int, args ...string) string {
 	form := "other"
-	if n == 1 {
-		form = "one"
-	}
-	if _, ok := w.l[key+"_few"]; ok { // Russian
+	switch w.lang {
+	case "ru":
 		switch m10, m100 := n%10, n%100; {
 		case m10 == 1 && m100 != 11:
 			form = "one"
@@ -122,6 +125,21 @@ func (w *docWriter) plural(key string, n int, args ...string) string {
 		default:
 			form = "many"
 		}
+	case "fr":
+		if n == 0 || n == 1 {
+			form = "one"
+		} else if n%1_000_000 == 0 {
+			form = "many"
+		}
+	default:
+		if n == 1 {
+			form = "one"
+		} else if (w.lang == "it" || w.lang == "es") && n != 0 && n%1_000_000 == 0 {
+			form = "many"
+		}
+	}
+	if _, ok := w.l[key+"_"+form]; !ok {
+		form = "other"
 	}
 	return w.t(key+"_"+form, append(args, "count", strconv.Itoa(n))...)
 }
