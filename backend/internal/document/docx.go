@@ -97,11 +97,14 @@ func (b *docxBody) block(bl Block, landscape bool) {
 		level := min(max(v.Level, 1), 3)
 		b.para(fmt.Sprintf("Heading%d", level), "", []Run{{Text: v.Text}})
 	case Paragraph:
-		style := ""
+		style, extra := "", ""
 		if v.Small {
 			style = "Small"
 		}
-		b.para(style, "", v.Runs)
+		if v.isLabel() {
+			extra = "<w:keepNext/>"
+		}
+		b.para(style, extra, v.Runs)
 	case List:
 		numID := 1 // bullets
 		if v.Ordered {

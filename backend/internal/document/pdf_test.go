@@ -89,3 +89,29 @@ func TestMarkdownBlocks(t *testing.T) {
 		t.Errorf("blocks[2] = %#v, want an ordered list of two", blocks[2])
 	}
 }
+
+// A table's header row never ends a page without the first row, and a bold
+// label stays with what follows it.
+func TestPDFKeepsTableHeadersAndLabelsWithTheirRows(t *testing.T) {
+	d := document.Doc{Title: "Tables"}
+	for i := range 60 {
+		d.Blocks = append(d.Blocks, document.Text(strings.Repeat("Filler text to move the tables down the page. ", i%4+1)),
+			document.Bold(fmt.Sprintf("Label%d", i)),
+			document.Table{Header: []string{fmt.Sprintf("Head%d", i), "Value"}, Rows: [][]string{{fmt.Sprintf("Row%d", i), "1"}}})
+	}
+	var buf bytes.Buffer
+	if err := document.WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	for p, page := range strings.Split(readertest.PDFText(t, buf.Bytes()), "\f") {
+		for i := range 60 {
+			label, head, row := fmt.Sprintf("Label%d\n", i), fmt.Sprintf("Head%d ", i), fmt.Sprintf("Row%d ", i)
+			if strings.Contains(page, label) && !strings.Contains(page, head) {
+				t.Errorf("page %d ends with label %d without its table", p+1, i)
+			}
+			if strings.Contains(page, head) && !strings.Contains(page, row) {
+				t.Errorf("page %d ends with the header of table %d without its first row", p+1, i)
+			}
+		}
+	}
+}

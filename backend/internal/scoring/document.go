@@ -110,6 +110,15 @@ func (w *docWriter) t(key string, args ...string) string {
 	return s
 }
 
+// tOr is the label key, or def when there is none (a phase's own clock
+// text, a status the labels do not know).
+func (w *docWriter) tOr(key, def string) string {
+	if _, ok := reportLabels["en"][key]; !ok {
+		return def
+	}
+	return w.t(key)
+}
+
 // plural picks the form of key for n (key_one, key_few, key_many,
 // key_other) by the CLDR rules of the six languages for whole numbers, as
 // i18next does for the web report.
@@ -200,7 +209,7 @@ func (w *docWriter) overview(info DocumentInfo) {
 		{w.t("doc.place"), info.Place},
 		{w.t("doc.organiser"), info.Organiser},
 		{w.t("report.scenario"), w.t("report.scenarioVersion", "title", r.Exercise.Scenario, "version", strconv.Itoa(r.Exercise.Version))},
-		{w.t("report.status"), w.t("status." + string(r.Exercise.Status))},
+		{w.t("report.status"), w.tOr("status."+string(r.Exercise.Status), string(r.Exercise.Status))},
 		{w.t("report.started"), wallTime(r.Exercise.StartedAt)},
 		{w.t("report.ended"), wallTime(r.Exercise.EndedAt)},
 		{w.t("report.played"), formatSeconds(&r.Exercise.Duration)},
@@ -253,20 +262,20 @@ func (w *docWriter) attribution() {
 func (w *docWriter) timeline() {
 	w.heading(1, "report.timeline")
 	t := document.Table{Header: []string{w.t("timeline.time"), w.t("timeline.kindCol"), w.t("timeline.what"), w.t("timeline.by"),
-		w.t("timeline.to"), w.t("timeline.cbms")}, Widths: []float64{1.1, 1.3, 5, 2, 2.4, 1.2}}
+		w.t("timeline.to"), w.t("timeline.cbms")}, Widths: []float64{1.2, 1.8, 4.2, 2.2, 2.8, 1}}
 	for _, e := range w.r.Timeline {
 		what := e.Title
 		if e.Kind == "message" || e.Kind == "request" {
 			what = "#" + strconv.FormatInt(e.Seq, 10) + " " + what
 		}
 		if e.Detail != "" && e.By == "" { // a jump's details are for the console
-			what += " · " + w.t("detail."+e.Detail)
+			what += " · " + w.tOr("detail."+e.Detail, e.Detail)
 		}
 		by := "—"
 		if e.TeamID != 0 || e.Kind == "message" || e.Kind == "request" {
 			by = w.teamName(e.TeamID)
 		}
-		t.Rows = append(t.Rows, []string{formatSeconds(&e.At), w.t("timeline.kind." + e.Kind), what, by,
+		t.Rows = append(t.Rows, []string{formatSeconds(&e.At), w.tOr("timeline.kind."+e.Kind, e.Kind), what, by,
 			w.teamNames(e.Teams), orDash(strings.Join(e.CBMs, ", "))})
 	}
 	w.add(t)
@@ -364,7 +373,7 @@ func scaleKey(scale string) string {
 
 func (w *docWriter) scorecard(team TeamReport, titles map[string]string) {
 	t := document.Table{Header: []string{w.t("scorecard.criterion"), w.t("scorecard.agreed"), w.t("scorecard.facilitators"),
-		w.t("scorecard.comment")}, Widths: []float64{3, 1.2, 2.5, 4}}
+		w.t("scorecard.comment")}, Widths: []float64{3, 1.5, 2.5, 3.8}}
 	for _, c := range team.Scorecard {
 		final := "—"
 		if c.Final != nil {
@@ -473,9 +482,9 @@ func (w *docWriter) measured(team TeamReport) {
 		for _, x := range m.RequestsReceived {
 			req := "#" + strconv.FormatInt(x.Message, 10)
 			if x.Kind != "" {
-				req += " " + w.t("kinds."+x.Kind)
+				req += " " + w.tOr("kinds."+x.Kind, x.Kind)
 			}
-			t.Rows = append(t.Rows, []string{req, w.teamName(x.From), w.t("requestStatus." + x.Status), formatSeconds(x.AckSecs), formatSeconds(x.AnswerSecs)})
+			t.Rows = append(t.Rows, []string{req, w.teamName(x.From), w.tOr("requestStatus."+x.Status, x.Status), formatSeconds(x.AckSecs), formatSeconds(x.AnswerSecs)})
 		}
 		w.add(t)
 	}
@@ -506,7 +515,7 @@ func (w *docWriter) expected(actions []ExpectedResult) {
 	}
 	var l document.List
 	for _, x := range actions {
-		status := w.t("expectedEvidence.status." + x.Status)
+		status := w.tOr("expectedEvidence.status."+x.Status, x.Status)
 		if x.Timing != "" {
 			status += ", " + w.t("expectedEvidence.timing."+x.Timing)
 		}
