@@ -268,7 +268,9 @@ func (w *docWriter) timeline() {
 		if e.Kind == "message" || e.Kind == "request" {
 			what = "#" + strconv.FormatInt(e.Seq, 10) + " " + what
 		}
-		if e.Detail != "" && e.By == "" { // a jump's details are for the console
+		if jump := w.jumpDetail(e); jump != "" {
+			what += " · " + jump
+		} else if e.Detail != "" {
 			what += " · " + w.tOr("detail."+e.Detail, e.Detail)
 		}
 		by := "—"
@@ -279,6 +281,34 @@ func (w *docWriter) timeline() {
 			w.teamNames(e.Teams), orDash(strings.Join(e.CBMs, ", "))})
 	}
 	w.add(t)
+}
+
+// jumpDetail says what a jump to a phase did, as the web report's timeline
+// does: the jump itself (from when, who, at what time of day), or an inject
+// it released or skipped; "" for any other entry.
+func (w *docWriter) jumpDetail(e TimelineEntry) string {
+	if e.Detail != "jump" && e.Detail != "jump_skipped" {
+		return ""
+	}
+	by := e.By
+	if by == "" {
+		by = w.t("readable.jump.someone")
+	}
+	at := "—"
+	if e.Wall != nil {
+		at = e.Wall.UTC().Format("15:04 UTC")
+	}
+	switch {
+	case e.Kind == "clock":
+		from := 0.0
+		if e.FromAt != nil {
+			from = *e.FromAt
+		}
+		return w.t("readable.jump.jumped", "from", formatSeconds(&from), "by", by, "at", at)
+	case e.Detail == "jump_skipped":
+		return w.t("readable.jump.skipped", "by", by, "at", at, "due", formatSeconds(e.DueAt))
+	}
+	return w.t("readable.jump.released", "by", by, "at", at, "due", formatSeconds(e.DueAt))
 }
 
 func (w *docWriter) answers() {

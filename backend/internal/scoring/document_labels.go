@@ -10,6 +10,10 @@ package scoring
 // report keys them.
 var reportLabels = map[string]map[string]string{
 	"en": {
+		"readable.jump.jumped":                   "jump to this phase from {{from}} ({{by}}, {{at}})",
+		"readable.jump.released":                 "released by the jump to a phase ({{by}}, {{at}}); scheduled for {{due}}",
+		"readable.jump.skipped":                  "skipped by the jump to a phase ({{by}}, {{at}}); scheduled for {{due}}",
+		"readable.jump.someone":                  "a facilitator",
 		"agreement.cohen":                        "Cohen's kappa",
 		"agreement.criteria":                     "Criteria compared",
 		"agreement.differ":                       "Scored differently:",
@@ -629,6 +633,10 @@ var reportLabels = map[string]map[string]string{
 		"doc.copyFor":                      "Copia per {{team}}: le parti comuni del rapporto e la scheda di valutazione e le evidenze misurate di questa squadra.",
 	},
 	"ru": {
+		"readable.jump.jumped":                   "переход к этому этапу с отметки {{from}} ({{by}}, {{at}})",
+		"readable.jump.released":                 "выпущена при переходе к этапу ({{by}}, {{at}}); по плану — {{due}}",
+		"readable.jump.skipped":                  "пропущена при переходе к этапу ({{by}}, {{at}}); по плану — {{due}}",
+		"readable.jump.someone":                  "ведущий",
 		"agreement.cohen":                        "Каппа Коэна",
 		"agreement.criteria":                     "Сравнено критериев",
 		"agreement.differ":                       "Оценки расходятся:",
