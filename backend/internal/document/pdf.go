@@ -35,6 +35,7 @@ var headingSizes = map[int]float64{1: 16, 2: 13, 3: 11}
 // top of every page and "page / pages" at the bottom. Builders that need a
 // layout of their own (certificates) start from it; documents use WritePDF.
 func NewPDF(d Doc) *fpdf.Fpdf {
+	d.Title, d.Subtitle, d.Classification = Printable(d.Title), Printable(d.Subtitle), Printable(d.Classification)
 	orientation := "P"
 	if d.Landscape {
 		orientation = "L"
@@ -82,6 +83,7 @@ func NewPDF(d Doc) *fpdf.Fpdf {
 
 // WritePDF renders the document as PDF.
 func WritePDF(w io.Writer, d Doc) error {
+	d = printableDoc(d)
 	pdf := NewPDF(d)
 	pdf.AddPage()
 	r := pdfWriter{pdf: pdf}
@@ -97,6 +99,57 @@ func WritePDF(w io.Writer, d Doc) error {
 }
 
 type pdfWriter struct{ pdf *fpdf.Fpdf }
+
+// printableDoc is a copy of d with every text Printable (see glyphs.go).
+func printableDoc(d Doc) Doc {
+	d.Title, d.Subtitle, d.Classification = Printable(d.Title), Printable(d.Subtitle), Printable(d.Classification)
+	blocks := make([]Block, len(d.Blocks))
+	for i, b := range d.Blocks {
+		switch v := b.(type) {
+		case Heading:
+			v.Text = Printable(v.Text)
+			b = v
+		case Paragraph:
+			b = printablePara(v)
+		case List:
+			items := make([]Paragraph, len(v.Items))
+			for j, it := range v.Items {
+				items[j] = printablePara(it)
+			}
+			v.Items = items
+			b = v
+		case Table:
+			v.Header = printableCells(v.Header)
+			rows := make([][]string, len(v.Rows))
+			for j, r := range v.Rows {
+				rows[j] = printableCells(r)
+			}
+			v.Rows = rows
+			b = v
+		}
+		blocks[i] = b
+	}
+	d.Blocks = blocks
+	return d
+}
+
+func printablePara(p Paragraph) Paragraph {
+	runs := make([]Run, len(p.Runs))
+	for i, r := range p.Runs {
+		r.Text = Printable(r.Text)
+		runs[i] = r
+	}
+	p.Runs = runs
+	return p
+}
+
+func printableCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = Printable(c)
+	}
+	return out
+}
 
 func (r pdfWriter) title(d Doc) {
 	r.pdf.SetFont(family, "B", 20)

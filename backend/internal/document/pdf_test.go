@@ -115,3 +115,30 @@ func TestPDFKeepsTableHeadersAndLabelsWithTheirRows(t *testing.T) {
 		}
 	}
 }
+
+// Text the embedded font cannot draw — an emoji in a message subject,
+// Chinese, control characters — prints as � or not at all, and never stops
+// the document (fpdf panics on a character beyond the Basic Multilingual
+// Plane).
+func TestPDFPrintsTextTheFontLacks(t *testing.T) {
+	d := document.Doc{Title: "Report 🚀", Classification: "Участникам \x07only",
+		Blocks: []document.Block{
+			document.Heading{Level: 1, Text: "Heading 🛰"},
+			document.Text("Ping 🚀 received\x00 — 中文 ok"),
+			document.List{Items: []document.Paragraph{document.Text("item 😀")}},
+			document.Table{Header: []string{"Subject 📎"}, Rows: [][]string{{"Servers 🔥 down"}}},
+		}}
+	var buf bytes.Buffer
+	if err := document.WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	text := readertest.PDFText(t, buf.Bytes())
+	for _, want := range []string{"Report", "Участникам only", "Ping � received — �� ok", "item �", "Servers � down"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext does not find %q in\n%s", want, text)
+		}
+	}
+	if got := document.Printable("Valdoria — «точки контакта» • ★"); got != "Valdoria — «точки контакта» • ★" {
+		t.Errorf("Printable changed text the font has: %q", got)
+	}
+}
