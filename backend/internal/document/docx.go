@@ -48,7 +48,7 @@ func WriteDOCX(w io.Writer, d Doc) error {
 		{"docProps/app.xml", docxApp},
 		{"word/_rels/document.xml.rels", docxDocRels},
 		{"word/document.xml", docxDocumentHead + body.String() + docxDocumentTail},
-		{"word/styles.xml", docxStyles(d.Lang)},
+		{"word/styles.xml", docxStyles(d.Lang, d.Landscape)},
 		{"word/settings.xml", docxSettings(d.Lang)},
 		{"word/numbering.xml", body.numbering()},
 		{"word/header1.xml", docxHeader(d.Classification)},
@@ -314,9 +314,13 @@ func docxCore(d Doc) string {
 // docxStyles defines the styles the body uses. Heading 1–3 carry outline
 // levels (the navigation pane and tables of contents read them); the
 // document's language is set on the default run properties.
-func docxStyles(lang string) string {
+func docxStyles(lang string, landscape bool) string {
 	if lang == "" {
 		lang = "en"
+	}
+	textWidth := a4Short - 2*docxMargin // the footer's right tab stop
+	if landscape {
+		textWidth = a4Long - 2*docxMargin
 	}
 	l := esc(lang)
 	heading := func(n, size, before int) string {
@@ -336,7 +340,7 @@ func docxStyles(lang string) string {
 		`<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:spacing w:after="40"/><w:ind w:left="397"/></w:pPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="HeaderLine"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:color w:val="5A5A5A"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>` +
-		fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="FooterLine"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="5A5A5A"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>`, a4Short-2*docxMargin) +
+		fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="FooterLine"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="5A5A5A"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>`, textWidth) +
 		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
 		`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:tblPr><w:tblBorders>` +
 		`<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>` +

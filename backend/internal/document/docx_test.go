@@ -107,8 +107,12 @@ func TestDOCXLandscapeAndDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two renderings of one document differ")
 	}
-	if !strings.Contains(parts(t, a)["word/document.xml"], `w:orient="landscape"`) {
+	p := parts(t, a)
+	if !strings.Contains(p["word/document.xml"], `w:orient="landscape"`) {
 		t.Error("a landscape document should turn its pages")
+	}
+	if !strings.Contains(p["word/styles.xml"], `<w:tab w:val="right" w:pos="14796"/>`) {
+		t.Error("the page number should sit at the right margin of the turned page")
 	}
 }
 
