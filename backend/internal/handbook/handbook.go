@@ -30,7 +30,8 @@ type Options struct {
 	// Lang is the language the scenario was read in and the fixed texts
 	// are written in.
 	Lang string
-	// Classification is the handling line printed on every page.
+	// Classification is the handling line printed on every page; ""
+	// prints the document's own ("For the facilitators only").
 	Classification string
 	// Subtitle names the workshop and its date, or the scenario's version
 	// when the document is printed from the library.
@@ -39,9 +40,15 @@ type Options struct {
 	CBMs *cbm.Catalogue
 }
 
-// newDoc starts a document with the options' page furniture.
-func newDoc(title string, o Options) document.Doc {
-	return document.Doc{Title: title, Subtitle: o.Subtitle, Classification: o.Classification, Lang: o.Lang}
+// newDoc starts a document with the options' page furniture; without a
+// classification of the organiser's, the handling line is the document's
+// own (classKey).
+func newDoc(title string, o Options, x texts, classKey string) document.Doc {
+	class := o.Classification
+	if class == "" {
+		class = x.T(classKey)
+	}
+	return document.Doc{Title: title, Subtitle: o.Subtitle, Classification: class, Lang: o.Lang}
 }
 
 // clock writes an offset from the start of the exercise as h:mm.

@@ -20,7 +20,7 @@ func Manual(sc *scenario.Scenario, teamKey string, o Options) (document.Doc, err
 		return document.Doc{}, ErrUnknownTeam
 	}
 	x := textsIn(o.Lang)
-	d := newDoc(x.T("manual_title", "team", team.Name), o)
+	d := newDoc(x.T("manual_title", "team", team.Name), o, x, "class_manual")
 	d.Blocks = append(d.Blocks, document.Heading{Level: 1, Text: sc.Title})
 	d.Blocks = append(d.Blocks, document.Markdown(sc.Summary)...)
 	d.Blocks = append(d.Blocks, objectives(sc, x)...)
@@ -89,6 +89,7 @@ func platform(sc *scenario.Scenario, team *scenario.Team, x texts) []document.Bl
 	for _, k := range []string{"platform_join", "platform_injects", "platform_channels"} {
 		out = append(out, labelled(x.T(k)))
 	}
+	out = append(out, document.Heading{Level: 3, Text: x.T("channels_heading")})
 	t := document.Table{Header: []string{x.T("col_channel"), x.T("col_who"), x.T("col_your_team"), x.T("col_cbms")},
 		Widths: []float64{3.2, 2.4, 1.6, 1}}
 	for _, c := range sc.AllChannels() {
