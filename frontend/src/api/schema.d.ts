@@ -4517,6 +4517,10 @@ export interface components {
             ends_on: string;
             language: string;
             participants: string[];
+            /** @description The handling line printed at the top of every page of the workshop's documents (e.g. "For workshop participants only"); empty prints none. */
+            classification: string;
+            /** @description Who organises the workshop (e.g. "OSCE Transnational Threats Department"), named on its documents and certificates. */
+            organiser: string;
             /** @description Every staff member assigned, whatever their duty. */
             facilitator_ids: number[];
             staff: components["schemas"]["StaffMember"][];
@@ -4545,6 +4549,9 @@ export interface components {
             title?: string;
             host_organisation?: string;
             place?: string;
+            /** @description One line; printed at the top of every page of the workshop's documents. */
+            classification?: string;
+            organiser?: string;
             /** @description YYYY-MM-DD; empty clears the date (on update), null or absent keeps it. */
             starts_on?: string;
             /** @description YYYY-MM-DD; empty clears the date (on update), null or absent keeps it. */
