@@ -151,3 +151,9 @@ func capital(s string) string {
 	}
 	return string(r)
 }
+
+// LibrarySubtitle is the subtitle of a document printed from the library,
+// outside any workshop: the scenario and its version.
+func LibrarySubtitle(lang, title string, version int) string {
+	return textsIn(lang).T("scenario_version", "title", title, "version", fmt.Sprint(version))
+}
