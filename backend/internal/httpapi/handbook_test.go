@@ -70,8 +70,8 @@ func TestFacilitatorGuideDownloads(t *testing.T) {
 	text := strings.Join(strings.Fields(readertest.DocxText(t, r.raw)), " ")
 	for _, want := range []string{
 		"Master Scenario Events List (MSEL)",
-		"Internet slows to a crawl across Kestria",                         // an inject's MSEL row
-		"Consortium: repair ship still held",                               // a contingency inject
+		"Internet slows to a crawl across Kestria",                           // an inject's MSEL row
+		"Consortium: repair ship still held",                                 // a contingency inject
 		"Kestria's technical PoC contacts VESK-CSIRT to warn of the traffic", // an expected action
 		"Triggers", "White cell: the simulated actors", "Rubric", "Stage questions",
 	} {
