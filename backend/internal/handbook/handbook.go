@@ -124,7 +124,9 @@ func objectives(sc *scenario.Scenario, x texts) []document.Block {
 	for _, o := range sc.Objectives {
 		p := document.Text(o.Text)
 		if len(o.CBMs) > 0 {
-			p.Runs = append(p.Runs, document.Run{Text: " (" + x.T("objective_cbms", "cbms", cbmList(o.CBMs)) + ")", Italic: true})
+			// no-break spaces keep "(CBMs: 8, 15)" on one line
+			note := strings.ReplaceAll(x.T("objective_cbms", "cbms", cbmList(o.CBMs)), " ", "\u00a0")
+			p.Runs = append(p.Runs, document.Run{Text: " (" + note + ")", Italic: true})
 		}
 		l.Items = append(l.Items, p)
 	}
