@@ -67,7 +67,7 @@ func pointsOfContact(sc *scenario.Scenario, x texts) []document.Block {
 			continue
 		}
 		t := document.Table{Header: []string{x.T("col_team"), x.T("col_role"), x.T("col_name"), x.T("col_channel"), x.T("col_hours"), x.T("col_languages")},
-			Widths: []float64{1.8, 1.2, 3, 2.1, 1.8, 1.4}}
+			Widths: []float64{1.8, 1.5, 2.8, 2.1, 1.7, 1.3}}
 		for _, tm := range group.teams {
 			for _, pc := range tm.PointsOfContact {
 				channel := ""
