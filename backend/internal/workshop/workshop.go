@@ -299,6 +299,18 @@ func cleanNames(names []string) []string {
 	return out
 }
 
+// Printed is what a workshop's documents print — title, dates, place,
+// organiser and classification line — for documents any reader of an
+// exercise may download (a team's report), who cannot read the workshop.
+func (s *Service) Printed(ctx context.Context, id int64) (Workshop, error) {
+	w, err := s.store.Workshop(ctx, id)
+	if err != nil {
+		return Workshop{}, err
+	}
+	return Workshop{ID: w.ID, Title: w.Title, StartsOn: w.StartsOn, EndsOn: w.EndsOn, Place: w.Place,
+		Organiser: w.Organiser, Classification: w.Classification, Language: w.Language}, nil
+}
+
 // Title is a workshop's title, for pages opened without an account (a
 // delegation's contact check) that name the workshop and nothing more.
 func (s *Service) Title(ctx context.Context, id int64) (string, error) {
