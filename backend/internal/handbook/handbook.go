@@ -159,3 +159,22 @@ func capital(s string) string {
 func LibrarySubtitle(lang, title string, version int) string {
 	return textsIn(lang).T("scenario_version", "title", title, "version", fmt.Sprint(version))
 }
+
+// WorkshopSubtitle names the workshop, its dates and its place, as the
+// documents of a workshop print them.
+func WorkshopSubtitle(title, startsOn, endsOn, place string) string {
+	parts := []string{title}
+	dates := startsOn
+	if endsOn != "" && endsOn != startsOn {
+		if dates != "" {
+			dates += " – "
+		}
+		dates += endsOn
+	}
+	for _, p := range []string{dates, place} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -168,6 +168,8 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/exercises/:id/events", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/log", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/briefing", want: inExercise},
+		// Valdoria's manual: its delegate and the staff; Esterra's does not see it.
+		{route: "GET /api/v1/exercises/:id/manual/:file", want: statuses{401, 200, 404, 403, 404, 200, 200, 200, 200}},
 		{route: "GET /api/v1/exercises/:id/injects", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/injects/:key/texts", want: exStaffRead},
 		{route: "PUT /api/v1/exercises/:id/language", body: map[string]any{"language": "fr"},

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -78,5 +79,51 @@ func TestFacilitatorGuideDownloads(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the guide (.docx) lacks %q", want)
 		}
+	}
+}
+
+// In an exercise, a delegate prints their own team's manual in their
+// language (the workshop's), with the workshop's classification line and
+// name; another team's is not theirs to read. Staff print any team's.
+func TestExerciseManual(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	fac := e.facilitatorToken()
+	me := e.do(req{method: "GET", path: "/api/v1/auth/me", bearer: fac}).json["user"].(map[string]any)
+	w := e.do(req{method: "POST", path: "/api/v1/workshops", bearer: e.adminToken(), body: map[string]any{
+		"title": "Семинар в Вене", "facilitator_ids": []any{me["id"]}, "language": "ru", "starts_on": "2026-11-27",
+		"place": "Вена", "classification": "Только для участников семинара в Вене"}})
+	if w.status != http.StatusCreated {
+		t.Fatalf("workshop: %d %s", w.status, w.raw)
+	}
+	x := e.do(req{method: "POST", path: "/api/v1/exercises", bearer: fac, body: map[string]any{
+		"workshop_id": w.json["workshop"].(map[string]any)["id"], "scenario_id": "grid-cascade"}})
+	ex := x.json["exercise"].(map[string]any)
+	base := fmt.Sprintf("/api/v1/exercises/%d", int64(ex["id"].(float64)))
+	var halvena string
+	for _, tm := range ex["teams"].([]any) {
+		if tm := tm.(map[string]any); tm["key"] == "halvena" {
+			halvena = e.join(tm["join_code"].(string), "Delegate of Halvena")
+		}
+	}
+
+	r := e.do(req{method: "GET", path: base + "/manual/halvena.pdf", bearer: halvena})
+	if r.status != http.StatusOK {
+		t.Fatalf("own manual: %d %s", r.status, r.raw)
+	}
+	text := strings.Join(strings.Fields(readertest.PDFText(t, r.raw)), " ")
+	for _, want := range []string{"Только для участников семинара в Вене", "Семинар в Вене, 2026-11-27, Вена", "Вы выступаете в роли Республики Халвена"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the delegate's manual lacks %q:\n%.1200s", want, text)
+		}
+	}
+	expectError(t, e.do(req{method: "GET", path: base + "/manual/marrovia.pdf", bearer: halvena}), http.StatusNotFound, "not_found")
+	expectError(t, e.do(req{method: "GET", path: base + "/manual/halvena.pdf?lang=fr", bearer: halvena}), http.StatusUnprocessableEntity, "validation_failed")
+
+	en := e.do(req{method: "GET", path: base + "/manual/marrovia.pdf?lang=en", bearer: fac})
+	if en.status != http.StatusOK {
+		t.Fatalf("staff: %d %s", en.status, en.raw)
+	}
+	if text := strings.Join(strings.Fields(readertest.PDFText(t, en.raw)), " "); !strings.Contains(text, "You play the Federal Republic of Marrovia") {
+		t.Errorf("the staff's English copy of Marrovia's manual lacks its briefing:\n%.1200s", text)
 	}
 }

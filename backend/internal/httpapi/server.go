@@ -206,6 +206,7 @@ func (s *server) routes(e *echo.Echo) {
 	ex.GET("/events", s.streamEvents)
 	ex.GET("/log", s.eventLog)
 	ex.GET("/briefing", s.briefing)
+	ex.GET("/manual/:file", s.exerciseManual)
 	ex.GET("/injects", s.listInjects)
 	ex.GET("/injects/:key/texts", s.injectTexts)
 	ex.PUT("/language", s.setLanguage)
