@@ -1875,6 +1875,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{id}/manual/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A team's situation manual as PDF, with the workshop's name, dates, place and classification line: the exercise's staff get any team's, a participant only their own team's (another team's is a 404).
+         * @description In ?lang= (one of the scenario's languages), else the reader's language or the workshop's when the scenario has it, else the scenario's source language.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manual. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises/{id}/injects": {
         parameters: {
             query?: never;
@@ -4199,6 +4254,106 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The after-action report as PDF (A4, the workshop's classification line on every page; same content and visibility as the report). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF, as an attachment. */
+                200: {
+                    headers: {
+                        /** @description attachment; filename=after-action-report-{id}-{lang}.pdf */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The after-action report as Word (.docx; A4, heading styles, the classification line in the page header; same content and visibility as the report). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document, as an attachment. */
+                200: {
+                    headers: {
+                        /** @description attachment; filename=after-action-report-{id}-{lang}.docx */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 400: components["responses"]["BadRequest"];
