@@ -101,7 +101,7 @@ func injectDetail(sc *scenario.Scenario, x texts, n int, in *scenario.Inject) []
 		}, Small: true},
 		document.Paragraph{Runs: []document.Run{
 			{Text: x.T("col_audience") + ": ", Bold: true}, {Text: audience(sc, x, in.Audience) + "   "},
-			{Text: x.T("col_from") + ": ", Bold: true}, {Text: sc.InjectSource(in)},
+			{Text: x.T("col_from") + ": ", Bold: true}, {Text: source(sc, x, in)},
 		}, Small: true},
 	}
 	if in.CommCheck {
@@ -200,6 +200,16 @@ func whenShort(sc *scenario.Scenario, x texts, in *scenario.Inject) string {
 		return x.T("when_at", "time", clock(at))
 	}
 	return when(sc, x, in)
+}
+
+// source is who an inject comes from; with a white-cell actor of its own
+// besides its from, the actor is named too, since replies go to the actor.
+func source(sc *scenario.Scenario, x texts, in *scenario.Inject) string {
+	from := sc.InjectSource(in)
+	if a, ok := sc.Actor(in.FromActor); ok && a.Name != from {
+		from += " (" + x.T("from_actor", "actor", a.Name) + ")"
+	}
+	return from
 }
 
 func audience(sc *scenario.Scenario, x texts, a scenario.Audience) string {

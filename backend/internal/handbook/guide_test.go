@@ -94,3 +94,20 @@ func TestDefaultClassification(t *testing.T) {
 		t.Errorf("manual: %q", got)
 	}
 }
+
+// An inject from a white-cell actor names the actor, with its own from
+// when it has one.
+func TestGuideNamesTheActorAnInjectComesFrom(t *testing.T) {
+	sc, o := bundled(t, "cable-cut", "")
+	x := textsIn(o.Lang)
+	in, _ := sc.Inject("phone-repair-ship-held")
+	a, _ := sc.Actor(in.FromActor)
+	if got := source(sc, x, in); !strings.Contains(got, a.Name) {
+		t.Errorf("source = %q, want the actor %q", got, a.Name)
+	}
+	withFrom := *in
+	withFrom.From = "The consortium's duty manager"
+	if got, want := source(sc, x, &withFrom), "The consortium's duty manager (white cell: "+a.Name+")"; got != want {
+		t.Errorf("source = %q, want %q", got, want)
+	}
+}
