@@ -35,7 +35,7 @@ func Guide(sc *scenario.Scenario, o Options) document.Doc {
 // and the contingency injects.
 func pacing(sc *scenario.Scenario, x texts) []document.Block {
 	t := document.Table{Header: []string{x.T("col_phase"), x.T("col_starts"), x.T("col_duration"), x.T("col_injects"), x.T("col_free")},
-		Widths: []float64{4, 1.2, 1.4, 1.2, 1.4}}
+		Widths: []float64{3.4, 1.1, 1.9, 1.2, 1.6}}
 	lengths := phaseEnds(sc)
 	sched := sc.Schedule()
 	for i, ph := range sc.Phases {
@@ -75,7 +75,7 @@ func msel(sc *scenario.Scenario, x texts) []document.Block {
 	order := mselOrder(sc)
 	out := []document.Block{document.PageBreak{}, document.Heading{Level: 2, Text: x.T("msel")}, document.Text(x.T("msel_intro"))}
 	t := document.Table{Header: []string{"#", x.T("col_when"), x.T("col_inject"), x.T("col_audience"), x.T("col_channel"), x.T("col_from")},
-		Widths: []float64{0.65, 1.75, 3.6, 2.2, 1.6, 2.4}}
+		Widths: []float64{0.65, 1.7, 3.0, 2.0, 2.5, 2.2}}
 	for i, in := range order {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(i + 1), whenShort(sc, x, in), in.Title, audience(sc, x, in.Audience), x.T("inject_" + string(in.Channel)), sc.InjectSource(in)})
 	}
@@ -125,7 +125,7 @@ func injectDetail(sc *scenario.Scenario, x texts, n int, in *scenario.Inject) []
 
 func expectedTable(sc *scenario.Scenario, x texts, in *scenario.Inject) document.Table {
 	t := document.Table{Header: []string{x.T("col_expected"), x.T("col_teams"), x.T("col_cbms"), x.T("col_within"), x.T("col_shown_by")},
-		Widths: []float64{4.5, 2, 0.9, 1, 1.8}}
+		Widths: []float64{4.2, 2, 0.9, 1.3, 1.8}}
 	for _, a := range in.ExpectedActions {
 		within := ""
 		if a.Within != nil {

@@ -78,7 +78,7 @@ func phaseEnds(sc *scenario.Scenario) []time.Duration {
 // scheduleTable is the phases with their start and length.
 func scheduleTable(sc *scenario.Scenario, x texts) document.Table {
 	t := document.Table{Header: []string{x.T("col_phase"), x.T("col_clock"), x.T("col_starts"), x.T("col_duration")},
-		Widths: []float64{4, 3, 1.2, 1.4}}
+		Widths: []float64{3.6, 2.6, 1.2, 2}}
 	lengths := phaseEnds(sc)
 	for i, ph := range sc.Phases {
 		t.Rows = append(t.Rows, []string{ph.Title, ph.Clock, "T+" + clock(ph.StartsAt), minutes(x, lengths[i])})
