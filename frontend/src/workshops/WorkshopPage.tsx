@@ -9,6 +9,7 @@ import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/
 import { formatHms } from '../exercise/clock';
 import { ContactCheckSection } from '../contacts/ContactCheckSection';
 import { AttributedResults } from './AttributedResults';
+import { DocumentSettings } from './DocumentSettings';
 import { StaffDuties } from './StaffDuties';
 import { formatDates } from './WorkshopsPage';
 import '../exercise/exercise.css';
@@ -68,6 +69,7 @@ export function WorkshopPage() {
       />
       <StaffDuties workshop={w} />
       <AttributedResults workshop={w} />
+      <DocumentSettings workshop={w} />
     </>
   );
 }
