@@ -131,8 +131,9 @@ test('on a phone the room shows injects and messages first, and the open compose
     const form = val.getByRole('form', { name: 'New message' });
     await form.getByLabel('Channel', { exact: true }).selectOption({ label: EXTRA_CHANNELS[0]! });
     await form.getByRole('checkbox', { name: TEAMS.esterra, exact: true }).check();
-    // Between the top of the form and Send: the recipients and the suggested CBM, not sixteen.
-    await expect(form.getByRole('checkbox')).toHaveCount(4);
+    // Between the top of the form and Send: the recipients (two States, the control cell, the
+    // Secretariat) and the suggested CBM, not sixteen.
+    await expect(form.getByRole('checkbox')).toHaveCount(5);
     await expect(form.getByRole('checkbox', { name: /CBM 1: National views/ })).toBeChecked();
     expect(await overflow(val)).toBeLessThanOrEqual(0);
     await form.getByText('Other CBMs (15)').click();

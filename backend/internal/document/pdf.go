@@ -62,6 +62,7 @@ func NewPDF(d Doc) *fpdf.Fpdf {
 			return
 		}
 		pdf.SetY(8)
+		pdf.SetX(margin) // not the indent of a list the page broke in
 		pdf.SetFont(family, "B", smallSize)
 		pdf.SetTextColor(90, 90, 90)
 		pdf.CellFormat(0, 4, d.Classification, "", 1, "C", false, 0, "")
@@ -72,9 +73,10 @@ func NewPDF(d Doc) *fpdf.Fpdf {
 		pdf.SetY(-12)
 		pdf.SetFont(family, "", smallSize)
 		pdf.SetTextColor(90, 90, 90)
-		left, _, _, _ := pdf.GetMargins()
+		// The page margin, not the indent of a list the page broke in.
+		pdf.SetX(margin)
 		pdf.CellFormat(0, 4, d.Subtitle, "", 0, "L", false, 0, "")
-		pdf.SetX(left) // the page number shares the line, right-aligned
+		pdf.SetX(margin) // the page number shares the line, right-aligned
 		pdf.CellFormat(0, 4, fmt.Sprintf("%d / {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
@@ -255,7 +257,13 @@ func style(run Run) string {
 
 func (r pdfWriter) list(l List) {
 	left, _, _, _ := r.pdf.GetMargins()
+	_, pageH := r.pdf.GetPageSize()
 	for i, it := range l.Items {
+		// Break before an item that would start at the foot of the page, so
+		// its mark and its text stay together.
+		if r.pdf.GetY()+lineHeight > pageH-margin {
+			r.pdf.AddPage()
+		}
 		mark := "•"
 		if l.Ordered {
 			mark = fmt.Sprintf("%d.", i+1)
@@ -281,13 +289,19 @@ func (r pdfWriter) table(t Table) {
 		return
 	}
 	widths := columnWidths(r.pdf, t.Widths, cols)
+	// Keep the header with the first row: a header drawn at the foot of a
+	// page would be cut by the automatic page break, one cell per page.
+	first := 0.0
 	if len(t.Header) > 0 {
-		// The header goes with the first row onto the page that has room.
-		first := 0.0
-		if len(t.Rows) > 0 {
-			first = r.rowHeight(t.Rows[0], widths, false)
-		}
-		r.keepWithNext(r.rowHeight(t.Header, widths, true) + first)
+		first = r.rowHeight(t.Header, widths, true)
+	}
+	if len(t.Rows) > 0 {
+		first += r.rowHeight(t.Rows[0], widths, false)
+	}
+	if _, pageH := r.pdf.GetPageSize(); r.pdf.GetY()+first > pageH-margin {
+		r.pdf.AddPage()
+	}
+	if len(t.Header) > 0 {
 		r.row(t.Header, widths, true)
 	}
 	for _, row := range t.Rows {
@@ -328,7 +342,8 @@ func (r pdfWriter) rowHeight(cells []string, widths []float64, header bool) floa
 	lines := 1
 	for i, w := range widths {
 		if i < len(cells) {
-			lines = max(lines, len(r.pdf.SplitText(strings.TrimSpace(cells[i]), w-1))) // as row draws it
+			// as row draws it: trimmed, in the cell less its padding
+			lines = max(lines, len(r.pdf.SplitText(strings.TrimSpace(cells[i]), w-1)))
 		}
 	}
 	return float64(lines)*cellLine + 2

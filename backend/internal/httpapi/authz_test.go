@@ -128,6 +128,9 @@ func serverRows(fx *authzFixture) []authzRow {
 		{route: "PUT /api/v1/scenarios/:id", body: fx.scenarioYAML(fx.scenario), want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id/export", want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id/msel.xlsx", want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/guide.pdf", want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/guide.docx", want: staffOnly},
+		{route: "GET /api/v1/scenarios/:id/manual/:file", want: staffOnly},
 		{route: "POST /api/v1/scenarios/:id/msel", body: fx.msel, want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id/translations", want: staffOnly},
 		{route: "GET /api/v1/scenarios/:id/translations/:lang", want: staffOnly},
@@ -165,6 +168,8 @@ func exerciseRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/exercises/:id/events", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/log", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/briefing", want: inExercise},
+		// Valdoria's manual: its delegate and the staff; Esterra's does not see it.
+		{route: "GET /api/v1/exercises/:id/manual/:file", want: statuses{401, 200, 404, 403, 404, 200, 200, 200, 200}},
 		{route: "GET /api/v1/exercises/:id/injects", want: inExercise},
 		{route: "GET /api/v1/exercises/:id/injects/:key/texts", want: exStaffRead},
 		{route: "PUT /api/v1/exercises/:id/language", body: map[string]any{"language": "fr"},
@@ -531,7 +536,7 @@ func (fx *authzFixture) fill(pattern string, x *authzExercise) string {
 		"exercises/:id": fmt.Sprint(x.id), "injects/:key": "valdoria-phishing", "triggers/:key": "staff-call",
 		":phase": "getting-started", ":question": "gs-q1", ":team": fmt.Sprint(x.teams["valdoria"]),
 		":pid": fmt.Sprint(x.spareParticipant), ":msg": fmt.Sprint(x.msg), ":check": fmt.Sprint(x.check),
-		":lang": "fr", ":code": fx.contactCode,
+		":lang": "fr", ":code": fx.contactCode, "manual/:file": "valdoria.pdf",
 	}
 	segs := strings.Split(pattern, "/")
 	for i, s := range segs {

@@ -664,6 +664,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scenarios/{id}/guide.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The facilitator guide of a version as PDF (staff).
+         * @description Pacing (free time per phase), the MSEL with each inject's timing, audience, channel, source, facilitator notes and expected actions with their CBMs, the triggers, the white cell's actors, the rubric, the stage questions and every team's briefing, in ?lang= (one of the scenario's languages; its source language when absent). A4, page numbers, a handling line on every page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guide. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/guide.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+            };
+            cookie?: never;
+        };
+        /** The facilitator guide of a version as Word (.docx) (staff); the same content as guide.pdf. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guide. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/manual/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                id: components["parameters"]["ScenarioRef"];
+                /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A team's situation manual as PDF, printable before the workshop (staff).
+         * @description The scenario's summary and objectives, that team's briefing (never another team's), the schedule of phases, the points of contact known at the start, how the platform works and the CBM reference card, in ?lang= (one of the scenario's languages; its source language when absent). 404 for a team the scenario does not have; 422 for a language it does not offer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the latest when absent. */
+                    version?: components["parameters"]["Version"];
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    /** @description The scenario's numeric id or its slug (e.g. grid-cascade). */
+                    id: components["parameters"]["ScenarioRef"];
+                    /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manual. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scenarios/{id}/msel": {
         parameters: {
             query?: never;
@@ -1697,6 +1863,61 @@ export interface paths {
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/manual/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+                /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A team's situation manual as PDF, with the workshop's name, dates, place and classification line: the exercise's staff get any team's, a participant only their own team's (another team's is a 404).
+         * @description In ?lang= (one of the scenario's languages), else the reader's language or the workshop's when the scenario has it, else the scenario's source language.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                    /** @description The team's key in the scenario and .pdf: /manual/kestria.pdf. */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manual. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 422: components["responses"]["ValidationFailed"];
             };

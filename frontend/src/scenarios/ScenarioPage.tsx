@@ -4,6 +4,7 @@ import { exportURL, scenarioPath, useScenario, withId } from '../api/scenarios';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { MselTools } from './MselTools';
+import { HandbookTools } from './HandbookTools';
 import { readableLanguages, useTranslationList } from './translations/api';
 import { TranslationsPanel } from './translations/TranslationsPanel';
 import { ScenarioOverview } from './ScenarioOverview';
@@ -93,6 +94,7 @@ export function ScenarioPage() {
           </a>
         </div>
         <MselTools id={v.id} version={v.version} languages={readableLanguages(translations.data)} />
+        <HandbookTools id={v.id} version={v.version} languages={readableLanguages(translations.data)} teams={parsed.teams ?? []} />
       </div>
       <TranslationsPanel id={v.id} version={v.version} latest={latest} />
       <ScenarioOverview scenario={parsed} />

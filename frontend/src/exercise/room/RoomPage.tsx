@@ -63,6 +63,7 @@ export function RoomPage() {
   }
   const teamId = ex.viewer.team_id ?? 0;
   const teamName = live.teamName(teamId);
+  const teamKey = ex.teams.find((x) => x.id === teamId)?.key;
   const myBriefing = briefing.data?.teams.find((b) => b.team_id === teamId) ?? briefing.data?.teams[0];
   // Texts without a current translation are in the scenario's source language, marked.
   const source = ex.scenario.source_language ?? briefing.data?.source_language ?? 'en';
@@ -143,6 +144,13 @@ export function RoomPage() {
                 ))}
               </ul>
             </>
+          )}
+          {teamKey && (
+            <p className="ex-briefing-print">
+              <a href={`/api/v1/exercises/${id}/manual/${encodeURIComponent(teamKey)}.pdf`} download>
+                {t('handbook.manual')}
+              </a>
+            </p>
           )}
         </details>
         <div className="ex-room-main">
