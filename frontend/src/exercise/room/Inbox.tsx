@@ -4,6 +4,7 @@ import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import { formatHms } from '../clock';
 import { useRequestAction, type Message, type MessageChannel, type RequestAction } from '../messages/api';
+import { usableChannels } from '../messages/channelKinds';
 import { Composer, type ComposerDraft } from './Composer';
 import { loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
 import { MessageLanguage, MessageView, StatusBadge, type TeamName } from '../messages/shared';
@@ -142,12 +143,15 @@ function ChannelFilter({
  * or for our own message its recipients. An inject is not a message, so a reply to one
  * names no reply_to (the thread still holds it: it is with the same actor).
  */
-function replyDraft(m: ThreadMessage, self: number): ComposerDraft {
+function replyDraft(m: ThreadMessage, self: number, reach: (actor: string) => readonly string[]): ComposerDraft {
   const mine = m.from === self;
   const to = mine ? (m.to ?? []) : m.from === 0 ? [] : [m.from];
   const toActors = mine ? (m.to_actors ?? []) : m.from_actor ? [m.from_actor] : [];
+  // An actor's inject may come on a channel that does not reach it (a phone call, an
+  // official note): the reply goes on the first channel that does.
+  const reaches = m.from_actor ? reach(m.from_actor) : [];
   return {
-    channel: m.channel,
+    channel: reaches.length > 0 && !reaches.includes(m.channel) ? reaches[0] : m.channel,
     to: m.inject ? [] : to,
     toControl: mine ? m.to_control : m.from === 0 && !m.from_actor,
     ...(toActors.length > 0 ? { toActors } : {}),
@@ -191,7 +195,11 @@ export function Inbox({
   const { t } = useTranslation('exercise');
   const reader = useUiLanguage();
   const threads = useMemo(() => conversations(messages, injects, self), [messages, injects, self]);
-  const actorName = actorNamer(useActors(exerciseId));
+  const actors = useActors(exerciseId);
+  const actorName = actorNamer(actors);
+  // The channels on which the team can reach an actor: the actor's, that the team's kind may use.
+  const usable = usableChannels(channels, teams.find((tm) => tm.id === self)?.kind).map((c) => c.key);
+  const reach = (actor: string) => (actors.find((a) => a.key === actor)?.channels ?? []).filter((c) => usable.includes(c));
   const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
   const [channel, setChannel] = useState<string>('');
@@ -318,7 +326,7 @@ export function Inbox({
               self={self}
               teamName={teamName}
               channelTitle={channelTitle}
-              onReply={(m) => startCompose(replyDraft(m, self))}
+              onReply={(m) => startCompose(replyDraft(m, self, reach))}
               readOnly={readOnly}
             />
           ) : (

@@ -13,6 +13,7 @@ afterEach(() => {
 });
 
 const channels: MessageChannel[] = [
+  { key: 'poc_hotline', title: 'Point-of-contact hotline', cbms: ['8'], all_teams: false, control: false, kinds: ['state', 'organisation'] },
   { key: 'osce_network', title: 'OSCE Communications Network', cbms: ['10'], all_teams: false, control: false, kinds: ['state'] },
 ];
 const actors = [{ key: 'secretariat', name: 'OSCE Secretariat', kind: 'international_organisation', channels: ['osce_network'] }];
@@ -84,5 +85,52 @@ describe("the room's conversation with an actor", () => {
     await waitFor(() => expect(sent).toHaveLength(1));
     // The reply names the Secretariat's answer: the inject is no message the server knows.
     expect(sent[0]).toMatchObject({ to: [], to_actors: ['secretariat'], to_control: false, reply_to: 5 });
+  });
+});
+
+describe('a reply to an inject from an actor', () => {
+  it('goes to the actor on a channel that reaches it, naming no reply_to', async () => {
+    const sent: unknown[] = [];
+    mockFetch({
+      'GET /api/v1/cbms': () => jsonResponse(200, { default: 'osce', catalogues: [] }),
+      'GET /api/v1/exercises/5': () => jsonResponse(200, { exercise: { scenario: { request_kinds: [], actors } } }),
+      'POST /api/v1/exercises/5/messages': (_url, init) => {
+        sent.push(JSON.parse(String(init.body)));
+        return jsonResponse(500);
+      },
+    });
+    const client = createQueryClient();
+    client.setDefaultOptions({ queries: { retry: false }, mutations: { retry: false } });
+    // An official note reaches no actor: the Secretariat is reached on the OSCE network.
+    const note = { ...injects[0]!, channel: 'official_note' };
+    render(
+      <QueryClientProvider client={client}>
+        <Inbox
+          exerciseId={5}
+          self={1}
+          messages={[]}
+          injects={[note]}
+          teams={[{ id: 1, key: 'kes', name: 'Kestria', kind: 'state' }] as never}
+          channels={channels}
+          channelTitle={(k) => channels.find((c) => c.key === k)?.title ?? k}
+          teamName={(id) => (id === 1 ? 'Kestria' : 'Exercise control')}
+        />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(within(screen.getByRole('list', { name: 'Conversations' })).getByRole('button'));
+    const thread = screen.getByRole('region', { name: 'Conversation: Invitation to share lessons' });
+    // Wait for the actors (the exercise query) before replying, as a reader would see them.
+    await waitFor(() => expect(client.getQueryData(['exercises', 5])).toBeDefined());
+    fireEvent.click(within(thread).getByRole('button', { name: 'Reply' }));
+    // Not a reply the server knows (an inject is no message): a new message, addressed.
+    const form = screen.getByRole('form', { name: 'New message' });
+    expect(within(form).getByLabelText('Subject')).toHaveValue('Re: Invitation to share lessons');
+    expect(within(form).getByRole('combobox', { name: /Channel/ })).toHaveValue('osce_network');
+    expect(await within(form).findByRole('checkbox', { name: /OSCE Secretariat/ })).toBeChecked();
+    fireEvent.change(within(form).getByLabelText('Message'), { target: { value: 'We will present our findings.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ channel: 'osce_network', to_actors: ['secretariat'], to_control: false });
+    expect(sent[0]).not.toHaveProperty('reply_to');
   });
 });
