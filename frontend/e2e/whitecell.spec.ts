@@ -64,5 +64,13 @@ test('a team writes to the Secretariat and a facilitator answers as it', async (
   await expect(reply.getByText(SECRETARIAT).first()).toBeVisible();
   await expect(reply.getByText('Exercise control')).toHaveCount(0);
   await shot(room.getByRole('region', { name: /^Messages/ }), 'whitecell-room.png');
+
+  // A later inject from the Secretariat joins that conversation, under Kestria's message.
+  await apiPost(page, `/exercises/${id}/injects/official-note-osce-secretariat/release`);
+  const thread = room.getByRole('region', { name: 'Conversation: Cable cut: the informal working group' });
+  const note = thread.getByRole('article').filter({ hasText: 'invitation to share lessons' });
+  await expect(note).toBeVisible();
+  await expect(note.getByText('Inject (also shown among the injects)')).toBeVisible();
+  await expect(thread.getByRole('article')).toHaveCount(3);
   await roomCtx.close();
 });

@@ -16,11 +16,14 @@ func (s *Service) SetPoC(ctx context.Context, exerciseID, teamID int64, entries 
 	if err := s.checkInPlay(ctx, exerciseID); err != nil {
 		return err
 	}
-	sc, err := s.scenarioOf(ctx, exerciseID)
+	sc, teams, err := s.scenarioAndTeams(ctx, exerciseID)
 	if err != nil {
 		return err
 	}
 	if err := checkPoC(sc.AllChannels(), entries); err != nil {
+		return err
+	}
+	if err := checkPoCKinds(sc, senderKind(sc, teams, Sender{TeamID: teamID}), entries); err != nil {
 		return err
 	}
 	_, err = s.playAppend(ctx, exerciseID, func(*Exercise) (Write, error) {
@@ -47,6 +50,35 @@ func checkPoC(channels []scenario.Channel, entries []PoCEntry) error {
 		if e.Languages == nil {
 			e.Languages = []string{}
 		}
+	}
+	return nil
+}
+
+// checkPoCKinds refuses an entry that names a channel the team's kind may not
+// use: an organisation's contact is not reachable on the States' formal
+// channels (the OSCE Communications Network, diplomatic notes, consultation
+// requests), so the directory must not offer it there.
+func checkPoCKinds(sc *scenario.Scenario, kind scenario.TeamKind, entries []PoCEntry) error {
+	if kind == "" {
+		return nil
+	}
+	for _, e := range entries {
+		ch, ok := sc.Channel(e.Channel)
+		if !ok || ch.Allows(kind) {
+			continue
+		}
+		var open []string
+		for _, c := range sc.AllChannels() {
+			if c.Allows(kind) && !c.Control {
+				open = append(open, c.Title)
+			}
+		}
+		who, yours := "participating States' teams", "an organisation"
+		if kind == scenario.KindState {
+			who, yours = "organisations' teams", "a participating State"
+		}
+		return apperr.Invalid(map[string]string{"entries": "The channel \"" + ch.Title + "\" is for " + who + " only; " +
+			"your team plays " + yours + " and can be reached on: " + strings.Join(open, ", ") + "."})
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/cbmex/cbmex/backend/internal/apperr"
 	"github.com/cbmex/cbmex/backend/internal/scoring"
 )
 
@@ -57,14 +58,27 @@ func (s *server) report(c echo.Context) error {
 	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r)})
 }
 
+// reportCSV answers the report's CSV export: the scorecards, or with
+// part=tour the tours de table (one table per file, so that a spreadsheet or
+// a CSV reader takes each as it is).
 func (s *server) reportCSV(c echo.Context) error {
+	part := c.QueryParam("part")
+	if part != "" && part != "scores" && part != "tour" {
+		return apperr.Invalid(map[string]string{"part": "Ask for part=scores or part=tour."})
+	}
 	r, err := s.loadReport(c)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := r.WriteCSV(&buf); err != nil {
+	name := "after-action-report.csv"
+	if part == "tour" {
+		name, err = "after-action-report-tour-de-table.csv", r.WriteTourCSV(&buf)
+	} else {
+		err = r.WriteCSV(&buf)
+	}
+	if err != nil {
 		return err
 	}
-	return attachment(c, "after-action-report.csv", "text/csv; charset=utf-8", buf.Bytes())
+	return attachment(c, name, "text/csv; charset=utf-8", buf.Bytes())
 }

@@ -4232,12 +4232,14 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The scorecards and measured evidence as CSV, one row per team and criterion (same visibility as the report). */
+        /** The scorecards and measured evidence as CSV, one row per team and criterion (same visibility as the report); with part=tour the tours de table, one row per phase and delegation in the speaking order. */
         get: {
             parameters: {
                 query?: {
                     /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
                     lang?: components["parameters"]["Lang"];
+                    /** @description scores (the default): the scorecards; tour: the tours de table — position, when each delegation took the floor, how long it spoke, how often it had the floor, and its statement as the report shows it to the reader. */
+                    part?: "scores" | "tour";
                 };
                 header?: never;
                 path: {

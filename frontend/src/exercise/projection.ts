@@ -29,6 +29,8 @@ export interface ReleasedInject {
   title: string;
   channel: string;
   from: string;
+  /** The simulated actor the inject comes from; the inbox threads it with the team's messages to that actor. */
+  fromActor?: string;
   body: string;
   teams: number[];
   all: boolean;
@@ -150,6 +152,7 @@ export function project(events: readonly ExerciseEvent[]): Projection {
           title: str(d.title),
           channel: str(d.channel),
           from: str(d.from),
+          ...(str(d.from_actor) ? { fromActor: str(d.from_actor) } : {}),
           body: str(d.body),
           teams: Array.isArray(d.teams) ? (d.teams as number[]) : [],
           all: bool(d.all),

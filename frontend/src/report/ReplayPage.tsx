@@ -5,6 +5,8 @@ import { PageTitle } from '../components/PageTitle';
 import { useExercise } from '../exercise/api';
 import { useWholeLog } from './api';
 import { foldLog, formatSeconds } from './model';
+import { ReplayTours } from './ReplayTours';
+import { foldTours } from './tourReplay';
 import { StaffLinks, useTeamNamer } from './shared';
 import './report.css';
 
@@ -20,6 +22,7 @@ export function ReplayPage() {
   const [playing, setPlaying] = useState(false);
   const current = step ?? events.length;
   const state = useMemo(() => foldLog(events, current), [events, current]);
+  const tours = useMemo(() => foldTours(events.slice(0, current)), [events, current]);
 
   useEffect(() => {
     if (!playing) return;
@@ -49,6 +52,8 @@ export function ReplayPage() {
   const phase = p.phases.find((ph) => ph.key === p.currentPhase);
   const title = ex.data?.title || ex.data?.scenario.title || '';
   const e = state.event;
+  const phaseTitle = (key: string) =>
+    ex.data?.scenario.phases.find((ph) => ph.key === key)?.title ?? p.phases.find((ph) => ph.key === key)?.title ?? key;
 
   return (
     <div className="rp-page rp-replay">
@@ -158,6 +163,7 @@ export function ReplayPage() {
           )}
         </section>
       </div>
+      <ReplayTours tours={tours} phaseTitle={phaseTitle} teamName={teamName} />
     </div>
   );
 }

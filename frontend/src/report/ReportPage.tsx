@@ -97,6 +97,9 @@ function ReportView({
         <a className="button secondary" href={reportCsvUrl(id, r.language)} download>
           {t('report.csv')}
         </a>
+        <a className="button secondary" href={reportCsvUrl(id, r.language, 'tour')} download>
+          {t('tourExport.csv')}
+        </a>
         <button
           type="button"
           className="button secondary"

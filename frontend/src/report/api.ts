@@ -36,8 +36,14 @@ export const reportKeys = {
   dashboard: (workshop: number | null) => ['dashboard', workshop ?? 'all'] as const,
 };
 
-export const reportCsvUrl = (id: number, lang?: string) =>
-  `${API_BASE}/exercises/${id}/report.csv${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+/** The report's CSV export: the scorecards, or with part 'tour' the tours de table. */
+export const reportCsvUrl = (id: number, lang?: string, part?: 'tour') => {
+  const q = new URLSearchParams();
+  if (lang) q.set('lang', lang);
+  if (part) q.set('part', part);
+  const qs = q.toString();
+  return `${API_BASE}/exercises/${id}/report.csv${qs ? `?${qs}` : ''}`;
+};
 
 /** The report printed by the server, as PDF or Word (.docx), in `lang` (absent: the server's choice). */
 export const reportFileUrl = (id: number, format: 'pdf' | 'docx', lang?: string) =>

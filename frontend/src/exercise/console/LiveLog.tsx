@@ -20,6 +20,7 @@ function useSentenceContext(exercise: Exercise, projection: Projection, messages
     const phaseTitles = new Map(exercise.scenario.phases.map((p) => [p.key, p.title]));
     const questions = new Map(projection.phases.flatMap((p) => p.questions.map((q) => [`${p.key}/${q.key}`, q.text] as const)));
     const bySeq = new Map(messages.map((m) => [m.id, m]));
+    const actorNames = new Map((exercise.scenario.actors ?? []).map((a) => [a.key, a.name]));
     return {
       team: (id: number) => (id === 0 ? t('messages.control') : teamName(id)),
       inject: (k: string) => injectTitles.get(k),
@@ -27,6 +28,7 @@ function useSentenceContext(exercise: Exercise, projection: Projection, messages
       trigger: (k: string) => triggerTitles.get(k),
       question: (phase: string, k: string) => questions.get(`${phase}/${k}`),
       message: (seq: number) => bySeq.get(seq),
+      actor: (k: string) => actorNames.get(k),
     };
   }, [injects.data, triggers.data, exercise, projection, messages, teamName, t]);
 }

@@ -12,6 +12,7 @@ const ctx: SentenceContext = {
   trigger: (k) => ({ 'no-contact': 'No contact after ten minutes' })[k],
   question: (p, q) => (p === 'alarm' && q === 'q1' ? 'Whom do you call first?' : undefined),
   message: (seq) => (seq === 7 ? { from: 1, subject: 'Preserve the logs' } : undefined),
+  actor: (k) => ({ secretariat: 'OSCE Secretariat' })[k],
 };
 
 // One event of every type, with the data the server writes.
@@ -43,6 +44,7 @@ const data: Record<string, Record<string, unknown>> = {
   'improvement.added': { recommendation: 'Exercise the hotline monthly', by: 'Anna' },
   'report.published': { by: 'Anna' },
   'evidence.judged': { team_id: 2, inject: 'phishing', action: 'contacts', message: 7, verdict: 'confirmed', by: 'Anna' },
+  'actor.voiced': { message: 7, actor: 'secretariat', by: 'Anna' },
 };
 const event = (type: string): ExerciseEvent => ({ seq: 9, type, offset_seconds: 60, data: data[type] ?? {} }) as unknown as ExerciseEvent;
 const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, { ns: 'exercise', ...o });
@@ -50,13 +52,13 @@ const t = (k: string, o?: Record<string, unknown>) => i18n.t(k, { ns: 'exercise'
 afterEach(() => void i18n.changeLanguage('en'));
 
 describe('the live log speaks in sentences', () => {
-  it.each(['en', 'ru'])('every event type has a sentence in %s, with names instead of keys', async (lang) => {
+  it.each(['en', 'ru', 'fr', 'de', 'it', 'es'])('every event type has a sentence in %s, with names instead of keys', async (lang) => {
     await i18n.changeLanguage(lang);
     for (const { type } of EVENT_CATALOGUE) {
       const s = describeEvent(event(type), ctx, t);
       expect(s, type).not.toMatch(/log\.|undefined|\{\{/);
       expect(s, type).not.toContain(type);
-      expect(s, type).not.toMatch(/\bq1\b|no-contact|\bphishing\b(?! wave)/);
+      expect(s, type).not.toMatch(/\bq1\b|no-contact|\bphishing\b(?! wave)|secretariat/);
     }
   });
 
@@ -67,6 +69,20 @@ describe('the live log speaks in sentences', () => {
     expect(describeEvent(event('answer.submitted'), ctx, t)).toBe('Esterra submitted its answer to “Whom do you call first?”');
     expect(describeEvent(event('exercise.clock'), ctx, t)).toBe('The clock jumped to the phase “The alarm”');
     expect(describeEvent(event('message.sent'), ctx, t)).toBe('Valdoria asked Esterra for assistance: “Preserve the logs”');
+  });
+
+  it.each(['en', 'ru', 'fr', 'de', 'it', 'es'])('names the actor and the facilitator who wrote as it (%s)', async (lang) => {
+    await i18n.changeLanguage(lang);
+    const voiced = (o: Record<string, unknown>) => describeEvent({ ...event('actor.voiced'), data: { actor: 'secretariat', by: 'Anna', ...o } }, ctx, t);
+    for (const s of [voiced({ message: 7 }), voiced({ message: 7, status: 'answered' }), voiced({ message: 99 })]) {
+      expect(s).toContain('Anna');
+      expect(s).toContain('OSCE Secretariat');
+      expect(s).not.toMatch(/secretariat|\{\{|“”/);
+    }
+    if (lang !== 'en') return;
+    expect(voiced({ message: 7 })).toBe('Anna wrote as OSCE Secretariat: “Preserve the logs”');
+    expect(voiced({ message: 7, status: 'answered' })).toBe('Anna acted as OSCE Secretariat on the request “Preserve the logs”');
+    expect(voiced({ message: 99 })).toBe('Anna wrote as OSCE Secretariat');
   });
 
   it.each(['en', 'ru'])('says a facilitator released an inject when the event does not name them (%s)', async (lang) => {

@@ -9,6 +9,8 @@ export interface SentenceContext {
   trigger: (key: string) => string | undefined;
   question: (phase: string, key: string) => string | undefined;
   message: (seq: number) => { from: number; subject: string } | undefined;
+  /** A simulated actor's name in the UI language, by its key. */
+  actor: (key: string) => string | undefined;
 }
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -85,8 +87,12 @@ export function describeEvent(e: ExerciseEvent, c: SentenceContext, t: T): strin
         subject: m?.subject ?? '',
       });
     }
-    case 'actor.voiced':
-      return say('', { actor: str(d.actor) });
+    case 'actor.voiced': {
+      // Who wrote as whom, named as people know them; a request's step names the request.
+      const m = c.message(num(d.message));
+      const suffix = !m ? '' : d.status ? '_step' : '_message';
+      return say(suffix, { actor: titled(str(d.actor), c.actor), subject: m?.subject ?? '' });
+    }
     case 'evidence.judged':
       return say(`_${str(d.verdict)}`);
     case 'team.renamed':

@@ -19,7 +19,17 @@ const MAX_ENTRIES = 6;
 const MAX_NAME = 200;
 const MAX_HOURS = 100;
 
-const toRow = (e: PocEntry): Row => ({ ...e, hours: e.hours ?? '', languages: (e.languages ?? []).join(', ') });
+/**
+ * An entry as an editable row. A channel the team may not use (saved before the
+ * server checked kinds, or pre-filled) becomes the first it may use, so that the
+ * select shows what will be saved and the save is not refused.
+ */
+const toRow = (e: PocEntry, usable: readonly MessageChannel[]): Row => ({
+  ...e,
+  channel: usable.some((c) => c.key === e.channel) ? e.channel : (usable[0]?.key ?? ''),
+  hours: e.hours ?? '',
+  languages: (e.languages ?? []).join(', '),
+});
 
 function PocEditor({
   exerciseId,
@@ -39,7 +49,7 @@ function PocEditor({
   const ids = useId();
   const usable = channels.filter((c) => !c.all_teams && !c.control);
   const blank = (): Row => ({ role: 'policy', name: '', channel: usable[0]?.key ?? '', hours: '', languages: '' });
-  const [rows, setRows] = useState<Row[]>(() => (entries.length ? entries.map(toRow) : [blank()]));
+  const [rows, setRows] = useState<Row[]>(() => (entries.length ? entries.map((e) => toRow(e, usable)) : [blank()]));
   const put = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -4,11 +4,14 @@ import { ApiError } from '../../components/ApiError';
 import type { Team } from '../api';
 import { formatHms } from '../clock';
 import { useRequestAction, type Message, type MessageChannel, type RequestAction } from '../messages/api';
+import { usableChannels } from '../messages/channelKinds';
 import { Composer, type ComposerDraft } from './Composer';
-import { groupThreads, loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
+import { loadRead, requestActions, responseTimes, saveRead, threadUnread, unreadByChannel, formatDuration, isRequest, type Thread } from '../messages/model';
 import { MessageLanguage, MessageView, StatusBadge, type TeamName } from '../messages/shared';
 import { ActorNames, actorNamer, useActors } from '../whitecell';
 import { useUiLanguage } from '../language';
+import type { ReleasedInject } from '../projection';
+import { conversations, lastRepliable, type ThreadMessage } from '../messages/actorThreads';
 
 /**
  * Acknowledge / answer / decline / escalate a request addressed to the team. Answering is
@@ -67,7 +70,8 @@ function ThreadView({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('exercise');
-  const last = thread.messages[thread.messages.length - 1]!;
+  // An inject from an actor is not a message: a reply names the last message before it.
+  const last = lastRepliable(thread) ?? thread.messages[thread.messages.length - 1]!;
   // While a request here waits for our answer, its Answer button is the reply.
   const answerable = !readOnly && thread.messages.some((m) => requestActions(m, self).includes('answer'));
   return (
@@ -77,6 +81,7 @@ function ThreadView({
         const times = responseTimes(m);
         return (
           <MessageView key={m.id} m={m} teamName={teamName} channelTitle={channelTitle}>
+            {(m as ThreadMessage).inject && <p className="muted msg-inject-note">{t('actorThreads.inject')}</p>}
             {isRequest(m) && (
               <p className="msg-times muted">
                 {t('messages.times', { first: formatDuration(times.first), answered: formatDuration(times.answered) })}
@@ -133,24 +138,36 @@ function ChannelFilter({
   );
 }
 
-/** Whom a reply to `m` goes to: the sender, or for our own message its recipients. */
-function replyDraft(m: Message, self: number): ComposerDraft {
+/**
+ * Whom a reply to `m` goes to: the sender (an actor when the white cell wrote as one),
+ * or for our own message its recipients. An inject is not a message, so a reply to one
+ * names no reply_to (the thread still holds it: it is with the same actor).
+ */
+function replyDraft(m: ThreadMessage, self: number, reach: (actor: string) => readonly string[]): ComposerDraft {
   const mine = m.from === self;
   const to = mine ? (m.to ?? []) : m.from === 0 ? [] : [m.from];
+  const toActors = mine ? (m.to_actors ?? []) : m.from_actor ? [m.from_actor] : [];
+  // An actor's inject may come on a channel that does not reach it (a phone call, an
+  // official note): the reply goes on the first channel that does.
+  const reaches = m.from_actor ? reach(m.from_actor) : [];
   return {
-    channel: m.channel,
-    to,
-    toControl: mine ? m.to_control : m.from === 0,
+    channel: reaches.length > 0 && !reaches.includes(m.channel) ? reaches[0] : m.channel,
+    to: m.inject ? [] : to,
+    toControl: mine ? m.to_control : m.from === 0 && !m.from_actor,
+    ...(toActors.length > 0 ? { toActors } : {}),
     subject: m.subject.startsWith('Re: ') ? m.subject : `Re: ${m.subject}`,
-    replyTo: m.id,
+    ...(m.inject ? {} : { replyTo: m.id }),
   };
 }
+
+const NO_INJECTS: readonly ReleasedInject[] = [];
 
 /** A participant's messages: an inbox per channel, threads, the composer and request actions. */
 export function Inbox({
   exerciseId,
   self,
   messages,
+  injects = NO_INJECTS,
   teams,
   channels,
   channelTitle,
@@ -162,6 +179,8 @@ export function Inbox({
   exerciseId: number;
   self: number;
   messages: readonly Message[];
+  /** Released injects: those from an actor join the thread with that actor. */
+  injects?: readonly ReleasedInject[];
   teams: readonly Team[];
   channels: readonly MessageChannel[];
   channelTitle: (key: string) => string;
@@ -175,8 +194,12 @@ export function Inbox({
 }) {
   const { t } = useTranslation('exercise');
   const reader = useUiLanguage();
-  const threads = useMemo(() => groupThreads(messages), [messages]);
-  const actorName = actorNamer(useActors(exerciseId));
+  const threads = useMemo(() => conversations(messages, injects, self), [messages, injects, self]);
+  const actors = useActors(exerciseId);
+  const actorName = actorNamer(actors);
+  // The channels on which the team can reach an actor: the actor's, that the team's kind may use.
+  const usable = usableChannels(channels, teams.find((tm) => tm.id === self)?.kind).map((c) => c.key);
+  const reach = (actor: string) => (actors.find((a) => a.key === actor)?.channels ?? []).filter((c) => usable.includes(c));
   const paneRef = useRef<HTMLDivElement>(null);
   const [read, setRead] = useState(() => loadRead(exerciseId, self));
   const [channel, setChannel] = useState<string>('');
@@ -246,7 +269,7 @@ export function Inbox({
           onSent={(m) => {
             setComposing(null);
             setChannel('');
-            setOpenId(groupThreads([...messages, m]).find((th) => th.messages.some((x) => x.id === m.id))?.id ?? null);
+            setOpenId(conversations([...messages, m], injects, self).find((th) => th.messages.some((x) => x.id === m.id))?.id ?? null);
           }}
           onCancel={() => setComposing(null)}
         />
@@ -303,7 +326,7 @@ export function Inbox({
               self={self}
               teamName={teamName}
               channelTitle={channelTitle}
-              onReply={(m) => startCompose(replyDraft(m, self))}
+              onReply={(m) => startCompose(replyDraft(m, self, reach))}
               readOnly={readOnly}
             />
           ) : (

@@ -164,6 +164,7 @@ export function RoomPage() {
             exerciseId={id}
             self={teamId}
             messages={messages.data ?? []}
+            injects={live.projection.injects}
             teams={ex.teams ?? []}
             channels={channels}
             channelTitle={channelTitle}
