@@ -23,6 +23,9 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
+import { useOutboxSync } from '../outbox/hooks';
+import { useOfflineCopy } from '../outbox/offline';
+import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -33,6 +36,11 @@ export function RoomPage() {
   const ex = live.exercise.data;
   const messages = useMessages(id);
   useMessagingSync(id, live.stream.events);
+  // Writes kept while offline go out when the stream is back; a page opened without
+  // network shows the reads kept from before, and says so.
+  useOutboxSync(id, live.stream.state);
+  const offlineCopy = useOfflineCopy(live.stream.state === 'live');
+  const linkState = offlineCopy && live.stream.state !== 'live' ? 'offline' : live.stream.state;
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
@@ -88,10 +96,12 @@ export function RoomPage() {
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
         </div>
-        <ConnectionIndicator state={live.stream.state} />
+        <ConnectionIndicator state={linkState} />
       </div>
       {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
-      <OfflineBanner state={live.stream.state} />
+      <OfflineBanner state={linkState} />
+      {offlineCopy && linkState === 'offline' && <OfflineCopyNote />}
+      <OutboxList exerciseId={id} />
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} source={source} />
       {ended ? (
         <p className="alert info" role="note">
