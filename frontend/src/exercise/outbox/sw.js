@@ -24,8 +24,8 @@ const NETWORK_WAIT_MS = 10000;
 
 const ROOM_READS = [
   /^\/api\/v1\/exercises\/\d+$/,
-  /^\/api\/v1\/exercises\/\d+\/(injects|messages|briefing|poc|commchecks|actors|tour)$/,
-  /^\/api\/v1\/(auth\/me|me|session|cbms|scenarios\/cbms)$/,
+  /^\/api\/v1\/exercises\/\d+\/(injects|messages|briefing|poc|commchecks|actors|tours)$/,
+  /^\/api\/v1\/(auth\/me|cbms)$/,
 ];
 
 self.addEventListener('install', (event) => {

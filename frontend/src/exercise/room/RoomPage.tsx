@@ -23,7 +23,7 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
-import { useOutboxSync } from '../outbox/hooks';
+import { useOutboxItems, useOutboxSync } from '../outbox/hooks';
 import { useOfflineCopy } from '../outbox/offline';
 import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
 
@@ -31,7 +31,7 @@ import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
 export function RoomPage() {
   const { t } = useTranslation('exercise');
   const id = Number(useParams().id);
-  const live = useLiveExercise(id);
+  const live = useLiveExercise(id, true);
   const briefing = useBriefing(id);
   const ex = live.exercise.data;
   const messages = useMessages(id);
@@ -40,7 +40,9 @@ export function RoomPage() {
   // network shows the reads kept from before, and says so.
   useOutboxSync(id, live.stream.state);
   const offlineCopy = useOfflineCopy(live.stream.state === 'live');
-  const linkState = offlineCopy && live.stream.state !== 'live' ? 'offline' : live.stream.state;
+  // Writes the network lost while the stream is down: the link is down, not just slow.
+  const lostWrites = useOutboxItems(id).some((i) => i.queued && !i.refused);
+  const linkState = (offlineCopy || lostWrites) && live.stream.state !== 'live' ? 'offline' : live.stream.state;
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
