@@ -21,9 +21,10 @@ export function useOutboxItems(exerciseId: number): readonly OutboxItem[] {
  * page's data like a direct send would, and the queue is tried again as soon as the
  * browser is online or the live stream is back.
  */
-export function useOutboxSync(exerciseId: number, stream: ConnectionState) {
+export function useOutboxSync(exerciseId: number, stream: ConnectionState, owner: string) {
   const qc = useQueryClient();
   const box = outboxFor(exerciseId);
+  useEffect(() => box.setOwner(owner), [box, owner]);
   useEffect(
     () =>
       box.onDelivered((item, result) => {

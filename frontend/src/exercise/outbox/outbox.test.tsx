@@ -102,6 +102,27 @@ describe('the outbox', () => {
     expect(await roomStore().list('outbox:16:')).toEqual([]);
   });
 
+  it('sends and lists only the writes of the person now in the room', async () => {
+    const first = box(19, lost);
+    first.setOwner('1:Victor');
+    await first.submit(message);
+    first.close();
+
+    setRoomStore(undefined);
+    const sent: OutboxItem[] = [];
+    const second = box(19, (i) => {
+      sent.push(i);
+      return Promise.resolve({});
+    });
+    second.setOwner('1:Vera'); // another delegate on the same browser
+    await second.loaded;
+    await second.flush();
+    expect(sent).toEqual([]);
+    expect(second.queued()).toEqual([]);
+    second.setOwner('1:Victor');
+    await vi.waitFor(() => expect(sent.map((i) => i.owner)).toEqual(['1:Victor']));
+  });
+
   it('waits longer after each failure, at most ten seconds', () => {
     expect([1, 2, 3, 4, 9].map(retryDelayMs)).toEqual([2000, 4000, 8000, 10000, 10000]);
   });

@@ -31,6 +31,11 @@ export interface OutboxItem {
   queued: boolean;
   /** The server's reason when it refused a write retried later. */
   refused?: string;
+  /**
+   * Who wrote it (team and name): a browser shared by delegations never sends one
+   * person's kept writes with another's session.
+   */
+  owner?: string | null;
 }
 
 export type OutboxInput = Pick<OutboxItem, 'kind' | 'method' | 'path' | 'body' | 'label' | 'slot'>;
@@ -60,6 +65,8 @@ function isNetworkFailure(err: unknown): boolean {
 export class Outbox {
   readonly exerciseId: number;
   private items: OutboxItem[] = [];
+  private mine: OutboxItem[] = [];
+  private owner: string | null = null;
   private readonly store: KeyValueStore;
   private readonly send: Send;
   private readonly listeners = new Set<() => void>();
@@ -89,14 +96,26 @@ export class Outbox {
     void this.flush();
   }
 
-  /** The writes not sent yet, oldest first (a new array after each change). */
+  /** The viewer's writes not sent yet, oldest first (a new array after each change). */
   snapshot(): readonly OutboxItem[] {
-    return this.items;
+    return this.mine;
   }
 
   /** The writes the room lists: those that could not be sent at once. */
   queued(): OutboxItem[] {
-    return this.items.filter((i) => i.queued);
+    return this.mine.filter((i) => i.queued);
+  }
+
+  /** Who uses the room now: only their kept writes are listed and sent. */
+  setOwner(owner: string) {
+    if (owner === this.owner) return;
+    this.owner = owner;
+    this.changed();
+    this.nudge();
+  }
+
+  private isMine(item: OutboxItem) {
+    return (item.owner ?? null) === this.owner;
   }
 
   subscribe(fn: () => void): () => void {
@@ -112,6 +131,7 @@ export class Outbox {
 
   private changed() {
     this.items = [...this.items];
+    this.mine = this.items.filter((i) => this.isMine(i));
     for (const fn of this.listeners) fn();
   }
 
@@ -131,9 +151,10 @@ export class Outbox {
       exerciseId: this.exerciseId,
       created: Date.now(),
       queued: false,
+      owner: this.owner,
     };
     if (item.slot) {
-      for (const old of this.items.filter((i) => i.slot === item.slot)) await this.forget(old);
+      for (const old of this.mine.filter((i) => i.slot === item.slot)) await this.forget(old);
     }
     this.items.push(item);
     this.changed();
@@ -161,7 +182,7 @@ export class Outbox {
 
   /** Tries the queue now (the browser is online again, the stream is back). */
   nudge() {
-    if (this.items.some((i) => !i.refused)) {
+    if (this.mine.some((i) => !i.refused)) {
       clearTimeout(this.timer);
       this.timer = undefined;
       void this.flush();
@@ -186,7 +207,7 @@ export class Outbox {
 
   private async run() {
     for (;;) {
-      const item = this.items.find((i) => !i.refused);
+      const item = this.items.find((i) => !i.refused && this.isMine(i));
       if (!item) return;
       try {
         const result = await this.send(item);
@@ -230,7 +251,7 @@ export class Outbox {
   /** The network failed: every write waiting for its first try is now queued. */
   private holdAll() {
     let any = false;
-    for (const item of this.items) {
+    for (const item of this.mine) {
       if (!item.queued) {
         item.queued = true;
         any = true;

@@ -11,7 +11,8 @@
  * - the room's last reads (the exercise, its injects, messages, briefing, directory,
  *   comm checks, the viewer's session and the CBM list): network first; when the network
  *   fails the last copy is served and the page is told it is an offline copy.
- * Writes and the event stream are never touched (the room's outbox keeps the writes).
+ * Writes and the event stream are never touched (the room's outbox keeps the writes);
+ * joining, signing in or out drops the kept reads (a browser shared by delegations).
  *
  * The build (vite.config.ts, service worker block) fills in VERSION and SHELL.
  */
@@ -63,11 +64,17 @@ self.addEventListener('message', (event) => {
   );
 });
 
+/** Who uses the browser changes: the reads kept for the one before are dropped. */
+const SESSION_CHANGES = ['/api/v1/join', '/api/v1/auth/login', '/api/v1/auth/logout'];
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
+  if (req.method !== 'GET') {
+    if (SESSION_CHANGES.includes(url.pathname)) event.waitUntil(caches.delete(READS_CACHE));
+    return;
+  }
   if (req.mode === 'navigate') {
     event.respondWith(page(req));
   } else if (url.pathname.startsWith('/assets/')) {

@@ -38,7 +38,7 @@ export function RoomPage() {
   useMessagingSync(id, live.stream.events);
   // Writes kept while offline go out when the stream is back; a page opened without
   // network shows the reads kept from before, and says so.
-  useOutboxSync(id, live.stream.state);
+  useOutboxSync(id, live.stream.state, ex ? `${ex.viewer.team_id ?? 0}:${ex.viewer.name ?? ''}` : '');
   const offlineCopy = useOfflineCopy(live.stream.state === 'live');
   // Writes the network lost while the stream is down: the link is down, not just slow.
   const lostWrites = useOutboxItems(id).some((i) => i.queued && !i.refused);
