@@ -47,6 +47,9 @@ func (s *server) ui(e *echo.Echo) {
 	index := files["index.html"]
 	e.GET("/*", func(c echo.Context) error {
 		name := strings.TrimPrefix(path.Clean("/"+c.Param("*")), "/")
+		if name == serviceWorker {
+			return serveServiceWorker(c, files[name])
+		}
 		if a := files[name]; a != nil && name != "index.html" {
 			cache := "no-cache"
 			if strings.HasPrefix(name, "assets/") {
@@ -58,4 +61,20 @@ func (s *server) ui(e *echo.Echo) {
 		index.serve(c.Response(), c.Request(), "no-cache")
 		return nil
 	})
+}
+
+// serviceWorker is the room's service worker (frontend/src/exercise/outbox/sw.js).
+const serviceWorker = "sw.js"
+
+// serveServiceWorker sends the worker revalidated on every check, so that a new
+// release reaches the browsers at once (a worker cached for long would keep
+// serving the old app shell). Without one in the build it answers 404, never
+// index.html: a browser then drops a worker it had installed.
+func serveServiceWorker(c echo.Context, a *asset) error {
+	if a == nil {
+		return echo.NewHTTPError(http.StatusNotFound, "no service worker in this build")
+	}
+	c.Response().Header().Set("Service-Worker-Allowed", "/")
+	a.serve(c.Response(), c.Request(), "no-cache, max-age=0")
+	return nil
 }

@@ -4,17 +4,23 @@ import { exerciseKeys, useExercise } from './api';
 import { readingFromState, type ClockReading } from './clock';
 import { readLang, useUiLanguage } from './language';
 import { project } from './projection';
+import { useKeptEvents } from './outbox/keptEvents';
 import { useExerciseStream } from './stream';
 
-/** The exercise (REST), its live stream and what the events say, together. */
-export function useLiveExercise(id: number) {
+/**
+ * The exercise (REST), its live stream and what the events say, together. With
+ * `keepEvents` (the room) the events are kept in the browser, and shown while the
+ * stream has not brought them yet (a page opened without network).
+ */
+export function useLiveExercise(id: number, keepEvents = false) {
   const exercise = useExercise(id);
   const qc = useQueryClient();
   const reading = useUiLanguage();
   useLanguageRefresh(id, reading);
   // Scenario content in the events is in the reader's language: a change reads them again.
   const stream = useExerciseStream(id, { ...readLang(qc), reading });
-  const projection = useMemo(() => project(stream.events), [stream.events]);
+  const events = useKeptEvents(id, reading, stream.events, keepEvents);
+  const projection = useMemo(() => project(events), [events]);
   const ex = exercise.data;
 
   // The latest clock change in the stream wins; before any, the REST answer.

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schema } from '../../api/client';
+import { outboxFor } from '../outbox/outbox';
 import { upsertMessage } from './fold';
 
 export type RequestKind = Schema<'RequestKind'>;
@@ -53,21 +54,45 @@ export function useMessages(id: number) {
   });
 }
 
-/** Sends a message; the answer goes straight into the list (the stream brings it to the others). */
-export function useSendMessage(id: number) {
+/**
+ * Sends a message; the answer goes straight into the list (the stream brings it to the
+ * others). Through the room's `outbox`, a send the network loses answers null: it is
+ * kept and sent later by itself.
+ */
+export function useSendMessage(id: number, outbox = false) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (m: MessageInput) => api.post('/exercises/{id}/messages', { path: { id }, body: m }).then((r) => r.message),
-    onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
+    mutationFn: (m: MessageInput): Promise<Message | null> =>
+      outbox
+        ? outboxFor(id)
+            .submit({ kind: 'message', method: 'POST', path: `/exercises/${id}/messages`, body: m, label: m.subject })
+            .then((r) => (r.delivered ? (r.result as { message: Message }).message : null))
+        : api.post('/exercises/{id}/messages', { path: { id }, body: m }).then((r) => r.message),
+    onSuccess: (m) => {
+      if (m) qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m));
+    },
   });
 }
 
-export function useRequestAction(id: number) {
+/** A step on a request (acknowledge, answer, …); through the `outbox` as useSendMessage. */
+export function useRequestAction(id: number, outbox = false) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ msg, action, text }: { msg: number; action: RequestAction; text: string }) =>
-      api.post(`/exercises/{id}/messages/{msg}/${action}`, { path: { id, msg }, body: { text } }).then((r) => r.message),
-    onSuccess: (m) => qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m)),
+    mutationFn: ({ msg, action, text, label }: { msg: number; action: RequestAction; text: string; label?: string }): Promise<Message | null> =>
+      outbox
+        ? outboxFor(id)
+            .submit({
+              kind: 'step',
+              method: 'POST',
+              path: `/exercises/${id}/messages/${msg}/${action}`,
+              body: { text },
+              label: label ?? '',
+            })
+            .then((r) => (r.delivered ? (r.result as { message: Message }).message : null))
+        : api.post(`/exercises/{id}/messages/{msg}/${action}`, { path: { id, msg }, body: { text } }).then((r) => r.message),
+    onSuccess: (m) => {
+      if (m) qc.setQueryData<Message[]>(messageKeys.messages(id), (list) => upsertMessage(list, m));
+    },
   });
 }
 
@@ -92,7 +117,8 @@ export function usePocDirectory(id: number) {
 /** Saves the team's points of contact; the poc.updated event carries them to every page. */
 export function useSavePoc(id: number) {
   return useMutation({
-    mutationFn: (entries: Schema<'PocInputEntry'>[]) => api.put('/exercises/{id}/poc', { path: { id }, body: { entries } }),
+    mutationFn: (entries: Schema<'PocInputEntry'>[]) =>
+      outboxFor(id).submit({ kind: 'poc', method: 'PUT', path: `/exercises/${id}/poc`, body: { entries }, label: '', slot: 'poc' }),
   });
 }
 
@@ -115,7 +141,8 @@ export function useSendCommCheck(id: number) {
 export function useAckCommCheck(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (check: number) => api.post('/exercises/{id}/commchecks/{check}/ack', { path: { id, check } }),
+    mutationFn: (check: number) =>
+      outboxFor(id).submit({ kind: 'ack', method: 'POST', path: `/exercises/${id}/commchecks/${check}/ack`, label: '' }),
     onSettled: () => qc.invalidateQueries({ queryKey: messageKeys.commchecks(id) }),
   });
 }

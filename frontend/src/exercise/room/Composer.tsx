@@ -8,6 +8,7 @@ import { usableChannels } from '../messages/channelKinds';
 import { REQUEST_KINDS, useSendMessage, type Message, type MessageChannel, type RequestKind } from '../messages/api';
 import { effectiveCbms, suggestTags, type SuggestionSource, type TagSuggestion } from '../messages/model';
 import type { TeamName } from '../messages/shared';
+import { useDraft } from '../outbox/drafts';
 import { useActors } from '../whitecell';
 
 /** The server's limits (backend/internal/exercise/messages.go MaxSubject, MaxBody). */
@@ -16,6 +17,17 @@ const MAX_BODY = 20000;
 
 const COMPOSER_FIELDS = ['channel', 'to', 'kind', 'subject', 'body', 'cbms'] as const;
 type ComposerField = (typeof COMPOSER_FIELDS)[number];
+
+/** What the composer keeps in the browser while it is being written (see outbox/drafts). */
+interface KeptComposer {
+  channel: string;
+  to: number[];
+  toControl: boolean;
+  toActors: string[];
+  kind: RequestKind;
+  subject: string;
+  body: string;
+}
 
 export interface ComposerDraft {
   channel?: string;
@@ -185,6 +197,7 @@ export function Composer({
   teamName,
   draft,
   onSent,
+  onQueued,
   onCancel,
 }: {
   exerciseId: number;
@@ -195,10 +208,12 @@ export function Composer({
   teamName: TeamName;
   draft?: ComposerDraft;
   onSent?: (m: Message) => void;
+  /** The network lost the send: it waits in the room's outbox and goes out by itself. */
+  onQueued?: () => void;
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('exercise');
-  const send = useSendMessage(exerciseId);
+  const send = useSendMessage(exerciseId, true);
   const others = teams.filter((tm) => tm.id !== self);
   // Only the channels the team's kind may use: the OSCE network, diplomatic notes and
   // consultation requests are for participating States (the server refuses the others).
@@ -224,6 +239,28 @@ export function Composer({
   const suggested = suggestions.map((x) => x.cbm);
   const selected = effectiveCbms(suggested, removed, added);
   const ids = useId();
+  // What was being written before a reload comes back (once, before any typing).
+  const kept = useDraft<KeptComposer>(exerciseId, draft?.replyTo ? `composer:reply:${draft.replyTo}` : 'composer:new');
+  const [restored, setRestored] = useState(false);
+  if (kept.ready && !restored) {
+    setRestored(true);
+    const k = kept.restored;
+    if (k && (k.subject || k.body)) {
+      if (usable.some((c) => c.key === k.channel)) setChannel(k.channel);
+      setTo(k.to);
+      setToControl(k.toControl);
+      setToActors(k.toActors);
+      setKind(k.kind);
+      setSubject(k.subject);
+      setBody(k.body);
+    }
+  }
+  const { keep, drop } = kept;
+  useEffect(() => {
+    if (!restored) return;
+    if (subject.trim() || body.trim()) keep({ channel, to, toControl, toActors, kind, subject, body });
+    else drop();
+  }, [restored, keep, drop, channel, to, toControl, toActors, kind, subject, body]);
   // The server's field messages go to their fields; the rest (a reply to a message
   // no longer visible, the summary) to the banner.
   const server = send.error ? splitFieldErrors(send.error, COMPOSER_FIELDS) : null;
@@ -285,7 +322,9 @@ export function Composer({
           setKind('');
           setRemoved(new Set());
           setAdded(new Set());
-          onSent?.(m);
+          drop();
+          if (m) onSent?.(m);
+          else onQueued?.();
         },
       },
     );
@@ -397,7 +436,14 @@ export function Composer({
           {kind ? t('messages.sendRequest') : t('messages.send')}
         </button>
         {onCancel && (
-          <button type="button" className="button secondary" onClick={onCancel}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              drop();
+              onCancel();
+            }}
+          >
             {t('messages.cancel')}
           </button>
         )}

@@ -30,7 +30,7 @@ function RequestActions({
   onAnswer: () => void;
 }) {
   const { t } = useTranslation('exercise');
-  const act = useRequestAction(exerciseId);
+  const act = useRequestAction(exerciseId, true);
   return (
     <div className="msg-request-actions" role="group" aria-label={t('messages.respondTo', { subject: m.subject })}>
       <p className="muted">{t('messages.answerHint')}</p>
@@ -42,7 +42,7 @@ function RequestActions({
             type="button"
             className={a === 'answer' ? 'button primary' : a === 'decline' ? 'button danger' : 'button'}
             disabled={act.isPending}
-            onClick={a === 'answer' ? onAnswer : () => act.mutate({ msg: m.id, action: a, text: '' })}
+            onClick={a === 'answer' ? onAnswer : () => act.mutate({ msg: m.id, action: a, text: '', label: m.subject })}
           >
             {t(`messages.action.${a}`)}
           </button>
@@ -271,6 +271,7 @@ export function Inbox({
             setChannel('');
             setOpenId(conversations([...messages, m], injects, self).find((th) => th.messages.some((x) => x.id === m.id))?.id ?? null);
           }}
+          onQueued={() => setComposing(null)}
           onCancel={() => setComposing(null)}
         />
       )}

@@ -23,16 +23,26 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
+import { useOutboxItems, useOutboxSync } from '../outbox/hooks';
+import { useOfflineCopy } from '../outbox/offline';
+import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
   const { t } = useTranslation('exercise');
   const id = Number(useParams().id);
-  const live = useLiveExercise(id);
+  const live = useLiveExercise(id, true);
   const briefing = useBriefing(id);
   const ex = live.exercise.data;
   const messages = useMessages(id);
   useMessagingSync(id, live.stream.events);
+  // Writes kept while offline go out when the stream is back; a page opened without
+  // network shows the reads kept from before, and says so.
+  useOutboxSync(id, live.stream.state, ex ? `${ex.viewer.team_id ?? 0}:${ex.viewer.name ?? ''}` : '');
+  const offlineCopy = useOfflineCopy(live.stream.state === 'live');
+  // Writes the network lost while the stream is down: the link is down, not just slow.
+  const lostWrites = useOutboxItems(id).some((i) => i.queued && !i.refused);
+  const linkState = (offlineCopy || lostWrites) && live.stream.state !== 'live' ? 'offline' : live.stream.state;
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
@@ -89,10 +99,12 @@ export function RoomPage() {
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
         </div>
-        <ConnectionIndicator state={live.stream.state} />
+        <ConnectionIndicator state={linkState} />
       </div>
       {live.projection.reportPublished && <RoomReportPublished exerciseId={id} />}
-      <OfflineBanner state={live.stream.state} />
+      <OfflineBanner state={linkState} />
+      {offlineCopy && linkState === 'offline' && <OfflineCopyNote />}
+      <OutboxList exerciseId={id} />
       <ExerciseClock reading={live.clock} skewMs={live.skewMs} phase={live.phase} source={source} />
       {ended ? (
         <p className="alert info" role="note">

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../../components/ApiError';
 import { isolate } from '../../components/Bidi';
 import { Markdown } from '../../components/Markdown';
-import { saveAnswer } from '../api';
+import { outboxFor } from '../outbox/outbox';
+import { loadDraft, useDraft } from '../outbox/drafts';
 import { fallbackFields, FallbackMark, InLang } from '../components/Fallback';
 import { answerKey, type Answer, type StartedPhase } from '../projection';
 
@@ -99,7 +100,7 @@ export function StageQuestions({ exerciseId, teamId, phases, answers, closedPhas
   );
 }
 
-type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'queued' | 'error';
 
 interface AnswerBoxProps {
   exerciseId: number;
@@ -128,6 +129,10 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed, t
 
   const shown = draft ?? (echo && serverSeq <= echo.seq ? echo.text : (answer?.text ?? ''));
 
+  // Typing kept in the browser until the server has it (a reload, offline, loses nothing).
+  const kept = useDraft<string>(exerciseId, `answer:${phase}:${question}`);
+  const { drop } = kept;
+
   const save = (value: string, submit = false) => {
     clearTimeout(timer.current);
     timer.current = undefined;
@@ -135,23 +140,50 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed, t
     setStatus('saving');
     setError(null);
     const seqAtSave = serverSeq;
-    saveAnswer(exerciseId, phase, question, value, submit).then(
-      () => {
-        setStatus('saved');
-        setEcho({ text: value, seq: seqAtSave });
-        setDraft((d) => (d === value ? null : d));
-      },
-      (err: unknown) => {
-        setStatus('error');
-        // The server's message about the text is the whole story; its summary adds nothing.
-        setError(apiErrorText(err, 'instead'));
-      },
-    );
+    // Through the outbox: a save the network loses is sent again by itself; a newer
+    // text of the same answer replaces one still waiting.
+    outboxFor(exerciseId)
+      .submit({
+        kind: 'answer',
+        method: 'PUT',
+        path: `/exercises/${exerciseId}/answers/${encodeURIComponent(phase)}/${encodeURIComponent(question)}`,
+        body: submit ? { text: value, submit: true } : { text: value },
+        label: text,
+        slot: `answer:${phase}:${question}`,
+      })
+      .then(
+        (r) => {
+          if (!r.delivered) {
+            setStatus('queued');
+            return;
+          }
+          drop();
+          setStatus('saved');
+          setEcho({ text: value, seq: seqAtSave });
+          setDraft((d) => (d === value ? null : d));
+        },
+        (err: unknown) => {
+          setStatus('error');
+          // The server's message about the text is the whole story; its summary adds nothing.
+          setError(apiErrorText(err, 'instead'));
+        },
+      );
   };
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
   });
+
+  // A save kept in the outbox went out later: the answer is saved, its draft can go.
+  useEffect(
+    () =>
+      outboxFor(exerciseId).onDelivered((item) => {
+        if (item.slot !== `answer:${phase}:${question}`) return;
+        drop();
+        setStatus((s) => (s === 'queued' ? 'saved' : s));
+      }),
+    [exerciseId, phase, question, drop],
+  );
 
   // Leaving the page with unsaved typing: save it now.
   useEffect(
@@ -162,19 +194,45 @@ export function AnswerBox({ exerciseId, phase, question, text, answer, closed, t
   );
 
   const onChange = (value: string) => {
+    kept.keep(value);
     setDraft(value);
     setStatus('pending');
     pendingText.current = value;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => saveRef.current(value), SAVE_DELAY_MS);
   };
+  const changeRef = useRef(onChange);
+  useEffect(() => {
+    changeRef.current = onChange;
+  });
+
+  // Typing from before a reload that the server never got: show it and save it again.
+  const serverText = useRef(answer?.text ?? '');
+  const readOnly = useRef(closed);
+  useEffect(() => {
+    serverText.current = answer?.text ?? '';
+    readOnly.current = closed;
+  });
+  useEffect(() => {
+    let live = true;
+    void loadDraft<string>(exerciseId, `answer:${phase}:${question}`).then((k) => {
+      if (!live || typeof k !== 'string' || readOnly.current) return;
+      if (k === serverText.current) drop();
+      else if (pendingText.current === null) changeRef.current(k);
+    });
+    return () => {
+      live = false;
+    };
+  }, [exerciseId, phase, question, drop]);
 
   const statusText =
     status === 'pending' || status === 'saving'
       ? t('questions.saving')
       : status === 'saved'
         ? t('questions.saved')
-        : '';
+        : status === 'queued'
+          ? t('outbox.answerQueued')
+          : '';
 
   return (
     <div className="ex-answer" data-question={question}>
