@@ -36,6 +36,8 @@ import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { TourControl } from '../tour/TourControl';
 import { Triggers } from './Triggers';
+import { ConsoleNews } from '../news/ConsoleNews';
+import { PressPost } from '../news/PressPost';
 import '../exercise.css';
 import './console.css';
 
@@ -111,18 +113,29 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             count: whiteCellWaiting(msgs),
             countLabel: t('whiteCell.waiting', { count: whiteCellWaiting(msgs) }),
             panel: (
-              <WhiteCell
-                exerciseId={id}
-                messages={msgs}
-                channels={channels}
-                channelTitle={channelTitle}
-                teamName={nameOf}
-                canAnswer={may('control_cell')}
-              />
+              <>
+                <WhiteCell
+                  exerciseId={id}
+                  messages={msgs}
+                  channels={channels}
+                  channelTitle={channelTitle}
+                  teamName={nameOf}
+                  canAnswer={may('control_cell')}
+                />
+                {/* The white cell also writes the press, as the scenario's media actors. */}
+                {may('control_cell') && status !== 'ended' && <PressPost exerciseId={id} />}
+              </>
             ),
           },
         ]
       : []),
+    {
+      key: 'press',
+      label: t('news.tab'),
+      panel: (
+        <ConsoleNews exerciseId={id} injects={live.projection.injects} messages={msgs} teamName={nameOf} source={source} dateline={live.phase?.clock} />
+      ),
+    },
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
     tab(
       'messages',

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isolate } from '../../components/Bidi';
@@ -23,6 +23,9 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
+import { withoutPress } from '../news/feed';
+import { NewsEntry, NewsPage } from '../news/RoomNews';
+import { useNewsView, useRoomNews } from '../news/useNews';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -36,6 +39,10 @@ export function RoomPage() {
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
+  // The press has a page of its own; its posts are not correspondence for the inbox.
+  const newsView = useNewsView();
+  const news = useRoomNews(id, live.projection.injects, messages.data, ex?.viewer.team_id ?? 0, nameOf);
+  const mail = useMemo(() => withoutPress(messages.data), [messages.data]);
   // On a phone the briefing starts folded, so that the injects are in view.
   const [briefingOpen, setBriefingOpen] = useState(
     () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
@@ -87,6 +94,7 @@ export function RoomPage() {
             {ex.viewer.name && <> · {isolate((v) => t('room.you', v), { name: ex.viewer.name })}</>}
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
+          <NewsEntry news={news} open={newsView.open} onOpen={() => newsView.setOpen(true)} />
         </div>
         <ConnectionIndicator state={live.stream.state} />
       </div>
@@ -100,10 +108,11 @@ export function RoomPage() {
       ) : (
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
-      <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
+      <MessageToast messages={mail} self={teamId} teamName={nameOf} onOpen={openMessage} />
       {/* On a phone the order is the DOM's: the folded briefing, then the injects and
           messages, then the directory and the CBM reference. */}
-      <div className="ex-room-grid">
+      {newsView.open && <NewsPage news={news} onClose={() => newsView.setOpen(false)} source={source} dateline={live.phase?.clock} />}
+      <div className="ex-room-grid" hidden={newsView.open}>
         <details
           className="card ex-briefing ex-room-brief"
           open={briefingOpen}
@@ -155,7 +164,7 @@ export function RoomPage() {
           <Inbox
             exerciseId={id}
             self={teamId}
-            messages={messages.data ?? []}
+            messages={mail ?? []}
             teams={ex.teams ?? []}
             channels={channels}
             channelTitle={channelTitle}
