@@ -133,7 +133,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
       key: 'press',
       label: t('news.tab'),
       panel: (
-        <ConsoleNews exerciseId={id} injects={live.projection.injects} messages={msgs} teamName={nameOf} source={source} dateline={live.phase?.clock} />
+        <ConsoleNews exerciseId={id} injects={live.projection.injects} messages={msgs} teamName={nameOf} source={source} phase={live.phase} />
       ),
     },
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),

@@ -3,7 +3,7 @@ import type { Message } from '../messages/api';
 import type { ReleasedInject } from '../projection';
 import { useActors } from '../whitecell';
 import { newsFeed } from './feed';
-import { NewsFeed } from './NewsFeed';
+import { NewsFeed, type Dateline } from './NewsFeed';
 
 /** The console's Press tab: the press as the teams read it, every team's at once. */
 export function ConsoleNews({
@@ -12,14 +12,14 @@ export function ConsoleNews({
   messages,
   teamName,
   source,
-  dateline,
+  phase,
 }: {
   exerciseId: number;
   injects: readonly ReleasedInject[];
   messages: readonly Message[];
   teamName: (team: number) => string;
   source: string;
-  dateline?: string;
+  phase?: Dateline | null;
 }) {
   const actors = useActors(exerciseId);
   const feed = useMemo(
@@ -28,5 +28,5 @@ export function ConsoleNews({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [injects, messages, actors],
   );
-  return <NewsFeed feed={feed} source={source} dateline={dateline} />;
+  return <NewsFeed feed={feed} source={source} phase={phase} />;
 }

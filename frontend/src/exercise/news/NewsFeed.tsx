@@ -3,6 +3,7 @@ import { Markdown } from '../../components/Markdown';
 import { formatHms } from '../clock';
 import { fallbackFields, FallbackMark } from '../components/Fallback';
 import { useUiLanguage } from '../language';
+import { MessageLanguage } from '../messages/shared';
 import { splitPosts, type NewsFeed as Feed, type NewsItem } from './feed';
 import './news.css';
 
@@ -11,10 +12,16 @@ function useLangs(item: NewsItem, source: string) {
   const reader = useUiLanguage();
   if (item.inject) {
     const fb = fallbackFields(item.inject, item.inject.from ? ['title', 'from', 'body'] : ['title', 'body'], source);
-    return { headline: fb.lang('title'), author: fb.lang('from'), body: fb.lang('body'), fallback: fb.whole || fb.mark('body') };
+    return {
+      headline: fb.lang('title'),
+      author: fb.lang('from'),
+      body: fb.lang('body'),
+      fallback: fb.whole || fb.mark('body'),
+      written: undefined,
+    };
   }
   const other = item.lang && item.lang !== reader ? item.lang : undefined;
-  return { headline: other, author: undefined, body: other, fallback: false };
+  return { headline: other, author: undefined, body: other, fallback: false, written: other };
 }
 
 function Time({ item }: { item: NewsItem }) {
@@ -50,6 +57,12 @@ function Story({ item, lead, source }: { item: NewsItem; lead: boolean; source: 
           <>
             {' '}
             <FallbackMark source={source} />
+          </>
+        )}
+        {langs.written && (
+          <>
+            {' '}
+            <MessageLanguage lang={langs.written} />
           </>
         )}
       </p>
@@ -133,16 +146,28 @@ function Social({ item, source }: { item: NewsItem; source: string }) {
   );
 }
 
+/** The phase whose scenario clock ("Day 1, 04:10 local") dates the paper. */
+export interface Dateline {
+  clock: string;
+  lang?: string;
+  fallback?: readonly string[] | null;
+}
+
 /**
  * The press as a news site: a masthead, the stories newest first (the newest as the
  * lead) and the social-media timeline beside them, or under them on a phone.
  */
-export function NewsFeed({ feed, source, dateline }: { feed: Feed; source: string; dateline?: string }) {
+export function NewsFeed({ feed, source, phase }: { feed: Feed; source: string; phase?: Dateline | null }) {
   const { t } = useTranslation('exercise');
+  const dateline = phase?.clock;
   return (
     <section className="news" aria-labelledby="news-masthead">
       <header className="news-masthead">
-        {dateline && <p className="news-dateline">{dateline}</p>}
+        {dateline && (
+          <p className="news-dateline" lang={fallbackFields(phase, ['clock'], source).lang('clock')}>
+            {dateline}
+          </p>
+        )}
         <h2 id="news-masthead" tabIndex={-1}>
           {t('news.masthead')}
         </h2>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NewsFeed } from './NewsFeed';
+import { NewsFeed, type Dateline } from './NewsFeed';
 import type { RoomNews } from './useNews';
 
 /** The room's way to its press page, with how many stories and posts are new. */
@@ -32,12 +32,12 @@ export function NewsPage({
   news,
   onClose,
   source,
-  dateline,
+  phase,
 }: {
   news: RoomNews;
   onClose: () => void;
   source: string;
-  dateline?: string;
+  phase?: Dateline | null;
 }) {
   const { t } = useTranslation('exercise');
   const ref = useRef<HTMLDivElement>(null);
@@ -51,7 +51,7 @@ export function NewsPage({
         <span aria-hidden="true">← </span>
         {t('news.back')}
       </button>
-      <NewsFeed feed={news.feed} source={source} dateline={dateline} />
+      <NewsFeed feed={news.feed} source={source} phase={phase} />
     </div>
   );
 }

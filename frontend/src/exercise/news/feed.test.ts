@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../messages/api';
 import type { ReleasedInject } from '../projection';
 import type { Actor } from '../whitecell';
-import { newestSeq, newsFeed, splitPosts, unreadCount, withoutPress } from './feed';
+import { newestSeq, newsFeed, splitPosts, unreadCount, withoutPress, withoutRepeatedHeadline } from './feed';
 import { postSubject } from './PressPost';
 
 const actors: Actor[] = [
@@ -94,6 +94,16 @@ describe('the press feed', () => {
   it('keeps posts to the news feed out of the inbox', () => {
     expect(withoutPress(messages)?.map((m) => m.id)).toEqual([2, 6, 10, 11, 12, 13]);
     expect(withoutPress(undefined)).toBeUndefined();
+  });
+});
+
+describe('a story\'s body', () => {
+  it('drops a first paragraph that only repeats the headline', () => {
+    expect(withoutRepeatedHeadline('**Internet slows to a crawl!**\n\nSince 04:00 …', 'Internet slows to a crawl')).toBe('Since 04:00 …');
+    expect(withoutRepeatedHeadline('**Did the ship drag its anchor?**\n\nData show …', 'Ship tracking data')).toBe(
+      '**Did the ship drag its anchor?**\n\nData show …',
+    );
+    expect(withoutRepeatedHeadline('**Internet slows** and more', 'Internet slows')).toBe('**Internet slows** and more');
   });
 });
 

@@ -46,6 +46,24 @@ export const NEWS = 'news';
 export const SOCIAL = 'social_media';
 export const STATEMENT = 'public_statement';
 
+const plain = (s: string) =>
+  s
+    .replace(/[*_"'“”«»]/g, '')
+    .replace(/[.!?:\s]+$/, '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The body without a first paragraph that only repeats the headline in bold: news
+ * injects often open so, which the card needed and a news page, whose headline is
+ * already above, does not.
+ */
+export function withoutRepeatedHeadline(body: string, headline: string): string {
+  const m = /^\s*\*\*([^*\n]+)\*\*\s*(?:\n\s*\n|$)/.exec(body);
+  if (!m || plain(m[1]!) !== plain(headline)) return body;
+  return body.slice(m[0].length);
+}
+
 function fromInject(i: ReleasedInject): NewsItem {
   return {
     id: `i${i.seq}`,
@@ -53,7 +71,7 @@ function fromInject(i: ReleasedInject): NewsItem {
     kind: i.channel === SOCIAL ? 'post' : 'story',
     headline: i.title,
     author: i.from,
-    body: i.body,
+    body: i.channel === SOCIAL ? i.body : withoutRepeatedHeadline(i.body, i.title),
     offsetSeconds: i.offsetSeconds,
     at: i.at,
     inject: i,

@@ -111,7 +111,7 @@ export function RoomPage() {
       <MessageToast messages={mail} self={teamId} teamName={nameOf} onOpen={openMessage} />
       {/* On a phone the order is the DOM's: the folded briefing, then the injects and
           messages, then the directory and the CBM reference. */}
-      {newsView.open && <NewsPage news={news} onClose={() => newsView.setOpen(false)} source={source} dateline={live.phase?.clock} />}
+      {newsView.open && <NewsPage news={news} onClose={() => newsView.setOpen(false)} source={source} phase={live.phase} />}
       <div className="ex-room-grid" hidden={newsView.open}>
         <details
           className="card ex-briefing ex-room-brief"
