@@ -108,7 +108,7 @@ test('a facilitator posts as the news agency and a delegation reads the press', 
 
   // Back in the room, nothing is new; the feed of injects still has the news inject.
   await room.getByRole('button', { name: 'Back to the room' }).click();
-  await expect(room.getByTestId('news-entry')).toBeVisible();
+  await expect(room.getByTestId('news-entry')).toBeFocused();
   await expect(room.getByTestId('news-unread')).toHaveCount(0);
   await expect(room.locator('.ex-feed [data-inject-key="news-sarel-outage"]')).toBeVisible();
   await expect(room.locator('.msg').filter({ hasText: 'We will know by noon' })).toHaveCount(0);

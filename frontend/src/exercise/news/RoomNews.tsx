@@ -3,12 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { NewsFeed, type Dateline } from './NewsFeed';
 import type { RoomNews } from './useNews';
 
+// Set when the press page closes: the entry that opened it takes the focus back.
+let returning = false;
+
 /** The room's way to its press page, with how many stories and posts are new. */
 export function NewsEntry({ news, open, onOpen }: { news: RoomNews; open: boolean; onOpen: () => void }) {
   const { t } = useTranslation('exercise');
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open || !returning) return;
+    returning = false;
+    ref.current?.focus();
+  }, [open]);
   if (open) return null;
   return (
-    <button type="button" className="button secondary news-entry" onClick={onOpen} data-testid="news-entry">
+    <button ref={ref} type="button" className="button secondary news-entry" onClick={onOpen} data-testid="news-entry">
       <span aria-hidden="true">📰 </span>
       {t('news.open')}
       {news.unread > 0 && (
@@ -47,7 +56,14 @@ export function NewsPage({
   useEffect(() => ref.current?.querySelector<HTMLElement>('#news-masthead')?.focus(), []);
   return (
     <div className="news-page" ref={ref}>
-      <button type="button" className="button secondary news-back" onClick={onClose}>
+      <button
+        type="button"
+        className="button secondary news-back"
+        onClick={() => {
+          returning = true;
+          onClose();
+        }}
+      >
         <span aria-hidden="true">← </span>
         {t('news.back')}
       </button>
