@@ -72,9 +72,9 @@ test('a facilitator posts as the news agency and a delegation reads the press', 
   await press.getByRole('button', { name: 'Publish' }).click();
   await expect(press.getByRole('status')).toHaveText('Published to the news feed.');
 
-  // Staff read the press in the console's Press tab.
-  await consoleTab(page, 'Press');
-  const staffNews = page.getByRole('tabpanel', { name: 'Press' });
+  // Staff read the press as the teams do, under the white cell's inbox.
+  const staffNews = page.getByRole('tabpanel', { name: /^White cell/ }).locator('details.news-staff');
+  await staffNews.locator('summary').click();
   await expect(staffNews.getByRole('heading', { name: /We will know by noon/ })).toBeVisible();
 
   // The room: five new items counted on the entry; the page reads like a news site.

@@ -36,8 +36,7 @@ import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { TourControl } from '../tour/TourControl';
 import { Triggers } from './Triggers';
-import { ConsoleNews } from '../news/ConsoleNews';
-import { PressPost } from '../news/PressPost';
+import { ConsoleNews, WhiteCellPress } from '../news/ConsoleNews';
 import '../exercise.css';
 import './console.css';
 
@@ -103,6 +102,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     countLabel: count ? t(`consoleLayout.counts.${key}`, { count }) : undefined,
     panel,
   });
+  const press = { exerciseId: id, injects: live.projection.injects, messages: msgs, teamName: nameOf, source, phase: live.phase };
   const tabs: ConsoleTab[] = [
     tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} texts={!readOnly} source={source} />),
     ...(!readOnly
@@ -123,19 +123,14 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
                   canAnswer={may('control_cell')}
                 />
                 {/* The white cell also writes the press, as the scenario's media actors. */}
-                {may('control_cell') && status !== 'ended' && <PressPost exerciseId={id} />}
+                <WhiteCellPress canPost={may('control_cell') && status !== 'ended'} {...press} />
               </>
             ),
           },
         ]
       : []),
-    {
-      key: 'press',
-      label: t('news.tab'),
-      panel: (
-        <ConsoleNews exerciseId={id} injects={live.projection.injects} messages={msgs} teamName={nameOf} source={source} phase={live.phase} />
-      ),
-    },
+    // Observers, who have no white cell, read the press in a tab of its own.
+    ...(readOnly ? [{ key: 'press', label: t('news.tab'), panel: <ConsoleNews {...press} /> }] : []),
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
     tab(
       'messages',

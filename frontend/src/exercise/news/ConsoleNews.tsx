@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../messages/api';
 import type { ReleasedInject } from '../projection';
 import { useActors } from '../whitecell';
 import { newsFeed } from './feed';
 import { NewsFeed, type Dateline } from './NewsFeed';
+import { PressPost } from './PressPost';
 
-/** The console's Press tab: the press as the teams read it, every team's at once. */
+/** The press as the teams read it, every team's at once (staff and observers). */
 export function ConsoleNews({
   exerciseId,
   injects,
@@ -29,4 +31,26 @@ export function ConsoleNews({
     [injects, messages, actors],
   );
   return <NewsFeed feed={feed} source={source} phase={phase} />;
+}
+
+/**
+ * The white cell's part of the press: the form to post as a media actor and, folded so
+ * that the inbox stays the first thing in the tab, the press as the teams read it.
+ */
+export function WhiteCellPress({
+  canPost,
+  ...feed
+}: { canPost: boolean } & Parameters<typeof ConsoleNews>[0]) {
+  const { t } = useTranslation('exercise');
+  return (
+    <>
+      {canPost && <PressPost exerciseId={feed.exerciseId} />}
+      <details className="card news-staff">
+        <summary>
+          <h2>{t('news.staffSummary')}</h2>
+        </summary>
+        <ConsoleNews {...feed} />
+      </details>
+    </>
+  );
 }
