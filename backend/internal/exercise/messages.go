@@ -128,7 +128,13 @@ func messageAudience(d MessageData) Audience {
 func (s *Service) checkOutgoing(sc *scenario.Scenario, teams []Team, p *Projection, from Sender, o *Outgoing) error {
 	fields := map[string]string{}
 	ch, ok := sc.Channel(o.Channel)
+	refused := ""
+	if !ok { // a post to the news feed is on an inject channel
+		ch, ok, refused = pressChannel(sc, from, *o)
+	}
 	switch {
+	case refused != "":
+		fields["channel"] = refused
 	case !ok:
 		fields["channel"] = "Choose one of the exercise's channels."
 	case ch.AllTeams:

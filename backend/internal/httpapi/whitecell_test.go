@@ -59,7 +59,7 @@ func TestWhiteCellAnswerAsActor(t *testing.T) {
 
 		// The actors are part of the exercise; their notes are for staff.
 		teamActors := e.do(req{method: "GET", path: base, bearer: tok["kestria"]}).json["exercise"].(map[string]any)["scenario"].(map[string]any)["actors"].([]any)
-		if len(teamActors) != 4 || teamActors[0].(map[string]any)["name"] != secretariat || teamActors[0].(map[string]any)["note"] != nil {
+		if len(teamActors) != 6 || teamActors[0].(map[string]any)["name"] != secretariat || teamActors[0].(map[string]any)["note"] != nil {
 			t.Fatalf("actors for a team: %v", teamActors)
 		}
 		staffActors := e.do(req{method: "GET", path: base, bearer: fac}).json["exercise"].(map[string]any)["scenario"].(map[string]any)["actors"].([]any)

@@ -5339,7 +5339,7 @@ export interface components {
             to?: number[];
             to_control?: boolean;
             all?: boolean;
-            /** @description poc_hotline, osce_network, diplomatic_note, consultation_request, public_statement, control, or a scenario channel. */
+            /** @description poc_hotline, osce_network, diplomatic_note, consultation_request, public_statement, control, or a scenario channel; news or social_media for a post to the news feed, by the control cell as a media actor (as_actor), to every team. */
             channel: string;
             subject: string;
             /** @description Markdown; rendered without raw HTML. */

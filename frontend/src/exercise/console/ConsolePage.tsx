@@ -36,6 +36,7 @@ import { Teams } from './Teams';
 import { Timeline } from './Timeline';
 import { TourControl } from '../tour/TourControl';
 import { Triggers } from './Triggers';
+import { ConsoleNews, WhiteCellPress } from '../news/ConsoleNews';
 import '../exercise.css';
 import './console.css';
 
@@ -101,6 +102,7 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
     countLabel: count ? t(`consoleLayout.counts.${key}`, { count }) : undefined,
     panel,
   });
+  const press = { exerciseId: id, injects: live.projection.injects, messages: msgs, teamName: nameOf, source, phase: live.phase };
   const tabs: ConsoleTab[] = [
     tab('injects', <Timeline exerciseId={id} readOnly={!may('inject')} teamName={live.teamName} texts={!readOnly} source={source} />),
     ...(!readOnly
@@ -111,18 +113,24 @@ export function ConsolePage({ readOnly = false }: { readOnly?: boolean }) {
             count: whiteCellWaiting(msgs),
             countLabel: t('whiteCell.waiting', { count: whiteCellWaiting(msgs) }),
             panel: (
-              <WhiteCell
-                exerciseId={id}
-                messages={msgs}
-                channels={channels}
-                channelTitle={channelTitle}
-                teamName={nameOf}
-                canAnswer={may('control_cell')}
-              />
+              <>
+                <WhiteCell
+                  exerciseId={id}
+                  messages={msgs}
+                  channels={channels}
+                  channelTitle={channelTitle}
+                  teamName={nameOf}
+                  canAnswer={may('control_cell')}
+                />
+                {/* The white cell also writes the press, as the scenario's media actors. */}
+                <WhiteCellPress canPost={may('control_cell') && status !== 'ended'} {...press} />
+              </>
             ),
           },
         ]
       : []),
+    // Observers, who have no white cell, read the press in a tab of its own.
+    ...(readOnly ? [{ key: 'press', label: t('news.tab'), panel: <ConsoleNews {...press} /> }] : []),
     tab('requests', <OpenRequests messages={msgs} teamName={nameOf} channelTitle={channelTitle} />, counts.requests),
     tab(
       'messages',

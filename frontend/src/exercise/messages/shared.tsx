@@ -31,7 +31,8 @@ export function channelsOf(ex: Exercise): MessageChannel[] {
 export function useChannelTitle(channels: readonly MessageChannel[]) {
   const { t } = useTranslation('exercise');
   return (key: string) => {
-    const title = channels.find((c) => c.key === key)?.title ?? key;
+    // A post to the news feed is on an inject channel ("News item").
+    const title = channels.find((c) => c.key === key)?.title ?? t(`channels.${key}`, { defaultValue: key });
     return t(`messages.channel.${key}`, { defaultValue: title });
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isolate } from '../../components/Bidi';
@@ -26,6 +26,9 @@ import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
 import { useOutboxItems, useOutboxSync } from '../outbox/hooks';
 import { useOfflineCopy } from '../outbox/offline';
 import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
+import { withoutPress } from '../news/feed';
+import { NewsEntry, NewsPage } from '../news/RoomNews';
+import { useNewsView, useRoomNews } from '../news/useNews';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -46,6 +49,10 @@ export function RoomPage() {
   const channels = ex ? channelsOf(ex) : [];
   const channelTitle = useChannelTitle(channels);
   const nameOf = (team: number) => (team === 0 ? t('messages.control') : live.teamName(team));
+  // The press has a page of its own; its posts are not correspondence for the inbox.
+  const newsView = useNewsView();
+  const news = useRoomNews(id, live.projection.injects, messages.data, ex?.viewer.team_id ?? 0, nameOf);
+  const mail = useMemo(() => withoutPress(messages.data), [messages.data]);
   // On a phone the briefing starts folded, so that the injects are in view.
   const [briefingOpen, setBriefingOpen] = useState(
     () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 48rem)').matches,
@@ -98,6 +105,7 @@ export function RoomPage() {
             {ex.viewer.name && <> · {isolate((v) => t('room.you', v), { name: ex.viewer.name })}</>}
           </p>
           {!live.projection.reportPublished && ended && <RoomReportLink exerciseId={id} />}
+          <NewsEntry news={news} open={newsView.open} onOpen={() => newsView.setOpen(true)} />
         </div>
         <ConnectionIndicator state={linkState} />
       </div>
@@ -113,10 +121,11 @@ export function RoomPage() {
       ) : (
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
-      <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
+      <MessageToast messages={mail} self={teamId} teamName={nameOf} onOpen={openMessage} />
       {/* On a phone the order is the DOM's: the folded briefing, then the injects and
           messages, then the directory and the CBM reference. */}
-      <div className="ex-room-grid">
+      {newsView.open && <NewsPage news={news} onClose={() => newsView.setOpen(false)} source={source} phase={live.phase} />}
+      <div className="ex-room-grid" hidden={newsView.open}>
         <details
           className="card ex-briefing ex-room-brief"
           open={briefingOpen}
@@ -175,7 +184,7 @@ export function RoomPage() {
           <Inbox
             exerciseId={id}
             self={teamId}
-            messages={messages.data ?? []}
+            messages={mail ?? []}
             injects={live.projection.injects}
             teams={ex.teams ?? []}
             channels={channels}
