@@ -54,7 +54,11 @@ func (s *server) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r)})
+	sum, err := s.reportSurvey(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r), Survey: sum})
 }
 
 func (s *server) reportCSV(c echo.Context) error {

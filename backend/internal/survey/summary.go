@@ -84,6 +84,12 @@ func (s *Service) Summarise(ctx context.Context, workshopID, exerciseID int64, l
 	return Summarise(qs, rs, lang, cbms), nil
 }
 
+// Responses are the answers of a workshop (exerciseID 0) or of one of its
+// exercises, for the staff's CSV.
+func (s *Service) Responses(ctx context.Context, workshopID, exerciseID int64) ([]Response, error) {
+	return s.store.SurveyResponses(ctx, workshopID, exerciseID)
+}
+
 // Summarise is the summary of responses rs to questions qs.
 func Summarise(qs []Question, rs []Response, lang string, cbms []string) *Summary {
 	out := &Summary{Responses: len(rs), Questions: []QuestionSummary{}}

@@ -272,3 +272,14 @@ func (s *Service) Title(ctx context.Context, id int64) (string, error) {
 	}
 	return w.Title, nil
 }
+
+// Printed is what a participant's certificate prints of a workshop (no
+// account, so none of its staff or settings): title, place, dates, host.
+func (s *Service) Printed(ctx context.Context, id int64) (*Workshop, error) {
+	w, err := s.store.Workshop(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &Workshop{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
+		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language}, nil
+}
