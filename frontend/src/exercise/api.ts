@@ -276,8 +276,13 @@ export function saveAnswer(id: number, phase: string, question: string, text: st
   });
 }
 
-export function joinExercise(code: string, name: string, language?: Language) {
-  return api.post('/join', { body: language ? { code, name, language } : { code, name } });
+export function joinExercise(
+  code: string,
+  name: string,
+  language?: Language,
+  details?: Omit<Schema<'JoinInput'>, 'code' | 'name' | 'language'>,
+) {
+  return api.post('/join', { body: { ...details, ...(language ? { code, name, language } : { code, name }) } });
 }
 
 /** Stores the language a participant or observer reads the exercise in (their next reads and streams use it). */

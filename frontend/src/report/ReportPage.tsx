@@ -14,6 +14,7 @@ import { PlanTable } from './ScoringPage';
 import { ReportAnswers } from './ReportAnswers';
 import { ReportStatements } from './ReportStatements';
 import { isJumpEntry, JumpDetail } from './JumpDetail';
+import { SurveyAnnex } from '../survey/SurveyAnnex';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
 
@@ -213,6 +214,7 @@ function ReportView({
           </dl>
         </section>
       )}
+      {staff && <SurveyAnnex exerciseId={id} lang={r.language} />}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { PocDirectory } from '../messages/PocDirectory';
 import { channelsOf, useChannelTitle, useMessagingSync } from '../messages/shared';
 import { MessageToast } from './MessageToast';
 import { RoomReportLink, RoomReportPublished } from '../components/ReportLinks';
+import { RoomEndPanel } from '../../survey/SurveyPanel';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -100,6 +101,7 @@ export function RoomPage() {
       ) : (
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
+      {ended && <RoomEndPanel exerciseId={id} />}
       <MessageToast messages={messages.data} self={teamId} teamName={nameOf} onOpen={openMessage} />
       {/* On a phone the order is the DOM's: the folded briefing, then the injects and
           messages, then the directory and the CBM reference. */}
