@@ -197,7 +197,7 @@ export function AttendanceSection({ workshop: w }: { workshop: Workshop }) {
       {!organiser && <p className="muted">{t('attendance.organiserOnly')}</p>}
       {organiser && list.data && list.data.people.length > 0 && (
         <div className="table-wrap">
-          <table data-testid="attendance-list">
+          <table className="sv-people" data-testid="attendance-list">
             <thead>
               <tr>
                 <th scope="col">{t('attendance.name')}</th>
