@@ -67,6 +67,10 @@ func WriteCertificates(w io.Writer, certs []Certificate, classification string) 
 // large in the middle, then the workshop, place, dates and organiser.
 func certificatePage(pdf *fpdf.Fpdf, c Certificate) {
 	words, _ := wordsIn(c.Lang)
+	// Names and titles are typed by people: what the font cannot draw
+	// (an emoji) prints as a replacement character instead of failing.
+	c.Name, c.Workshop, c.Place, c.Organiser, c.Dates = document.Printable(c.Name), document.Printable(c.Workshop),
+		document.Printable(c.Place), document.Printable(c.Organiser), document.Printable(c.Dates)
 	pdf.AddPage()
 	pageW, pageH := pdf.GetPageSize()
 	pdf.SetDrawColor(0, 84, 147)

@@ -112,6 +112,20 @@ func (d Doc) PlainText() string {
 	return b.String()
 }
 
+// isLabel tells whether the paragraph is a short line all in bold: a label
+// over what follows (renderers keep it with the next block).
+func (p Paragraph) isLabel() bool {
+	if len(p.Runs) == 0 || len(p.String()) > 120 {
+		return false
+	}
+	for _, r := range p.Runs {
+		if !r.Bold {
+			return false
+		}
+	}
+	return true
+}
+
 // String is the paragraph's text without styling.
 func (p Paragraph) String() string {
 	var b strings.Builder

@@ -35,6 +35,7 @@ var headingSizes = map[int]float64{1: 16, 2: 13, 3: 11}
 // top of every page and "page / pages" at the bottom. Builders that need a
 // layout of their own (certificates) start from it; documents use WritePDF.
 func NewPDF(d Doc) *fpdf.Fpdf {
+	d.Title, d.Subtitle, d.Classification = Printable(d.Title), Printable(d.Subtitle), Printable(d.Classification)
 	orientation := "P"
 	if d.Landscape {
 		orientation = "L"
@@ -82,17 +83,73 @@ func NewPDF(d Doc) *fpdf.Fpdf {
 
 // WritePDF renders the document as PDF.
 func WritePDF(w io.Writer, d Doc) error {
+	d = printableDoc(d)
 	pdf := NewPDF(d)
 	pdf.AddPage()
 	r := pdfWriter{pdf: pdf}
 	r.title(d)
-	for _, b := range d.Blocks {
-		r.block(b)
+	for i, b := range d.Blocks {
+		var next Block
+		if i+1 < len(d.Blocks) {
+			next = d.Blocks[i+1]
+		}
+		r.block(b, next)
 	}
 	return pdf.Output(w)
 }
 
 type pdfWriter struct{ pdf *fpdf.Fpdf }
+
+// printableDoc is a copy of d with every text Printable (see glyphs.go).
+func printableDoc(d Doc) Doc {
+	d.Title, d.Subtitle, d.Classification = Printable(d.Title), Printable(d.Subtitle), Printable(d.Classification)
+	blocks := make([]Block, len(d.Blocks))
+	for i, b := range d.Blocks {
+		switch v := b.(type) {
+		case Heading:
+			v.Text = Printable(v.Text)
+			b = v
+		case Paragraph:
+			b = printablePara(v)
+		case List:
+			items := make([]Paragraph, len(v.Items))
+			for j, it := range v.Items {
+				items[j] = printablePara(it)
+			}
+			v.Items = items
+			b = v
+		case Table:
+			v.Header = printableCells(v.Header)
+			rows := make([][]string, len(v.Rows))
+			for j, r := range v.Rows {
+				rows[j] = printableCells(r)
+			}
+			v.Rows = rows
+			b = v
+		}
+		blocks[i] = b
+	}
+	d.Blocks = blocks
+	return d
+}
+
+func printablePara(p Paragraph) Paragraph {
+	runs := make([]Run, len(p.Runs))
+	for i, r := range p.Runs {
+		r.Text = Printable(r.Text)
+		runs[i] = r
+	}
+	p.Runs = runs
+	return p
+}
+
+func printableCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = Printable(c)
+	}
+	return out
+}
 
 func (r pdfWriter) title(d Doc) {
 	r.pdf.SetFont(family, "B", 20)
@@ -106,11 +163,16 @@ func (r pdfWriter) title(d Doc) {
 	r.pdf.Ln(4)
 }
 
-func (r pdfWriter) block(b Block) {
+// block renders b; next is the block after it, which a label keeps on its
+// page.
+func (r pdfWriter) block(b Block, next Block) {
 	switch v := b.(type) {
 	case Heading:
 		r.heading(v)
 	case Paragraph:
+		if v.isLabel() {
+			r.keepWithNext(lineHeight + 1.5 + r.startHeight(next))
+		}
 		r.paragraph(v, 0)
 		r.pdf.Ln(1.5)
 	case List:
@@ -128,14 +190,39 @@ func (r pdfWriter) heading(h Heading) {
 		size = headingSizes[3]
 	}
 	// Keep a heading with the first lines of its section.
-	_, pageH := r.pdf.GetPageSize()
-	if r.pdf.GetY()+size+3*lineHeight > pageH-margin {
-		r.pdf.AddPage()
-	}
+	r.keepWithNext(size + 3*lineHeight)
 	r.pdf.Ln(2)
 	r.pdf.SetFont(family, "B", size)
 	r.pdf.MultiCell(0, size*0.5, h.Text, "", "L", false)
 	r.pdf.Ln(1.5)
+}
+
+// startHeight is the height of the first lines of a block: a table's
+// header and first row, or three lines of text.
+func (r pdfWriter) startHeight(b Block) float64 {
+	t, ok := b.(Table)
+	if !ok || len(t.Header) == 0 {
+		return 3 * lineHeight
+	}
+	cols := len(t.Header)
+	for _, row := range t.Rows {
+		cols = max(cols, len(row))
+	}
+	widths := columnWidths(r.pdf, t.Widths, cols)
+	h := r.rowHeight(t.Header, widths, true)
+	if len(t.Rows) > 0 {
+		h += r.rowHeight(t.Rows[0], widths, false)
+	}
+	return h
+}
+
+// keepWithNext starts a new page unless h mm fit above the bottom margin,
+// so that a heading or a label does not end a page without what follows.
+func (r pdfWriter) keepWithNext(h float64) {
+	_, pageH := r.pdf.GetPageSize()
+	if r.pdf.GetY()+h > pageH-margin {
+		r.pdf.AddPage()
+	}
 }
 
 // paragraph flows the runs with Write, which wraps at the right margin and
@@ -195,6 +282,12 @@ func (r pdfWriter) table(t Table) {
 	}
 	widths := columnWidths(r.pdf, t.Widths, cols)
 	if len(t.Header) > 0 {
+		// The header goes with the first row onto the page that has room.
+		first := 0.0
+		if len(t.Rows) > 0 {
+			first = r.rowHeight(t.Rows[0], widths, false)
+		}
+		r.keepWithNext(r.rowHeight(t.Header, widths, true) + first)
 		r.row(t.Header, widths, true)
 	}
 	for _, row := range t.Rows {
@@ -235,7 +328,7 @@ func (r pdfWriter) rowHeight(cells []string, widths []float64, header bool) floa
 	lines := 1
 	for i, w := range widths {
 		if i < len(cells) {
-			lines = max(lines, len(r.pdf.SplitText(cells[i], w)))
+			lines = max(lines, len(r.pdf.SplitText(strings.TrimSpace(cells[i]), w-1))) // as row draws it
 		}
 	}
 	return float64(lines)*cellLine + 2
@@ -246,7 +339,12 @@ func (r pdfWriter) needsBreak(cells []string, widths []float64) bool {
 	return r.pdf.GetY()+r.rowHeight(cells, widths, false) > pageH-margin
 }
 
+// row draws one row where the caller made room for it: automatic page
+// breaks are off meanwhile, or a cell's text would flow onto the next page
+// without its borders.
 func (r pdfWriter) row(cells []string, widths []float64, header bool) {
+	r.pdf.SetAutoPageBreak(false, 0)
+	defer r.pdf.SetAutoPageBreak(true, margin)
 	h := r.rowHeight(cells, widths, header)
 	x, y := r.pdf.GetXY()
 	if header {

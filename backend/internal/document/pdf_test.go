@@ -89,3 +89,56 @@ func TestMarkdownBlocks(t *testing.T) {
 		t.Errorf("blocks[2] = %#v, want an ordered list of two", blocks[2])
 	}
 }
+
+// A table's header row never ends a page without the first row, and a bold
+// label stays with what follows it.
+func TestPDFKeepsTableHeadersAndLabelsWithTheirRows(t *testing.T) {
+	d := document.Doc{Title: "Tables"}
+	for i := range 60 {
+		d.Blocks = append(d.Blocks, document.Text(strings.Repeat("Filler text to move the tables down the page. ", i%4+1)),
+			document.Bold(fmt.Sprintf("Label%d", i)),
+			document.Table{Header: []string{fmt.Sprintf("Head%d", i), "Value"}, Rows: [][]string{{fmt.Sprintf("Row%d", i), "1"}}})
+	}
+	var buf bytes.Buffer
+	if err := document.WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	for p, page := range strings.Split(readertest.PDFText(t, buf.Bytes()), "\f") {
+		for i := range 60 {
+			label, head, row := fmt.Sprintf("Label%d\n", i), fmt.Sprintf("Head%d ", i), fmt.Sprintf("Row%d ", i)
+			if strings.Contains(page, label) && !strings.Contains(page, head) {
+				t.Errorf("page %d ends with label %d without its table", p+1, i)
+			}
+			if strings.Contains(page, head) && !strings.Contains(page, row) {
+				t.Errorf("page %d ends with the header of table %d without its first row", p+1, i)
+			}
+		}
+	}
+}
+
+// Text the embedded font cannot draw — an emoji in a message subject,
+// Chinese, control characters — prints as � or not at all, and never stops
+// the document (fpdf panics on a character beyond the Basic Multilingual
+// Plane).
+func TestPDFPrintsTextTheFontLacks(t *testing.T) {
+	d := document.Doc{Title: "Report 🚀", Classification: "Участникам \x07only",
+		Blocks: []document.Block{
+			document.Heading{Level: 1, Text: "Heading 🛰"},
+			document.Text("Ping 🚀 received\x00 — 中文 ok"),
+			document.List{Items: []document.Paragraph{document.Text("item 😀")}},
+			document.Table{Header: []string{"Subject 📎"}, Rows: [][]string{{"Servers 🔥 down"}}},
+		}}
+	var buf bytes.Buffer
+	if err := document.WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	text := readertest.PDFText(t, buf.Bytes())
+	for _, want := range []string{"Report", "Участникам only", "Ping � received — �� ok", "item �", "Servers � down"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext does not find %q in\n%s", want, text)
+		}
+	}
+	if got := document.Printable("Valdoria — «точки контакта» • ★"); got != "Valdoria — «точки контакта» • ★" {
+		t.Errorf("Printable changed text the font has: %q", got)
+	}
+}

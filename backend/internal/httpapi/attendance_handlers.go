@@ -123,7 +123,7 @@ func (s *server) attendanceCountsCSV(c echo.Context) error {
 // certificateOf is a person's certificate for a workshop, in their language.
 func certificateOf(w *workshop.Workshop, p attendance.Person) attendance.Certificate {
 	return attendance.Certificate{Name: p.Name, Workshop: w.Title, Dates: attendance.Dates(w.StartsOn, w.EndsOn),
-		Place: w.Place, Organiser: w.HostOrganisation, Lang: langOr(p.Language, w.Language)}
+		Place: w.Place, Organiser: langOr(w.Organiser, w.HostOrganisation), Lang: langOr(p.Language, w.Language)}
 }
 
 // workshopCertificates is one PDF with a page for each participant.
@@ -176,5 +176,5 @@ func (s *server) ownCertificate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.certificatesPDF(c, []attendance.Certificate{certificateOf(w, *p)}, "certificate.pdf")
+	return s.certificatesPDF(c, []attendance.Certificate{certificateOf(&w, *p)}, "certificate.pdf")
 }

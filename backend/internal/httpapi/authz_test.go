@@ -268,6 +268,8 @@ func messageRows(fx *authzFixture) []authzRow {
 			want: judgeWrite(201)},
 		{route: "GET /api/v1/exercises/:id/report", want: exStaffRead},
 		{route: "GET /api/v1/exercises/:id/report.csv", want: exStaffRead},
+		{route: "GET /api/v1/exercises/:id/report.pdf", want: exStaffRead},
+		{route: "GET /api/v1/exercises/:id/report.docx", want: exStaffRead},
 		{route: "POST /api/v1/exercises/:id/report/publish", fresh: true, want: judgeWrite(204)},
 		// After the end: the survey and the own certificate are the
 		// participants' (the fixture's exercise runs, hence 409 for them).

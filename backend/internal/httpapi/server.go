@@ -254,6 +254,8 @@ func (s *server) routes(e *echo.Echo) {
 	ex.POST("/report/publish", staffWrite(s, workshop.ActPublish, http.StatusNoContent, s.publishReport))
 	ex.GET("/report", s.report)
 	ex.GET("/report.csv", s.reportCSV)
+	ex.GET("/report.pdf", s.reportPDF)
+	ex.GET("/report.docx", s.reportDOCX)
 
 	routeFallback(e)
 	s.ui(e)

@@ -20,6 +20,9 @@ func TestSurveyAttendanceAndCertificates(t *testing.T) {
 		base := fmt.Sprintf("/api/v1/exercises/%d", id)
 		wid := int64(e.do(req{method: "GET", path: base, bearer: fac}).json["exercise"].(map[string]any)["workshop_id"].(float64))
 		ws := fmt.Sprintf("/api/v1/workshops/%d", wid)
+		if r := e.do(req{method: "PATCH", path: ws, bearer: e.adminToken(), body: map[string]any{"place": "Vienna", "organiser": "OSCE Secretariat"}}); r.status != http.StatusOK {
+			t.Fatalf("workshop settings: %d %s", r.status, r.raw)
+		}
 		join := func(code string, body map[string]any) resp {
 			body["code"] = code
 			return e.do(req{method: "POST", path: "/api/v1/join", body: body})
@@ -108,7 +111,8 @@ func TestSurveyAttendanceAndCertificates(t *testing.T) {
 		if own.status != http.StatusOK || !bytes.HasPrefix(own.raw, []byte("%PDF")) {
 			t.Fatalf("certificate: %d", own.status)
 		}
-		if text := readertest.PDFText(t, own.raw); !strings.Contains(text, "Анна Иванова") || !strings.Contains(text, "Vienna workshop") || strings.Contains(text, "Jean") {
+		if text := readertest.PDFText(t, own.raw); !strings.Contains(text, "Анна Иванова") || !strings.Contains(text, "Vienna workshop") ||
+			!strings.Contains(text, "OSCE Secretariat") || !strings.Contains(text, "Vienna") || strings.Contains(text, "Jean") {
 			t.Errorf("own certificate reads:\n%s", text)
 		}
 		all := e.do(req{method: "GET", path: ws + "/certificates.pdf", bearer: fac})

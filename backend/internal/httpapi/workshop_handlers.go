@@ -19,6 +19,8 @@ type workshopInput struct {
 	EndsOn           *string   `json:"ends_on"`
 	Language         *string   `json:"language"`
 	Participants     *[]string `json:"participants"`
+	Classification   *string   `json:"classification"`
+	Organiser        *string   `json:"organiser"`
 	FacilitatorIDs   *[]int64  `json:"facilitator_ids"` // assigned as leads (a duty already recorded is kept)
 	// Staff replaces the assigned staff and their duties; it wins over
 	// facilitator_ids.
@@ -41,6 +43,8 @@ func (in workshopInput) apply(w *workshop.Workshop) {
 	set(&w.StartsOn, in.StartsOn)
 	set(&w.EndsOn, in.EndsOn)
 	set(&w.Language, in.Language)
+	set(&w.Classification, in.Classification)
+	set(&w.Organiser, in.Organiser)
 	if in.Participants != nil {
 		w.Participants = *in.Participants
 	}

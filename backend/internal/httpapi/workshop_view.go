@@ -15,6 +15,8 @@ type workshopJSON struct {
 	EndsOn           string           `json:"ends_on"`   // likewise
 	Language         string           `json:"language"`
 	Participants     []string         `json:"participants"`
+	Classification   string           `json:"classification"` // printed at the top of every page of its documents
+	Organiser        string           `json:"organiser"`
 	FacilitatorIDs   []int64          `json:"facilitator_ids"` // every staff member assigned
 	Staff            []staffJSON      `json:"staff"`
 	Attribution      *attributionJSON `json:"attribution"` // null: results are non-attributive
@@ -33,6 +35,7 @@ func toWorkshopJSON(w *workshop.Workshop) workshopJSON {
 	}
 	out := workshopJSON{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
 		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language, Participants: nonNil(w.Participants),
+		Classification: w.Classification, Organiser: w.Organiser,
 		FacilitatorIDs: ids, Staff: staff, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
 	if a := w.Attribution; a != nil {
 		out.Attribution = &attributionJSON{Reason: a.Reason, By: a.By, At: a.At}

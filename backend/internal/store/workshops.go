@@ -20,6 +20,8 @@ type workshopRow struct {
 	EndsOn           string
 	Language         string
 	Participants     string
+	Classification   string
+	Organiser        string
 	// Attribution: on, why, who and when (see workshop.Attribution).
 	AttributedResults bool
 	AttributionReason string
@@ -52,7 +54,8 @@ var _ workshop.Store = (*Workshops)(nil)
 // stored one per line.
 func fromWorkshop(w *workshop.Workshop) *workshopRow {
 	r := &workshopRow{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place, StartsOn: w.StartsOn,
-		EndsOn: w.EndsOn, Language: w.Language, Participants: joinLines(w.Participants), CreatedBy: w.CreatedBy,
+		EndsOn: w.EndsOn, Language: w.Language, Participants: joinLines(w.Participants),
+		Classification: w.Classification, Organiser: w.Organiser, CreatedBy: w.CreatedBy,
 		CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
 	if a := w.Attribution; a != nil {
 		at := a.At
@@ -161,6 +164,7 @@ func (ws *Workshops) withFacilitators(ctx context.Context, rows []workshopRow) (
 	for i, r := range rows {
 		out[i] = workshop.Workshop{ID: r.ID, Title: r.Title, HostOrganisation: r.HostOrganisation, Place: r.Place,
 			StartsOn: r.StartsOn, EndsOn: r.EndsOn, Language: r.Language, Participants: splitLines(r.Participants),
+			Classification: r.Classification, Organiser: r.Organiser,
 			FacilitatorIDs: byWorkshop[r.ID], Duties: duties[r.ID], Attribution: attributionOf(r), CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 	}
 	return out, nil

@@ -30,6 +30,15 @@ type Workshop struct {
 	// Duties says what each assigned staff member does; one not listed is
 	// a lead facilitator.
 	Duties map[int64]Duty
+
+	// Classification is the handling line printed at the top of every page
+	// of the workshop's documents ("For workshop participants only"); empty
+	// prints none.
+	Classification string
+	// Organiser is who organises the workshop ("OSCE Transnational Threats
+	// Department"), named on its documents and certificates.
+	Organiser string
+
 	// Attribution is set when an organiser turned on attributed results:
 	// reports, CSVs and the dashboard then name the real delegations.
 	Attribution *Attribution
@@ -211,6 +220,7 @@ func (s *Service) validate(ctx context.Context, w *Workshop) error {
 	if !languages[w.Language] {
 		fields["language"] = "The language must be one of en, fr, de, it, ru, es."
 	}
+	documentFields(w, fields)
 	w.Participants = cleanNames(w.Participants)
 	if len(w.Participants) > 60 {
 		fields["participants"] = "List at most 60 participating States and organisations."
@@ -242,6 +252,32 @@ func (s *Service) validate(ctx context.Context, w *Workshop) error {
 	return nil
 }
 
+// The longest document settings: one printed line each.
+const (
+	MaxClassification = 120
+	MaxOrganiser      = 200
+	MaxPlace          = 200
+)
+
+// documentFields folds the one-line settings printed on documents (a line
+// break would break the page header) and checks their length.
+func documentFields(w *Workshop, fields map[string]string) {
+	for _, f := range []struct {
+		name, msg string
+		v         *string
+		max       int
+	}{
+		{"classification", "Keep the classification line to at most 120 characters.", &w.Classification, MaxClassification},
+		{"organiser", "Keep the organiser's name to at most 200 characters.", &w.Organiser, MaxOrganiser},
+		{"place", "Keep the place to at most 200 characters.", &w.Place, MaxPlace},
+	} {
+		*f.v = strings.Join(strings.Fields(*f.v), " ")
+		if utf8.RuneCountInString(*f.v) > f.max {
+			fields[f.name] = f.msg
+		}
+	}
+}
+
 func validDate(d string) bool {
 	if !dateRe.MatchString(d) {
 		return false
@@ -263,6 +299,18 @@ func cleanNames(names []string) []string {
 	return out
 }
 
+// Printed is what a workshop's documents print — title, dates, place,
+// organiser and classification line — for documents any reader of an
+// exercise may download (a team's report), who cannot read the workshop.
+func (s *Service) Printed(ctx context.Context, id int64) (Workshop, error) {
+	w, err := s.store.Workshop(ctx, id)
+	if err != nil {
+		return Workshop{}, err
+	}
+	return Workshop{ID: w.ID, Title: w.Title, StartsOn: w.StartsOn, EndsOn: w.EndsOn, Place: w.Place,
+		Organiser: w.Organiser, Classification: w.Classification, Language: w.Language}, nil
+}
+
 // Title is a workshop's title, for pages opened without an account (a
 // delegation's contact check) that name the workshop and nothing more.
 func (s *Service) Title(ctx context.Context, id int64) (string, error) {
@@ -271,15 +319,4 @@ func (s *Service) Title(ctx context.Context, id int64) (string, error) {
 		return "", err
 	}
 	return w.Title, nil
-}
-
-// Printed is what a participant's certificate prints of a workshop (no
-// account, so none of its staff or settings): title, place, dates, host.
-func (s *Service) Printed(ctx context.Context, id int64) (*Workshop, error) {
-	w, err := s.store.Workshop(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &Workshop{ID: w.ID, Title: w.Title, HostOrganisation: w.HostOrganisation, Place: w.Place,
-		StartsOn: w.StartsOn, EndsOn: w.EndsOn, Language: w.Language}, nil
 }

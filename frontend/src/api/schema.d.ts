@@ -4454,6 +4454,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The after-action report as PDF (A4, the workshop's classification line on every page; same content and visibility as the report). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF, as an attachment. */
+                200: {
+                    headers: {
+                        /** @description attachment; filename=after-action-report-{id}-{lang}.pdf */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The after-action report as Word (.docx; A4, heading styles, the classification line in the page header; same content and visibility as the report). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Word document, as an attachment. */
+                200: {
+                    headers: {
+                        /** @description attachment; filename=after-action-report-{id}-{lang}.docx */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises/{id}/survey": {
         parameters: {
             query?: never;
@@ -5164,6 +5264,10 @@ export interface components {
             ends_on: string;
             language: string;
             participants: string[];
+            /** @description The handling line printed at the top of every page of the workshop's documents (e.g. "For workshop participants only"); empty prints none. */
+            classification: string;
+            /** @description Who organises the workshop (e.g. "OSCE Transnational Threats Department"), named on its documents and certificates. */
+            organiser: string;
             /** @description Every staff member assigned, whatever their duty. */
             facilitator_ids: number[];
             staff: components["schemas"]["StaffMember"][];
@@ -5192,6 +5296,9 @@ export interface components {
             title?: string;
             host_organisation?: string;
             place?: string;
+            /** @description One line; printed at the top of every page of the workshop's documents. */
+            classification?: string;
+            organiser?: string;
             /** @description YYYY-MM-DD; empty clears the date (on update), null or absent keeps it. */
             starts_on?: string;
             /** @description YYYY-MM-DD; empty clears the date (on update), null or absent keeps it. */

@@ -8,6 +8,7 @@ import { useExercise } from '../exercise/api';
 import { AttributionNotice } from './AttributionNotice';
 import { reportCsvUrl, useReport, type Language, type Report, type TeamReport } from './api';
 import { ReportLanguage } from './ReportLanguage';
+import { ReportDownloads } from './ReportDownloads';
 import { filterTimeline, formatSeconds, heatRows, scaleValues } from './model';
 import { RaterAgreement } from './RaterAgreement';
 import { PlanTable } from './ScoringPage';
@@ -93,6 +94,7 @@ function ReportView({
           {t('report.print')}
         </button>
         <ReportLanguage languages={languages} value={r.language ?? ''} onChange={onLanguage} />
+        <ReportDownloads id={id} lang={r.language} />
         <a className="button secondary" href={reportCsvUrl(id, r.language)} download>
           {t('report.csv')}
         </a>

@@ -39,6 +39,10 @@ export const reportKeys = {
 export const reportCsvUrl = (id: number, lang?: string) =>
   `${API_BASE}/exercises/${id}/report.csv${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
 
+/** The report printed by the server, as PDF or Word (.docx), in `lang` (absent: the server's choice). */
+export const reportFileUrl = (id: number, format: 'pdf' | 'docx', lang?: string) =>
+  `${API_BASE}/exercises/${id}/report.${format}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+
 /** The report, with the scenario's texts in `lang` (absent: the server's choice, the workshop's language). */
 export function useReport(id: number, lang?: Language) {
   return useQuery({

@@ -20,6 +20,8 @@ const base: Workshop = {
   ends_on: '2026-11-28',
   language: 'en',
   participants: [],
+  classification: '',
+  organiser: '',
   facilitator_ids: [2, 3],
   staff: [
     { user_id: 2, duty: 'lead' },
@@ -64,6 +66,26 @@ function serve(start: Workshop) {
 }
 
 describe('the workshop page', () => {
+  it('lets an admin set what the documents print, and shows it to facilitators', async () => {
+    const patches = serve(base);
+    const { unmount } = renderApp('/workshops/7', { user: admin, csrf_token: 't' });
+    const user = userEvent.setup();
+    const form = await screen.findByRole('form', { name: 'Documents' });
+    await user.type(within(form).getByRole('textbox', { name: 'Classification line' }), 'For workshop participants only');
+    await user.type(within(form).getByRole('textbox', { name: 'Organiser' }), 'OSCE Transnational Threats Department');
+    await user.click(within(form).getByRole('button', { name: 'Save document settings' }));
+    expect(await within(form).findByText('Saved')).toBeInTheDocument();
+    expect(patches).toEqual([
+      { classification: 'For workshop participants only', place: 'Vienna', organiser: 'OSCE Transnational Threats Department' },
+    ]);
+    unmount();
+    serve({ ...base, classification: 'For workshop participants only' });
+    renderApp('/workshops/7', { user: lena, csrf_token: 't' });
+    const card = (await screen.findByRole('heading', { name: 'Documents' })).closest('section')!;
+    expect(within(card).getByText('For workshop participants only')).toBeInTheDocument();
+    expect(within(card).queryByRole('textbox')).toBeNull();
+  });
+
   it('lets an admin give each staff member a duty', async () => {
     const patches = serve(base);
     renderApp('/workshops/7', { user: admin, csrf_token: 't' });

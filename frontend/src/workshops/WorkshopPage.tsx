@@ -10,6 +10,7 @@ import { formatHms } from '../exercise/clock';
 import { ContactCheckSection } from '../contacts/ContactCheckSection';
 import { AttributedResults } from './AttributedResults';
 import { AttendanceSection, SurveySection } from '../survey/WorkshopSections';
+import { DocumentSettings } from './DocumentSettings';
 import { StaffDuties } from './StaffDuties';
 import { formatDates } from './WorkshopsPage';
 import '../exercise/exercise.css';
@@ -71,6 +72,7 @@ export function WorkshopPage() {
       <AttendanceSection workshop={w} />
       <StaffDuties workshop={w} />
       <AttributedResults workshop={w} />
+      <DocumentSettings workshop={w} />
     </>
   );
 }

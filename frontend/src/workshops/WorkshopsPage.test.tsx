@@ -20,6 +20,8 @@ const workshop: Workshop = {
   ends_on: '2026-03-03',
   language: 'en',
   participants: [],
+  classification: '',
+  organiser: '',
   facilitator_ids: [],
   staff: [],
   attribution: null,

@@ -40,6 +40,14 @@ func DocxText(t testing.TB, docx []byte) string {
 	return run(t, Need(t, "pandoc", "pandoc"), docx, "doc.docx", "--from", "docx", "--to", "plain", "--wrap=none", "IN")
 }
 
+// DocxMarkdown is the Markdown pandoc reads from a .docx file: headings come
+// back as "#" lines only when they use Word's heading styles, so tests see the
+// document's structure as the navigation pane does.
+func DocxMarkdown(t testing.TB, docx []byte) string {
+	t.Helper()
+	return run(t, Need(t, "pandoc", "pandoc"), docx, "doc.docx", "--from", "docx", "--to", "markdown", "--wrap=none", "IN")
+}
+
 // run writes the input to a temporary file (both readers want a seekable
 // file) and substitutes its path for the IN argument.
 func run(t testing.TB, tool string, input []byte, name string, args ...string) string {
