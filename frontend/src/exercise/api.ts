@@ -282,7 +282,9 @@ export function joinExercise(
   language?: Language,
   details?: Omit<Schema<'JoinInput'>, 'code' | 'name' | 'language'>,
 ) {
-  return api.post('/join', { body: { ...details, ...(language ? { code, name, language } : { code, name }) } });
+  // Attendance details left empty are not sent: the join stays as it was without them.
+  const given = Object.fromEntries(Object.entries(details ?? {}).filter(([, v]) => v));
+  return api.post('/join', { body: { ...given, ...(language ? { code, name, language } : { code, name }) } });
 }
 
 /** Stores the language a participant or observer reads the exercise in (their next reads and streams use it). */

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../api/queryClient';
-import { jsonResponse, mockFetch } from '../test/utils';
+import { jsonResponse, mockFetch, renderApp } from '../test/utils';
 import type { SurveyAsked, SurveySummary } from './api';
 import { formatMedian } from './api';
 import { JoinAttendance, noDetails } from './JoinAttendance';
@@ -120,5 +120,25 @@ describe('the attendance fields of the join form', () => {
     expect(within(gender).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', 'Woman', 'Man', 'Another', 'Prefer not to say']);
     await userEvent.setup().selectOptions(gender, 'undisclosed');
     expect(changes).toEqual([{ organisation: '', function: '', gender: 'undisclosed' }]);
+  });
+});
+
+describe('the join page', () => {
+  it('sends the attendance details given, and nothing for those left empty', async () => {
+    const sent: unknown[] = [];
+    mockFetch({
+      'POST /api/v1/join': (_url, init) => {
+        sent.push(JSON.parse(String(init.body)));
+        return jsonResponse(422, { error: { code: 'validation_failed', message: 'Stop here.', fields: { code: 'Unknown.' } } });
+      },
+    });
+    renderApp('/join?code=ABC-123', null);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Your name'), 'Anna');
+    await user.type(screen.getByLabelText('Organisation'), 'MFA');
+    await user.selectOptions(screen.getByLabelText('Gender'), 'woman');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ code: 'ABC-123', name: 'Anna', language: 'en', organisation: 'MFA', gender: 'woman' });
   });
 });
