@@ -98,7 +98,6 @@ export function JoinPage() {
               {...register('name', { required: t('common.required'), maxLength: { value: MAX_NAME, message: t('join.nameTooLong', { max: MAX_NAME }) } })}
             />
           </Field>
-          <JoinAttendance value={details} onChange={setDetails} />
           <Field label={t('language.label')} hint={t('language.joinHint')}>
             <select value={language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
               {LANGUAGES.map((l) => (
@@ -108,6 +107,7 @@ export function JoinPage() {
               ))}
             </select>
           </Field>
+          <JoinAttendance value={details} onChange={setDetails} />
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('join.joining') : t('join.submit')}
