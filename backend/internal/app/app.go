@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/cbmex/cbmex/backend/internal/attendance"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/cbm"
 	"github.com/cbmex/cbmex/backend/internal/config"
@@ -24,6 +25,7 @@ import (
 	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/store"
 	"github.com/cbmex/cbmex/backend/internal/stream"
+	"github.com/cbmex/cbmex/backend/internal/survey"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 	"github.com/cbmex/cbmex/scenarios"
 )
@@ -59,6 +61,9 @@ type App struct {
 	Hub       *stream.Hub
 	// ContactChecks are the checks of the real points of contact before play.
 	ContactChecks *contactcheck.Service
+	// Survey is the feedback questionnaire; Attendance who took part.
+	Survey     *survey.Service
+	Attendance *attendance.Service
 }
 
 // New builds the services on st. It reads (or, on first start, makes) the
@@ -77,6 +82,12 @@ func New(ctx context.Context, cfg *config.Config, st *store.Store, o Options) (*
 	}
 	a.Workshops = workshop.New(st.Workshops(), o.Now)
 	a.ContactChecks = contactcheck.New(st.ContactChecks(), o.Now)
+	surveyKey, err := st.SettingOrCreate(ctx, "survey_responder_key", func() string { return auth.RandomSecret(32) })
+	if err != nil {
+		return nil, fmt.Errorf("load survey key: %w", err)
+	}
+	a.Survey = survey.New(st.Surveys(), []byte(surveyKey))
+	a.Attendance = attendance.New(st.Attendance())
 	a.Exercises = exercise.NewService(st.Exercises(), a.Library, a.Auth, o.Now)
 	a.Scoring = scoring.New(a.Exercises, st.Workshops())
 	a.Hub = stream.NewHub(st.Exercises(), o.Log)

@@ -79,6 +79,9 @@ var (
 	staffOnly   = statuses{401, 403, 403, 403, 200, 200, 200, 200, 200}
 	inExercise  = statuses{401, 200, 200, 200, 404, 200, 200, 200, 200} // every caller of the exercise reads it
 	exStaffRead = statuses{401, 403, 403, 403, 404, 200, 200, 200, 200} // every staff duty reads what staff read
+	// organiserOnly: the people's names and the survey's questions are the
+	// organiser's (a lead facilitator, or an admin).
+	organiserOnly = statuses{401, 403, 403, 403, 404, 403, 403, 200, 200}
 )
 
 // Staff writes by duty (workshop/duties.go): controllers run the play,
@@ -153,6 +156,18 @@ func serverRows(fx *authzFixture) []authzRow {
 		{route: "POST /api/v1/workshops/:id/contacts", body: map[string]any{"delegation": "Delegation B"}, want: controlWrite(201)},
 		{route: "GET /api/v1/contact-check/:code", want: everyone}, // the code is the key; no account
 		{route: "PUT /api/v1/contact-check/:code", body: map[string]any{"policy": "Ministry of Foreign Affairs, cyber desk"}, want: everyone},
+		// The feedback survey and attendance: staff read the questions,
+		// results and counts; the organiser (lead, admin) edits the questions
+		// and has the names and the certificates.
+		{route: "GET /api/v1/workshops/:id/survey", want: exStaffRead},
+		{route: "PUT /api/v1/workshops/:id/survey", body: map[string]any{"questions": []any{}}, want: organiserOnly},
+		{route: "GET /api/v1/workshops/:id/survey/results", want: exStaffRead},
+		{route: "GET /api/v1/workshops/:id/survey.csv", want: exStaffRead},
+		{route: "GET /api/v1/workshops/:id/attendance", want: organiserOnly},
+		{route: "GET /api/v1/workshops/:id/attendance.csv", want: organiserOnly},
+		{route: "GET /api/v1/workshops/:id/attendance/counts", want: exStaffRead},
+		{route: "GET /api/v1/workshops/:id/attendance/counts.csv", want: exStaffRead},
+		{route: "GET /api/v1/workshops/:id/certificates.pdf", want: organiserOnly},
 		{route: "GET /api/v1/dashboard", want: staffOnly},
 		{route: "GET /api/v1/dashboard.csv", want: staffOnly},
 	}
@@ -261,6 +276,12 @@ func messageRows(fx *authzFixture) []authzRow {
 		{route: "GET /api/v1/exercises/:id/report.pdf", want: exStaffRead},
 		{route: "GET /api/v1/exercises/:id/report.docx", want: exStaffRead},
 		{route: "POST /api/v1/exercises/:id/report/publish", fresh: true, want: judgeWrite(204)},
+		// After the end: the survey and the own certificate are the
+		// participants' (the fixture's exercise runs, hence 409 for them).
+		{route: "GET /api/v1/exercises/:id/survey", want: inExercise},
+		{route: "POST /api/v1/exercises/:id/survey", body: map[string]any{"skip": true},
+			want: statuses{401, 409, 409, 403, 404, 403, 403, 403, 403}},
+		{route: "GET /api/v1/exercises/:id/certificate.pdf", want: statuses{401, 409, 409, 403, 404, 403, 403, 403, 403}},
 	}
 }
 

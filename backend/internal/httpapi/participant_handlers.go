@@ -14,6 +14,7 @@ type joinRequest struct {
 	Code     string `json:"code"`
 	Name     string `json:"name"`
 	Language string `json:"language"`
+	attendanceInput
 }
 
 // join lets a participant or observer in with a code, no account needed.
@@ -24,8 +25,14 @@ func (s *server) join(c echo.Context) error {
 	if err := c.Bind(&req); err != nil {
 		return badJSON(err)
 	}
+	if _, err := req.details().Clean(); err != nil { // refused before anyone joins
+		return err
+	}
 	j, err := s.Exercises.Join(c.Request().Context(), req.Code, req.Name, c.RealIP(), req.Language)
 	if err != nil {
+		return err
+	}
+	if err := s.Attendance.Record(c.Request().Context(), j.Participant.ID, req.details()); err != nil {
 		return err
 	}
 	if j.Team != nil {

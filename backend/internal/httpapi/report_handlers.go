@@ -55,7 +55,11 @@ func (s *server) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r)})
+	sum, err := s.reportSurvey(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, reportEnvelope{Report: toReportJSON(r), Survey: sum})
 }
 
 // reportCSV answers the report's CSV export: the scorecards, or with

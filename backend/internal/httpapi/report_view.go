@@ -13,6 +13,8 @@ import (
 // reportEnvelope answers GET /exercises/{id}/report.
 type reportEnvelope struct {
 	Report reportJSON `json:"report"`
+	// Survey is the feedback survey's summary for the annex (staff only).
+	Survey *surveySummaryJSON `json:"survey,omitempty"`
 }
 
 type reportJSON struct {

@@ -15,12 +15,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/cbmex/cbmex/backend/internal/attendance"
 	"github.com/cbmex/cbmex/backend/internal/auth"
 	"github.com/cbmex/cbmex/backend/internal/contactcheck"
 	"github.com/cbmex/cbmex/backend/internal/exercise"
 	"github.com/cbmex/cbmex/backend/internal/library"
 	"github.com/cbmex/cbmex/backend/internal/scoring"
 	"github.com/cbmex/cbmex/backend/internal/stream"
+	"github.com/cbmex/cbmex/backend/internal/survey"
 	"github.com/cbmex/cbmex/backend/internal/workshop"
 )
 
@@ -64,6 +66,10 @@ type Deps struct {
 	// info). Debug keeps an interactive terminal readable; server errors
 	// are logged as errors whatever it is.
 	RequestLogLevel slog.Level
+
+	// Survey is the feedback questionnaire; Attendance who took part.
+	Survey     *survey.Service
+	Attendance *attendance.Service
 }
 
 type server struct {
@@ -198,6 +204,7 @@ func (s *server) routes(e *echo.Echo) {
 	admin.POST("/workshops", s.createWorkshop)
 	admin.PATCH("/workshops/:id", s.updateWorkshop)
 	staff.POST("/exercises", s.createExercise)
+	s.surveyRoutes(staff, api)
 	staff.GET("/dashboard", s.dashboard)
 	staff.GET("/dashboard.csv", s.dashboardCSV)
 

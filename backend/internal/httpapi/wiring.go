@@ -16,7 +16,7 @@ func DepsFor(a *app.App) Deps {
 		level = slog.LevelDebug
 	}
 	return Deps{
-		Auth: a.Auth, Library: a.Library, Workshops: a.Workshops, ContactChecks: a.ContactChecks, Exercises: a.Exercises, Scoring: a.Scoring, Hub: a.Hub,
+		Auth: a.Auth, Library: a.Library, Workshops: a.Workshops, ContactChecks: a.ContactChecks, Survey: a.Survey, Attendance: a.Attendance, Exercises: a.Exercises, Scoring: a.Scoring, Hub: a.Hub,
 		Logger: a.Log, BodyLimit: cfg.BodyLimit, SessionTTL: cfg.SessionTTL, MessageRate: cfg.MessageRate,
 		SecureCookies: cfg.HTTPS(), TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken,
 		ServeMetrics: cfg.MetricsAddr == "", StreamsPerSession: cfg.StreamsPerSession, StreamsPerAddress: cfg.StreamsPerAddress,

@@ -56,5 +56,5 @@ func (rateLimitRow) TableName() string { return "rate_limits" }
 func Models() []any {
 	return []any{&userRow{}, &sessionRow{}, &settingRow{}, &scenarioRow{}, &scenarioVersionRow{},
 		&workshopRow{}, &workshopFacilitatorRow{}, &exerciseRow{}, &teamRow{}, &participantRow{}, &eventRow{}, &onceRow{},
-		&presenceRow{}, &rateLimitRow{}}
+		&presenceRow{}, &rateLimitRow{}, &surveyQuestionsRow{}, &surveyAnswerRow{}, &surveyResponderRow{}, &attendanceRow{}}
 }

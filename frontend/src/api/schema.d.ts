@@ -1498,6 +1498,410 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workshops/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** The workshop's feedback survey questions (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The questions. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        /** Replace the questions; an empty list restores the defaults (the organiser — a lead facilitator or an admin). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            responses: {
+                /** @description Saved. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/survey/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** Counts and medians of the survey's answers, for the workshop or one of its exercises (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One exercise of the workshop. */
+                    exercise?: number;
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The summary. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResults"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/survey.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** Every survey answer as CSV, one row each, without any identity (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One exercise of the workshop. */
+                    exercise?: number;
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** The attendance list with names, organisations, functions and genders (the organiser only). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The people and the counts. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceList"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** The attendance list as CSV (the organiser only; the one export that names people). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/attendance/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** Participation figures — totals by gender and by organisation, never per person (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The counts. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceCountsResult"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/attendance/counts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** The participation figures as CSV, counts only (staff of the workshop). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{id}/certificates.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["WorkshopID"];
+            };
+            cookie?: never;
+        };
+        /** Certificates of participation for every participant, one landscape A4 page each, in one PDF (the organiser only). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["WorkshopID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises": {
         parameters: {
             query?: never;
@@ -4373,6 +4777,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The feedback survey as the caller reads it, and whether they still have to answer it (everyone in the exercise). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The language to read scenario content in. Participants and observers read in the language they chose (this overrides it for one read); staff read the source when absent. Texts without a current translation stay in the source language and are listed in `fallback`. */
+                    lang?: components["parameters"]["Lang"];
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The questions and the CBMs asked about. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAsked"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        /** A participant answers (or skips) the survey once the exercise has ended; stored without their identity, once (409 survey_answered; 409 exercise_not_ended before the end). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write happen once (IETF draft "The Idempotency-Key HTTP Header Field"): the first request's answer is kept for a day under the caller and the key, and a retry with the same key and request gets it again with `Idempotent-Replayed: true`, changing nothing. The same key with another request is refused (422 idempotency_key_reused); a retry while the first request runs gets 409 idempotency_in_progress. Accepted on every write; the room sends one with each participant write. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswers"];
+                };
+            };
+            responses: {
+                /** @description Stored. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ExerciseID"];
+            };
+            cookie?: never;
+        };
+        /** The caller's own certificate of participation, once the exercise has ended (participants; 409 exercise_not_ended before). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["ExerciseID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                422: components["responses"]["ValidationFailed"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4612,6 +5144,121 @@ export interface components {
                 technical: string;
                 /** Format: date-time */
                 confirmed_at: string | null;
+            }[];
+        };
+        /**
+         * @description scale: one value 1–5; cbm_scale: per CBM of the exercise, 1–5 before and after; text: free text.
+         * @enum {string}
+         */
+        SurveyKind: "scale" | "cbm_scale" | "text";
+        SurveyQuestion: {
+            /** @description Empty on input makes q1, q2… */
+            key: string;
+            kind: components["schemas"]["SurveyKind"];
+            /** @description The question by language (en, fr, de, it, ru, es); at least one, at most 500 characters each. */
+            texts: {
+                [key: string]: string;
+            };
+        };
+        /** @description A workshop's feedback questions (the default catalogue until the organiser edits them; none restores it). */
+        Survey: {
+            questions: components["schemas"]["SurveyQuestion"][];
+        };
+        /** @description The survey as a participant reads it, in their language where the question has it. */
+        SurveyAsked: {
+            /** @description The exercise has ended, so the survey may be answered. */
+            open: boolean;
+            /** @description The caller is a participant who has neither answered nor skipped. */
+            pending: boolean;
+            questions: {
+                key: string;
+                kind: components["schemas"]["SurveyKind"];
+                text: string;
+                /** @description The language text is in. */
+                lang: string;
+            }[];
+            /** @description The CBMs a cbm_scale question asks about. */
+            cbms: {
+                key: string;
+                title: string;
+            }[];
+        };
+        /** @description A participant's answers by question key (all optional), or skip. Values outside 1–5, unknown questions or CBMs, and texts over 2,000 characters are 422. Stored without the participant's identity, once. */
+        SurveyAnswers: {
+            skip?: boolean;
+            answers?: {
+                [key: string]: {
+                    value?: number;
+                    text?: string;
+                    cbms?: {
+                        [key: string]: {
+                            before?: number;
+                            after?: number;
+                        };
+                    };
+                };
+            };
+        };
+        SurveyStat: {
+            count: number;
+            /** @description The middle value (mean of the two middle ones for an even count); null without answers. */
+            median: number | null;
+            /** @description How many gave 1, 2, 3, 4 and 5. */
+            counts: number[];
+        };
+        /** @description Counts and medians per question (per CBM before and after); free texts are counted, and given only in the staff's CSV. */
+        SurveySummary: {
+            /** @description Participants who answered (skips not counted). */
+            responses: number;
+            questions: {
+                key: string;
+                kind: components["schemas"]["SurveyKind"];
+                text: string;
+                lang: string;
+                count: number;
+                scale?: components["schemas"]["SurveyStat"];
+                cbms?: {
+                    cbm: string;
+                    before: components["schemas"]["SurveyStat"];
+                    after: components["schemas"]["SurveyStat"];
+                }[];
+            }[];
+        };
+        SurveyResults: {
+            summary: components["schemas"]["SurveySummary"];
+        };
+        /**
+         * @description undisclosed: prefer not to say; empty: nothing given.
+         * @enum {string}
+         */
+        Gender: "woman" | "man" | "another" | "undisclosed" | "";
+        AttendanceCounts: {
+            total: number;
+            by_gender: {
+                value: components["schemas"]["Gender"];
+                count: number;
+            }[];
+            by_organisation: {
+                value: string;
+                count: number;
+            }[];
+        };
+        AttendanceCountsResult: {
+            counts: components["schemas"]["AttendanceCounts"];
+        };
+        /** @description The organiser's attendance list, one entry per person (joining again under the same name is one person). */
+        AttendanceList: {
+            counts: components["schemas"]["AttendanceCounts"];
+            people: {
+                name: string;
+                organisation: string;
+                function: string;
+                gender: components["schemas"]["Gender"];
+                team: string;
+                exercise: string;
+                exercise_id: number;
+                /** Format: date-time */
+                joined_at: string;
             }[];
         };
         /** @enum {string} */
@@ -5018,6 +5665,12 @@ export interface components {
             name: string;
             /** @description The language to read the exercise in; the workshop's language when absent. A language the scenario is not translated into shows the source text, marked. */
             language?: components["schemas"]["Language"];
+            /** @description Optional, for the attendance list: the participant's organisation. */
+            organisation?: string;
+            /** @description Optional: the participant's function. */
+            function?: string;
+            /** @description Optional, for participation figures by gender (counts only leave the organiser's list). */
+            gender?: components["schemas"]["Gender"];
         };
         JoinResult: {
             token: string;
@@ -5756,6 +6409,8 @@ export interface components {
         };
         ReportResult: {
             report: components["schemas"]["Report"];
+            /** @description The feedback survey's counts and medians for the annex (staff only). */
+            survey?: components["schemas"]["SurveySummary"];
         };
         /** @description How well the CBMs were used across the exercises played: per CBM, per scenario and its roles (fictional States), per workshop. Per-delegation rows come only from workshops that turned on attributed results. */
         Dashboard: {

@@ -276,8 +276,15 @@ export function saveAnswer(id: number, phase: string, question: string, text: st
   });
 }
 
-export function joinExercise(code: string, name: string, language?: Language) {
-  return api.post('/join', { body: language ? { code, name, language } : { code, name } });
+export function joinExercise(
+  code: string,
+  name: string,
+  language?: Language,
+  details?: Omit<Schema<'JoinInput'>, 'code' | 'name' | 'language'>,
+) {
+  // Attendance details left empty are not sent: the join stays as it was without them.
+  const given = Object.fromEntries(Object.entries(details ?? {}).filter(([, v]) => v));
+  return api.post('/join', { body: { ...given, ...(language ? { code, name, language } : { code, name }) } });
 }
 
 /** Stores the language a participant or observer reads the exercise in (their next reads and streams use it). */

@@ -15,6 +15,7 @@ import { PlanTable } from './ScoringPage';
 import { ReportAnswers } from './ReportAnswers';
 import { ReportStatements } from './ReportStatements';
 import { isJumpEntry, JumpDetail } from './JumpDetail';
+import { SurveyAnnex } from '../survey/SurveyAnnex';
 import { MeasuredEvidence, StaffLinks, useInjectTitle, useTeamNamer } from './shared';
 import './report.css';
 
@@ -218,6 +219,7 @@ function ReportView({
           </dl>
         </section>
       )}
+      {staff && <SurveyAnnex exerciseId={id} lang={r.language} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useCreateExercise, useScenarioChoices, useWorkshop } from '../exercise/
 import { formatHms } from '../exercise/clock';
 import { ContactCheckSection } from '../contacts/ContactCheckSection';
 import { AttributedResults } from './AttributedResults';
+import { AttendanceSection, SurveySection } from '../survey/WorkshopSections';
 import { DocumentSettings } from './DocumentSettings';
 import { StaffDuties } from './StaffDuties';
 import { formatDates } from './WorkshopsPage';
@@ -67,6 +68,8 @@ export function WorkshopPage() {
         workshop={id}
         canAdd={user.role === 'admin' || w.staff.find((s) => s.user_id === user.id)?.duty !== 'evaluator'}
       />
+      <SurveySection workshop={w} />
+      <AttendanceSection workshop={w} />
       <StaffDuties workshop={w} />
       <AttributedResults workshop={w} />
       <DocumentSettings workshop={w} />

@@ -11,6 +11,7 @@ import { LANGUAGES } from '../../i18n';
 import { joinExercise } from '../api';
 import { isLanguage, useUiLanguage } from '../language';
 import type { GuestSession } from '../../auth/guest';
+import { JoinAttendance, noDetails } from '../../survey/JoinAttendance';
 import '../exercise.css';
 
 interface JoinForm {
@@ -35,6 +36,7 @@ export function JoinPage() {
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [details, setDetails] = useState(noDetails);
   const {
     register,
     handleSubmit,
@@ -46,7 +48,7 @@ export function JoinPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await joinExercise(code.trim(), name.trim(), language);
+      const r = await joinExercise(code.trim(), name.trim(), language, details);
       if (isLanguage(r.language) && r.language !== language) await i18n.changeLanguage(r.language);
       const observer = !r.team;
       const session: GuestSession = {
@@ -105,6 +107,7 @@ export function JoinPage() {
               ))}
             </select>
           </Field>
+          <JoinAttendance value={details} onChange={setDetails} />
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('join.joining') : t('join.submit')}

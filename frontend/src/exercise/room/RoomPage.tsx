@@ -29,6 +29,7 @@ import { OfflineCopyNote, OutboxList } from '../outbox/OutboxList';
 import { withoutPress } from '../news/feed';
 import { NewsEntry, NewsPage } from '../news/RoomNews';
 import { useNewsView, useRoomNews } from '../news/useNews';
+import { RoomEndPanel } from '../../survey/SurveyPanel';
 
 /** A participant's room: clock, briefing, injects and the team's stage answers. */
 export function RoomPage() {
@@ -121,6 +122,7 @@ export function RoomPage() {
       ) : (
         <CommCheckCards exerciseId={id} self={teamId} />
       )}
+      {ended && <RoomEndPanel exerciseId={id} />}
       <MessageToast messages={mail} self={teamId} teamName={nameOf} onOpen={openMessage} />
       {/* On a phone the order is the DOM's: the folded briefing, then the injects and
           messages, then the directory and the CBM reference. */}
