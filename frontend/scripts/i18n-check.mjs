@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Compares every locale in src/i18n/locales with English (en.json).
-// Prints, per language, the keys it is missing (English is used for those) and
-// interpolation placeholders that differ. Exits 1 only when something is wrong for
-// sure: a language has a key English lacks, or the source uses a literal key
+// Prints, per language, the keys it is missing and interpolation placeholders that
+// differ. Exits 1 when a language lacks a key of English (the interface would show
+// English there: every language must stay complete), when placeholders differ, when
+// a language has a key English lacks, or when the source uses a literal key
 // (t('a.b')) that English lacks.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -53,10 +54,10 @@ for (const file of others) {
   const badVars = [...tr.keys()].filter((k) => en.has(k) && placeholders(en.get(k)) !== placeholders(tr.get(k)));
   const status = missing.length || extra.length || badVars.length ? '' : ' — complete';
   console.log(`\n${lang}: ${tr.size - extra.length}/${en.size} keys${status}`);
-  for (const k of missing) console.log(`  missing (falls back to English): ${k}`);
-  for (const k of badVars) console.log(`  placeholders differ from English: ${k}`);
+  for (const k of missing) console.log(`  ERROR missing (falls back to English): ${k}`);
+  for (const k of badVars) console.log(`  ERROR placeholders differ from English: ${k}`);
   for (const k of extra) console.log(`  ERROR key not in English: ${k}`);
-  if (extra.length) failed = true;
+  if (missing.length || badVars.length || extra.length) failed = true;
 }
 }
 checkNamespace('translation', localesDir);
