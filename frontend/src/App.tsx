@@ -5,6 +5,7 @@ import { RequireAuth, RequireRole } from './auth/guards';
 import { ForbiddenPage } from './components/ForbiddenPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { GuestShell } from './exercise/guest/GuestShell';
+import { loadJoinPage, loadRoomPage, PrefetchRoom } from './pageLoaders';
 
 // Every page loads on first use, keeping them (and the libraries only they need: forms,
 // Markdown, CodeMirror, the QR code, the charts) out of the first bundle: a participant's
@@ -29,8 +30,8 @@ const TranslationPage = lazy(() =>
 const WorkshopsPage = lazy(() => import('./workshops/WorkshopsPage').then((m) => ({ default: m.WorkshopsPage })));
 const WorkshopPage = lazy(() => import('./workshops/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const ContactCheckPage = lazy(() => import('./contacts/ContactCheckPage').then((m) => ({ default: m.ContactCheckPage })));
-const JoinPage = lazy(() => import('./exercise/guest/JoinPage').then((m) => ({ default: m.JoinPage })));
-const RoomPage = lazy(() => import('./exercise/room/RoomPage').then((m) => ({ default: m.RoomPage })));
+const JoinPage = lazy(() => loadJoinPage().then((m) => ({ default: m.JoinPage })));
+const RoomPage = lazy(() => loadRoomPage().then((m) => ({ default: m.RoomPage })));
 const ConsolePage = lazy(() => import('./exercise/console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const ScoringPage = lazy(() => import('./report/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -46,7 +47,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<Lazy><SignInPage /></Lazy>} />
-      <Route path="/join" element={<Lazy><JoinPage /></Lazy>} />
+      <Route
+        path="/join"
+        element={
+          <Lazy>
+            <JoinPage />
+            <PrefetchRoom />
+          </Lazy>
+        }
+      />
       <Route path="/contact-check/:code" element={<Lazy><ContactCheckPage /></Lazy>} />
       <Route path="/exercises/:id/room" element={<GuestShell kind="room" />}>
         <Route index element={<Lazy><RoomPage /></Lazy>} />
