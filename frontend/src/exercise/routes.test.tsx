@@ -93,5 +93,8 @@ describe('participants', () => {
     expect(code).toHaveFocus();
     expect(screen.getByLabelText('Your name')).not.toHaveAttribute('aria-invalid');
     expect(fetch.mock.calls.filter(([u]) => String(u).includes('/join'))).toHaveLength(0);
+    // Typing in the field takes its message away.
+    fireEvent.change(code, { target: { value: 'ABC-123' } });
+    expect(code).not.toHaveAttribute('aria-invalid');
   });
 });

@@ -109,7 +109,10 @@ export function JoinPage() {
               autoCapitalize="characters"
               spellCheck={false}
               value={code}
-              onChange={(e) => setCode(e.target.value)}
+              onChange={(e) => {
+                setCode(e.target.value);
+                if (errors.code) setErrors({ ...errors, code: undefined });
+              }}
             />
           </Field>
           <Field label={t('join.name')} hint={t('join.nameHint')} error={errors.name}>
@@ -120,7 +123,10 @@ export function JoinPage() {
               autoComplete="name"
               maxLength={MAX_NAME}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (errors.name) setErrors({ ...errors, name: undefined });
+              }}
             />
           </Field>
           <Field label={t('language.label')} hint={t('language.joinHint')}>
