@@ -74,6 +74,14 @@ fuzz: ## Fuzz the scenario parser for 2 minutes
 bench: ## Go benchmarks
 	go test -run '^$$' -bench . -benchmem ./...
 
+.PHONY: budget
+budget: $(BIN) ## JavaScript of the participant path (join link to room) against its 150 kB gzip budget; fails over it
+	cd frontend && CHROMIUM_PATH="$(CHROMIUM)" CBMEX_BIN=../$(BIN) npm run --silent budget
+
+.PHONY: slow-network
+slow-network: $(BIN) ## Join link to join form and to the room's first inject at three network profiles (medians of three runs)
+	cd frontend && CHROMIUM_PATH="$(CHROMIUM)" CBMEX_BIN=../$(BIN) npm run --silent slow3g
+
 .PHONY: lint
 lint: frontend/node_modules/.package-lock.json ## gofmt, go vet and the frontend linter
 	@test -z "$$(gofmt -l backend migrations scenarios frontend/*.go)"

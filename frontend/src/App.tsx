@@ -2,18 +2,23 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { RequireAuth, RequireRole } from './auth/guards';
-import { SignInPage } from './auth/SignInPage';
 import { ForbiddenPage } from './components/ForbiddenPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { GuestShell } from './exercise/guest/GuestShell';
-import { ReportGate } from './report/ReportGate';
-import { ScenarioLibraryPage } from './scenarios/ScenarioLibraryPage';
-import { HomePage } from './workshops/HomePage';
-import { Layout } from './shell/Layout';
-import { UsersPage } from './users/UsersPage';
+import { loadJoinPage, loadRoomPage, PrefetchRoom } from './pageLoaders';
 
-// Most pages load on first use, keeping them (and the libraries only they need: Markdown,
-// CodeMirror, the QR code, the charts) out of the first bundle.
+// Every page loads on first use, keeping them (and the libraries only they need: forms,
+// Markdown, CodeMirror, the QR code, the charts) out of the first bundle: a participant's
+// way from the join link into the room fetches the join page and the room only (the
+// budget: `npm run budget`, docs/performance.md).
+const SignInPage = lazy(() => import('./auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+const Layout = lazy(() => import('./shell/Layout').then((m) => ({ default: m.Layout })));
+const HomePage = lazy(() => import('./workshops/HomePage').then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ScenarioLibraryPage = lazy(() =>
+  import('./scenarios/ScenarioLibraryPage').then((m) => ({ default: m.ScenarioLibraryPage })),
+);
+const ReportGate = lazy(() => import('./report/ReportGate').then((m) => ({ default: m.ReportGate })));
 const ScenarioPage = lazy(() => import('./scenarios/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
 const NewScenarioPage = lazy(() => import('./scenarios/ScenarioEditorPage').then((m) => ({ default: m.NewScenarioPage })));
 const EditScenarioPage = lazy(() =>
@@ -25,8 +30,8 @@ const TranslationPage = lazy(() =>
 const WorkshopsPage = lazy(() => import('./workshops/WorkshopsPage').then((m) => ({ default: m.WorkshopsPage })));
 const WorkshopPage = lazy(() => import('./workshops/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const ContactCheckPage = lazy(() => import('./contacts/ContactCheckPage').then((m) => ({ default: m.ContactCheckPage })));
-const JoinPage = lazy(() => import('./exercise/guest/JoinPage').then((m) => ({ default: m.JoinPage })));
-const RoomPage = lazy(() => import('./exercise/room/RoomPage').then((m) => ({ default: m.RoomPage })));
+const JoinPage = lazy(() => loadJoinPage().then((m) => ({ default: m.JoinPage })));
+const RoomPage = lazy(() => loadRoomPage().then((m) => ({ default: m.RoomPage })));
 const ConsolePage = lazy(() => import('./exercise/console/ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const ScoringPage = lazy(() => import('./report/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -41,8 +46,16 @@ function Lazy({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/join" element={<Lazy><JoinPage /></Lazy>} />
+      <Route path="/sign-in" element={<Lazy><SignInPage /></Lazy>} />
+      <Route
+        path="/join"
+        element={
+          <Lazy>
+            <JoinPage />
+            <PrefetchRoom />
+          </Lazy>
+        }
+      />
       <Route path="/contact-check/:code" element={<Lazy><ContactCheckPage /></Lazy>} />
       <Route path="/exercises/:id/room" element={<GuestShell kind="room" />}>
         <Route index element={<Lazy><RoomPage /></Lazy>} />
@@ -51,13 +64,15 @@ export function AppRoutes() {
         <Route index element={<Lazy><ConsolePage readOnly /></Lazy>} />
       </Route>
       {/* Staff in the app shell; a participant of the exercise in the guest frame, once published. */}
-      <Route path="/exercises/:id/report" element={<ReportGate />}>
+      <Route path="/exercises/:id/report" element={<Lazy><ReportGate /></Lazy>}>
         <Route index element={<Lazy><ReportPage /></Lazy>} />
       </Route>
       <Route
         element={
           <RequireAuth>
-            <Layout />
+            <Lazy>
+              <Layout />
+            </Lazy>
           </RequireAuth>
         }
       >
@@ -76,8 +91,8 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
-        <Route index element={<HomePage />} />
-        <Route path="scenarios" element={<ScenarioLibraryPage />} />
+        <Route index element={<Lazy><HomePage /></Lazy>} />
+        <Route path="scenarios" element={<Lazy><ScenarioLibraryPage /></Lazy>} />
         <Route
           path="scenarios/new"
           element={
@@ -114,7 +129,9 @@ export function AppRoutes() {
           path="users"
           element={
             <RequireRole roles={['admin']}>
-              <UsersPage />
+              <Lazy>
+                <UsersPage />
+              </Lazy>
             </RequireRole>
           }
         />

@@ -6,6 +6,7 @@ import { createQueryClient } from './api/queryClient';
 import { AppRoutes } from './App';
 import { forgetSession } from './auth/session';
 import { setUpI18n } from './i18n';
+import { preloadPage } from './pageLoaders';
 import './styles.css';
 
 const queryClient = createQueryClient({ onUnauthenticated: forgetSession });
@@ -14,6 +15,9 @@ const queryClient = createQueryClient({ onUnauthenticated: forgetSession });
 const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
+
+// The participant's page downloads while the translations do, not after them.
+preloadPage(window.location.pathname);
 
 // The first page waits for its translations (the chosen language and English); should
 // they fail to load, it shows what it has rather than nothing.

@@ -12,6 +12,7 @@ describe('sign-in page', () => {
         jsonResponse(401, { error: { code: 'invalid_credentials', message: 'The email or password is wrong.' } }),
     });
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     const user = userEvent.setup();
 
     await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
@@ -34,6 +35,7 @@ describe('sign-in page', () => {
         }),
     });
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
     await user.type(screen.getByLabelText('Password'), 'whatever-password');
@@ -49,6 +51,7 @@ describe('sign-in page', () => {
         jsonResponse(429, { error: { code: 'too_many_attempts', message: 'Too many attempts. Wait a minute.' } }),
     });
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
     await user.type(screen.getByLabelText('Password'), 'whatever-password');
@@ -59,6 +62,7 @@ describe('sign-in page', () => {
   it('asks for both fields before calling the server', async () => {
     const fetchMock = mockFetch({});
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findAllByText('This field is required.')).toHaveLength(2);
     expect(screen.getByLabelText('Email address')).toHaveAttribute('aria-invalid', 'true');
@@ -71,6 +75,7 @@ describe('sign-in page', () => {
       'POST /api/v1/auth/login': () => jsonResponse(200, { token: 'jwt', user: ana, csrf_token: 'c' }),
     });
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Email address'), ana.email);
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');

@@ -13,6 +13,7 @@ describe('language switcher', () => {
   it('switches the UI language, sets <html lang> and remembers the choice', async () => {
     mockFetch({});
     renderApp('/sign-in', null);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' }); // the page loads on first use
     await userEvent.setup().selectOptions(screen.getByLabelText('Language'), 'fr');
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');

@@ -82,4 +82,19 @@ describe('participants', () => {
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(name.getAttribute('aria-describedby')).toContain(fieldError.id);
   });
+
+  it('the join page says which field is empty, focuses it, and sends nothing', async () => {
+    const fetch = mockFetch({});
+    renderApp('/join', null);
+    const code = await screen.findByLabelText('Join code');
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Victor' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(code).toHaveFocus();
+    expect(screen.getByLabelText('Your name')).not.toHaveAttribute('aria-invalid');
+    expect(fetch.mock.calls.filter(([u]) => String(u).includes('/join'))).toHaveLength(0);
+    // Typing in the field takes its message away.
+    fireEvent.change(code, { target: { value: 'ABC-123' } });
+    expect(code).not.toHaveAttribute('aria-invalid');
+  });
 });

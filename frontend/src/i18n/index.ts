@@ -52,6 +52,13 @@ function applyToDocument(lng: string) {
  */
 export const NAMESPACES = ['translation', 'exercise', 'report'] as const;
 
+/**
+ * The namespaces loaded before the first page shows: the report's are loaded when a
+ * report screen (or a link to it) first asks for them, so a participant's way from the
+ * join link into the room does not wait for them.
+ */
+export const FIRST_NAMESPACES = ['translation', 'exercise'] as const;
+
 /** Where a language's namespace is, as import.meta.glob names it. */
 export const localeFile = (lng: string, ns: string) =>
   ns === 'translation' ? `./locales/${lng}.json` : `./locales/${ns}/${lng}.json`;
@@ -75,10 +82,12 @@ export const lazyLocales: BackendModule = {
 export function i18nOptions(lng: string): InitOptions {
   return {
     // Workshops, the participant room and the console have their own namespace.
-    ns: [...NAMESPACES],
+    ns: [...FIRST_NAMESPACES],
     defaultNS: 'translation',
     lng,
-    fallbackLng: 'en',
+    // Each language's files are built complete, English where a text is not translated
+    // yet (vite.config.ts, completeLocales), so English need not be fetched beside them.
+    fallbackLng: false,
     supportedLngs: [...CODES],
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
@@ -98,14 +107,16 @@ function followLanguage() {
 }
 
 /**
- * Sets up the app's i18next: the browser loads the chosen language and English (the
- * fallback) lazily, and a language the user switches to before it is shown; the
+ * Sets up the app's i18next: the browser loads the chosen language lazily (one language
+ * only: its files are complete), and a language the user switches to before it is shown; the
  * returned promise settles once the first ones are in. Tests pass every language's
  * `resources` instead, which are then there at once.
  */
 export function setUpI18n(resources?: Resource): Promise<unknown> {
   if (resources) {
-    const ready = i18n.use(initReactI18next).init({ ...i18nOptions(initialLanguage()), resources, initAsync: false });
+    const ready = i18n
+      .use(initReactI18next)
+      .init({ ...i18nOptions(initialLanguage()), ns: [...NAMESPACES], fallbackLng: 'en', resources, initAsync: false });
     followLanguage();
     return ready;
   }

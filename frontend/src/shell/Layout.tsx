@@ -26,7 +26,9 @@ export function Nav({ user }: { user: User }) {
 
 /** The signed-in staff's frame: header, navigation and the page. Only valid below RequireAuth. */
 export function Layout() {
-  const { t } = useTranslation();
+  // The navigation names the report's dashboard: the staff frame waits for the report's
+  // messages too (a participant's room does not load them).
+  const { t } = useTranslation(['translation', 'report']);
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();

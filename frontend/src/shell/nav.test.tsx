@@ -21,15 +21,17 @@ describe('role-based navigation', () => {
     expect(navItemsFor('facilitator').map((i) => i.to)).toEqual(['/', '/workshops', '/scenarios', '/dashboard']);
   });
 
-  it('renders the Users link for an admin', () => {
+  it('renders the Users link for an admin', async () => {
     mockFetch({ 'GET /api/v1/users': () => jsonResponse(200, { users: [] }) });
     renderApp('/', { user: makeUser({ role: 'admin' }), csrf_token: 't' });
+    await screen.findByRole('navigation', { name: 'Main navigation' }); // the shell loads on first use
     expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Dashboard', 'Users']);
   });
 
-  it('hides the Users link from a facilitator and refuses the users page', () => {
+  it('hides the Users link from a facilitator and refuses the users page', async () => {
     const fetchMock = mockFetch({});
     renderApp('/users', { user: makeUser({ id: 2, role: 'facilitator' }), csrf_token: 't' });
+    await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(navLinks()).toEqual(['Home', 'Workshops', 'Scenarios', 'Dashboard']);
     expect(screen.getByRole('heading', { level: 1, name: 'Access refused' })).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -44,12 +46,12 @@ describe('role-based navigation', () => {
     expect(screen.getByRole('combobox', { name: 'Role of fac@example.org' })).toHaveValue('facilitator');
   });
 
-  it('marks the current page in the navigation', () => {
+  it('marks the current page in the navigation', async () => {
     mockFetch({});
     renderApp('/scenarios', { user: makeUser({ role: 'facilitator' }), csrf_token: 't' });
-    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Scenarios' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scenarios' })).toBeInTheDocument();
   });
 
   it('shows a not-found page for unknown paths', () => {

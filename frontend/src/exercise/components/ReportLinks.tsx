@@ -21,7 +21,9 @@ export function ConsoleReportLinks({ exerciseId }: { exerciseId: number }) {
 
 /** The room's link to the after-action report (it says there when it is not published yet). */
 export function RoomReportLink({ exerciseId }: { exerciseId: number }) {
-  const { t } = useTranslation('report');
+  // The room does not wait for the report's messages: the link shows once they are in.
+  const { t, ready } = useTranslation('report', { useSuspense: false });
+  if (!ready) return null;
   return (
     <Link to={`/exercises/${exerciseId}/report`} className="button secondary">
       {t('links.report')}
@@ -36,7 +38,8 @@ export function RoomReportLink({ exerciseId }: { exerciseId: number }) {
  * leads to the report itself.
  */
 export function RoomReportPublished({ exerciseId }: { exerciseId: number }) {
-  const { t } = useTranslation('report');
+  const { t, ready } = useTranslation('report', { useSuspense: false });
+  if (!ready) return null;
   return (
     <div className="card ex-report-published" role="status">
       <p>{t('links.publishedNotice')}</p>

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { sessionQuery } from '../../auth/session';
@@ -14,10 +13,8 @@ import type { GuestSession } from '../../auth/guest';
 import { JoinAttendance, noDetails } from '../../survey/JoinAttendance';
 import '../exercise.css';
 
-interface JoinForm {
-  code: string;
-  name: string;
-}
+type JoinField = 'code' | 'name';
+type FieldErrors = Partial<Record<JoinField, string>>;
 
 /** The longest name the server takes (exercise.MaxParticipantName): a title and a ministry fit. */
 const MAX_NAME = 160;
@@ -37,14 +34,38 @@ export function JoinPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [details, setDetails] = useState(noDetails);
-  const {
-    register,
-    handleSubmit,
-    setError: setFieldError,
-    formState: { errors },
-  } = useForm<JoinForm>({ defaultValues: { code: params.get('code') ?? '', name: '' } });
+  // Two fields: plain state rather than a form library, which would be the largest
+  // script of a participant's first load.
+  const [code, setCode] = useState(() => params.get('code') ?? '');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const codeRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
 
-  const onSubmit = handleSubmit(async ({ code, name }) => {
+  /** Shows the fields' messages; the first field with one takes the focus, which reads it out. */
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    const first = (['code', 'name'] as const).find((k) => found[k]);
+    if (first) (first === 'code' ? codeRef : nameRef).current?.focus();
+  };
+
+  const validate = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!code.trim()) found.code = t('common.required');
+    if (!name.trim()) found.name = t('common.required');
+    else if (name.length > MAX_NAME) found.name = t('join.nameTooLong', { max: MAX_NAME });
+    return found;
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const invalid = validate();
+    if (Object.keys(invalid).length > 0) {
+      showErrors(invalid);
+      return;
+    }
+    setErrors({});
     setBusy(true);
     setError(null);
     try {
@@ -61,11 +82,11 @@ export function JoinPage() {
       await navigate(`/exercises/${r.exercise_id}/${observer ? 'observe' : 'room'}`, { replace: true });
     } catch (err) {
       const { fields, banner } = splitFieldErrors(err, ['code', 'name'] as const);
-      for (const [k, message] of Object.entries(fields)) setFieldError(k as keyof JoinForm, { type: 'server', message });
+      showErrors(fields);
       setError(banner);
       setBusy(false);
     }
-  });
+  };
 
   return (
     <div className="standalone ex-join">
@@ -81,21 +102,33 @@ export function JoinPage() {
           </div>
         )}
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
-          <Field label={t('join.code')} error={errors.code?.message}>
+          <Field label={t('join.code')} error={errors.code}>
             <input
+              ref={codeRef}
               type="text"
+              name="code"
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              {...register('code', { required: t('common.required') })}
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                if (errors.code) setErrors({ ...errors, code: undefined });
+              }}
             />
           </Field>
-          <Field label={t('join.name')} hint={t('join.nameHint')} error={errors.name?.message}>
+          <Field label={t('join.name')} hint={t('join.nameHint')} error={errors.name}>
             <input
+              ref={nameRef}
               type="text"
+              name="name"
               autoComplete="name"
               maxLength={MAX_NAME}
-              {...register('name', { required: t('common.required'), maxLength: { value: MAX_NAME, message: t('join.nameTooLong', { max: MAX_NAME }) } })}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (errors.name) setErrors({ ...errors, name: undefined });
+              }}
             />
           </Field>
           <Field label={t('language.label')} hint={t('language.joinHint')}>
