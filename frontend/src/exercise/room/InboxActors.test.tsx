@@ -78,7 +78,7 @@ describe("the room's conversation with an actor", () => {
     expect(within(articles[2]!).getByText('Inject (also shown among the injects)')).toBeInTheDocument();
 
     fireEvent.click(within(thread).getByRole('button', { name: 'Reply' }));
-    const form = screen.getByRole('form', { name: 'Reply' });
+    const form = await screen.findByRole('form', { name: 'Reply' }); // the composer loads lazily
     expect(await within(form).findByRole('checkbox', { name: /OSCE Secretariat/ })).toBeChecked();
     fireEvent.change(within(form).getByLabelText('Message'), { target: { value: 'Thank you.' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Send' }));
@@ -123,7 +123,7 @@ describe('a reply to an inject from an actor', () => {
     await waitFor(() => expect(client.getQueryData(['exercises', 5])).toBeDefined());
     fireEvent.click(within(thread).getByRole('button', { name: 'Reply' }));
     // Not a reply the server knows (an inject is no message): a new message, addressed.
-    const form = screen.getByRole('form', { name: 'New message' });
+    const form = await screen.findByRole('form', { name: 'New message' }); // the composer loads lazily
     expect(within(form).getByLabelText('Subject')).toHaveValue('Re: Invitation to share lessons');
     expect(within(form).getByRole('combobox', { name: /Channel/ })).toHaveValue('osce_network');
     expect(await within(form).findByRole('checkbox', { name: /OSCE Secretariat/ })).toBeChecked();
