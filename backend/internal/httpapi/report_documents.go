@@ -41,6 +41,19 @@ func (s *server) reportFile(c echo.Context, ext, ctype string, write func(io.Wri
 	}
 	d := r.Document(x.viewer, scoring.DocumentInfo{Workshop: w.Title, StartsOn: w.StartsOn, EndsOn: w.EndsOn,
 		Place: w.Place, Organiser: w.Organiser, Classification: w.Classification})
+	if x.staff() {
+		// The survey's annex, as on the staff's web report (participants'
+		// copies have none).
+		cbms, err := s.exerciseCBMs(ctx, x.ex)
+		if err != nil {
+			return err
+		}
+		sum, err := s.Survey.Summarise(ctx, x.ex.WorkshopID, x.ex.ID, r.Language, cbms)
+		if err != nil {
+			return err
+		}
+		d.Blocks = append(d.Blocks, sum.Annex(r.Language)...)
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, d); err != nil {
 		return err

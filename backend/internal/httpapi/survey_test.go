@@ -90,6 +90,15 @@ func TestSurveyAttendanceAndCertificates(t *testing.T) {
 		if use["median"] != 4.5 || cbms["before"].(map[string]any)["median"] != 1.5 || cbms["after"].(map[string]any)["median"] != 4.0 {
 			t.Errorf("medians: usefulness %v, CBM %v", use, cbms)
 		}
+		// The printed report's annex has the same figures; a team's copy has no annex.
+		pdf := readertest.PDFText(t, e.do(req{method: "GET", path: base + "/report.pdf", bearer: fac}).raw)
+		if !strings.Contains(pdf, "Annex: feedback survey") || !strings.Contains(pdf, "4.5") || !strings.Contains(pdf, "1.5") {
+			t.Errorf("the staff's PDF report lacks the survey annex or its medians:\n%s", pdf)
+		}
+		if r := e.do(req{method: "GET", path: base + "/report.pdf", bearer: anaTok}); r.status == http.StatusOK &&
+			strings.Contains(readertest.PDFText(t, r.raw), "feedback survey") {
+			t.Error("a team's PDF report carries the survey annex")
+		}
 		csv := e.do(req{method: "GET", path: ws + "/survey.csv", bearer: fac})
 		if csv.status != http.StatusOK || !strings.Contains(string(csv.raw), "Больше времени") || strings.Contains(string(csv.raw), "Анна") || strings.Contains(string(csv.raw), "Jean") {
 			t.Errorf("survey CSV:\n%s", csv.raw)
