@@ -80,6 +80,9 @@ test('a message and a stage answer written while the link is down go out once wh
   const { id, val, est, close } = await twoTeams(page, browser, 'Weak link: link down', { width: 390, height: 844 });
   const answerBox = val.locator('.ex-answer textarea').first();
   await expect(answerBox).toBeVisible();
+  // The worker has installed the room's shell, the composer included (it loads on first
+  // use): "New message" must open with the link down.
+  await val.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   proxy.down();
   const downSince = Date.now();

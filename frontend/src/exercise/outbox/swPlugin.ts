@@ -17,7 +17,15 @@ import type { Plugin, Rolldown } from 'vite';
 type OutputBundle = Rolldown.OutputBundle;
 type Chunk = Rolldown.OutputChunk;
 
-/** The entry chunks, the chunks they import (not the dynamic ones) and their CSS, as URLs. */
+/**
+ * The room's parts that load on first use rather than with the page (the composer):
+ * cached at install too, so that "New message" still opens when the link
+ * has dropped since the room was loaded. The worker fetches them in the background,
+ * after the page is usable; they are not on the first load's path.
+ */
+const ROOM_ON_DEMAND = ['/src/exercise/room/Composer.tsx'];
+
+/** The entry chunks, the chunks they import (not the dynamic ones), the room's on-demand parts and their CSS, as URLs. */
 export function shellFiles(bundle: OutputBundle): string[] {
   const out = new Set<string>();
   const visit = (name: string) => {
@@ -29,7 +37,11 @@ export function shellFiles(bundle: OutputBundle): string[] {
     }
     c.imports.forEach(visit);
   };
-  for (const [name, c] of Object.entries(bundle)) if (c.type === 'chunk' && c.isEntry) visit(name);
+  for (const [name, c] of Object.entries(bundle)) {
+    if (c.type !== 'chunk') continue;
+    const module = c.facadeModuleId ?? '';
+    if (c.isEntry || ROOM_ON_DEMAND.some((m) => module.endsWith(m))) visit(name);
+  }
   return [...out].sort();
 }
 
