@@ -36,6 +36,7 @@ run: $(BIN) ## Build and start the server on SQLite in ./data (prints the URL an
 
 .PHONY: test
 test: test-go test-ui test-e2e ## Run every test this machine can run
+	@if [ -n "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory budget; fi
 	@echo "make test: all passed"
 
 .PHONY: test-go

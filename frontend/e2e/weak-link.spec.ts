@@ -52,6 +52,22 @@ async function writeMessage(page: Page, subject: string) {
   await expect(form).toHaveCount(0);
 }
 
+/** Whether the room has kept a non-empty list of events in its IndexedDB store. */
+function keptEvents(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('cbmex-room');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('kv')) return resolve(false);
+      const all = db.transaction('kv').objectStore('kv').getAll(IDBKeyRange.bound('events:', 'events;'));
+      all.onerror = () => resolve(false);
+      all.onsuccess = () => resolve((all.result as unknown[]).some((v) => Array.isArray(v) && v.length > 0));
+      db.close();
+    };
+  });
+}
+
 async function messagesAt(page: Page, id: number, subject: string) {
   const res = await page.request.get(`/api/v1/exercises/${id}/messages`);
   const list = (await res.json()) as { messages: { subject: string }[] };
@@ -144,6 +160,9 @@ test('a reload without network opens the room with what it last showed, marked o
   await val.reload();
   await expect(val.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
   await expect(val.locator('.ex-answer textarea').first()).toBeVisible();
+  // The room keeps its events once the stream has been quiet for a moment
+  // (KEEP_DELAY_MS); the reload below is the one after they were kept.
+  await expect.poll(() => val.evaluate(keptEvents)).toBe(true);
 
   proxy.down();
   await val.reload();
