@@ -56,13 +56,18 @@ func toAttendanceCountsJSON(c attendance.Counts) attendanceCountsJSON {
 	return out
 }
 
-// attendanceList is the organiser's list of people, with the counts.
-func (s *server) attendanceList(c echo.Context) error {
+// organisedPeople is the workshop's attendance list, for its organiser only.
+func (s *server) organisedPeople(c echo.Context) ([]attendance.Person, error) {
 	w, err := s.organised(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	people, err := s.Attendance.List(c.Request().Context(), w.ID)
+	return s.Attendance.List(c.Request().Context(), w.ID)
+}
+
+// attendanceList is the organiser's list of people, with the counts.
+func (s *server) attendanceList(c echo.Context) error {
+	people, err := s.organisedPeople(c)
 	if err != nil {
 		return err
 	}
@@ -75,11 +80,7 @@ func (s *server) attendanceList(c echo.Context) error {
 }
 
 func (s *server) attendanceCSV(c echo.Context) error {
-	w, err := s.organised(c)
-	if err != nil {
-		return err
-	}
-	people, err := s.Attendance.List(c.Request().Context(), w.ID)
+	people, err := s.organisedPeople(c)
 	if err != nil {
 		return err
 	}

@@ -26,19 +26,10 @@ func (s *server) scenarioManual(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.requestedVersion(c)
+	v, sc, o, err := s.libraryHandbook(c)
 	if err != nil {
 		return err
 	}
-	lang, err := offeredLang(c, v, "")
-	if err != nil {
-		return err
-	}
-	sc, o, err := s.handbookScenario(c.Request().Context(), v, lang)
-	if err != nil {
-		return err
-	}
-	o.Subtitle = handbook.LibrarySubtitle(o.Lang, sc.Title, v.Number)
 	return sendManual(c, v, sc, team, o)
 }
 
@@ -87,23 +78,34 @@ func (s *server) exerciseManual(c echo.Context) error {
 	return sendManual(c, v, sc, team, o)
 }
 
+// libraryHandbook is the scenario version asked for, read in the language
+// asked for, with the options of a document printed from the library (no
+// workshop: the scenario and its version as the subtitle).
+func (s *server) libraryHandbook(c echo.Context) (*library.Version, *scenario.Scenario, handbook.Options, error) {
+	v, err := s.requestedVersion(c)
+	if err != nil {
+		return nil, nil, handbook.Options{}, err
+	}
+	lang, err := offeredLang(c, v, "")
+	if err != nil {
+		return nil, nil, handbook.Options{}, err
+	}
+	sc, o, err := s.handbookScenario(c.Request().Context(), v, lang)
+	if err != nil {
+		return nil, nil, handbook.Options{}, err
+	}
+	o.Subtitle = handbook.LibrarySubtitle(o.Lang, sc.Title, v.Number)
+	return v, sc, o, nil
+}
+
 // scenarioGuide is the facilitator guide as PDF or Word (format "pdf" or
 // "docx").
 func (s *server) scenarioGuide(format string) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		v, err := s.requestedVersion(c)
+		v, sc, o, err := s.libraryHandbook(c)
 		if err != nil {
 			return err
 		}
-		lang, err := offeredLang(c, v, "")
-		if err != nil {
-			return err
-		}
-		sc, o, err := s.handbookScenario(c.Request().Context(), v, lang)
-		if err != nil {
-			return err
-		}
-		o.Subtitle = handbook.LibrarySubtitle(o.Lang, sc.Title, v.Number)
 		return sendDocument(c, handbook.Guide(sc, o), handbookName(v, sc, o.Lang, "guide"), format)
 	}
 }
